@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using SmsVerify.Server.Infrastructure.Security;
+using SmsVerify.Server.Messages;
+using SmsVerify.Server.Sandbox;
+using SmsVerify.Server.Tenants;
+using SmsVerify.Server.Verification;
+
+namespace SmsVerify.Server.Infrastructure.Database;
+
+/// <summary>
+/// The one model for both engines. Each engine has a derived context only so that its migrations live in their
+/// own folder (EF's "one context type per provider" layout).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<SandboxNumber> SandboxNumbers => Set<SandboxNumber>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<VerificationRecord> Verifications => Set<VerificationRecord>();
+    public DbSet<MessageRecord> Messages => Set<MessageRecord>();
+    public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // All times are UTC. SQLite hands DateTime back without a kind; this puts it back so JSON says "Z".
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

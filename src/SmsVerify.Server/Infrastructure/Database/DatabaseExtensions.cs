@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SmsVerify.Server.Infrastructure.Database;
+
+public static class DatabaseExtensions
+{
+    /// <summary>Where the embedded default keeps its database when no connection string is configured.</summary>
+    public const string DefaultSqlite = "Data Source=data/smsverify.db";
+
+    /// <summary>PostgreSQL when <c>ConnectionStrings:Postgres</c> is set; otherwise SQLite (the embedded default).</summary>
+    public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
+    {
+        var postgres = builder.Configuration.GetConnectionString("Postgres");
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => options.UseNpgsql(postgres));
+        }
+        else
+        {
+            var sqlite = builder.Configuration.GetConnectionString("Sqlite") ?? DefaultSqlite;
+            EnsureDirectory(sqlite);
+            builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(SqlitePragmas.Instance));
+        }
+        return builder;
+    }
+
+    private static void EnsureDirectory(string connectionString)
+    {
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory) && path != ":memory:")
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+
+    /// <summary>Applies migrations; EF takes a lock per database, so several nodes may start at once.</summary>
+    public static async Task MigrateAsync(this AppDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers run beside the one writer. It is a property of the file, so setting it once is enough.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

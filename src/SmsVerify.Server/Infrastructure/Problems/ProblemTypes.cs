@@ -1,0 +1,77 @@
+using System.Collections.Frozen;
+
+namespace SmsVerify.Server.Infrastructure.Problems;
+
+/// <summary>Every problem the API answers with. Codes are part of the API contract: never rename one.</summary>
+public static class ProblemTypes
+{
+    public static readonly ProblemType InvalidBody = new("invalid_body", 400, "The request body could not be read",
+        "The body is not JSON, does not match the endpoint's shape, or a value has the wrong JSON type.");
+    public static readonly ProblemType InvalidArgument = new("invalid_argument", 400, "A field has an invalid value",
+        "A field is missing, too long, or outside its allowed range. The `field` member names it.");
+    public static readonly ProblemType InvalidPhone = new("invalid_phone", 400, "The phone number is not valid",
+        "The number could not be parsed as a valid mobile number (default region CN; E.164, 00-prefixed and national forms are accepted).");
+    public static readonly ProblemType Unauthorized = new("unauthorized", 401, "An API key is required",
+        "Send a valid key as `Authorization: Bearer <key>`.");
+    public static readonly ProblemType Forbidden = new("forbidden", 403, "This key may not do that",
+        "The key is valid but its role does not allow this operation (for example a tenant key on an operator endpoint).");
+    public static readonly ProblemType SandboxNumberRequired = new("sandbox_number_required", 403, "The recipient is not one of your test numbers",
+        "In sandbox mode, and with the built-in sandbox signature and template, messages go only to the tenant's registered test numbers.");
+    public static readonly ProblemType NotFound = new("not_found", 404, "Not found",
+        "No resource at this path, or it belongs to another tenant.");
+    public static readonly ProblemType TenantNotFound = new("tenant_not_found", 404, "Tenant not found", "No tenant has this id.");
+    public static readonly ProblemType ApiKeyNotFound = new("api_key_not_found", 404, "API key not found", "Your tenant has no key with this id.");
+    public static readonly ProblemType SandboxNumberNotFound = new("sandbox_number_not_found", 404, "Test number not found",
+        "This number is not one of your tenant's test numbers.");
+    public static readonly ProblemType VerificationNotFound = new("verification_not_found", 404, "Verification not found",
+        "Your tenant has no verification with this id, or none to this number.");
+    public static readonly ProblemType MethodNotAllowed = new("method_not_allowed", 405, "Method not allowed", "The path exists but not with this HTTP method.");
+    public static readonly ProblemType VerificationNotPending = new("verification_not_pending", 409, "The verification is no longer pending",
+        "It was approved, canceled, expired or ran out of check attempts; `verificationStatus` says which. Start a new verification.");
+    public static readonly ProblemType SandboxNumberExists = new("sandbox_number_exists", 409, "The test number is already registered",
+        "Delete it first to register it again with another fixed code.");
+    public static readonly ProblemType SandboxNumberLimit = new("sandbox_number_limit", 409, "Too many test numbers",
+        "A tenant may register a limited number of test numbers (20 by default). Delete one first.");
+    public static readonly ProblemType LastApiKey = new("last_api_key", 409, "This is the tenant's last API key",
+        "Create another key before deleting this one, or the tenant locks itself out.");
+    public static readonly ProblemType BodyTooLarge = new("body_too_large", 413, "The request body is too large",
+        "Request bodies are limited (64 KiB by default).");
+    public static readonly ProblemType UnsupportedMediaType = new("unsupported_media_type", 415, "Unsupported media type", "Send the body as `application/json`.");
+    public static readonly ProblemType SignatureNotFound = new("signature_not_found", 422, "Unknown signature",
+        "No approved signature has this name for your tenant. Omit it to use the built-in sandbox signature.");
+    public static readonly ProblemType TemplateNotFound = new("template_not_found", 422, "Unknown template",
+        "No approved template has this code for your tenant. Omit it to use the built-in sandbox verification template.");
+    public static readonly ProblemType ResendTooSoon = new("resend_too_soon", 429, "Wait before sending the code again",
+        "A verification to this number is pending and its code was sent moments ago. `Retry-After` says when a resend is allowed.");
+    public static readonly ProblemType RateLimited = new("rate_limited", 429, "Too many messages to this number",
+        "A frequency limit for this tenant and number is reached. `limit` and `windowSeconds` name the window; `Retry-After` says when it frees up.");
+    public static readonly ProblemType MaxCheckAttempts = new("max_check_attempts", 429, "Too many wrong codes",
+        "This was the last allowed check attempt; the verification is over. Start a new one.");
+    public static readonly ProblemType InternalError = new("internal_error", 500, "Internal error", "Something failed on the server. It is logged; nothing was changed.");
+    public static readonly ProblemType StoreUnavailable = new("store_unavailable", 503, "A store is unavailable",
+        "The database or the limits store did not answer. Retry later.");
+
+    public static readonly FrozenDictionary<string, ProblemType> ByCode = typeof(ProblemTypes)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(ProblemType))
+        .Select(f => (ProblemType)f.GetValue(null)!)
+        .ToFrozenDictionary(t => t.Code);
+
+    /// <summary>Problems written by the framework itself (status code pages, auth) get the code for their status.</summary>
+    public static ProblemType? ForStatus(int status) => status switch
+    {
+        400 => InvalidBody,
+        401 => Unauthorized,
+        403 => Forbidden,
+        404 => NotFound,
+        405 => MethodNotAllowed,
+        413 => BodyTooLarge,
+        415 => UnsupportedMediaType,
+        500 => InternalError,
+        503 => StoreUnavailable,
+        _ => null,
+    };
+
+    public static ApiError Invalid(string field, string detail) =>
+        InvalidArgument.With(detail) with { Extensions = new Dictionary<string, object?> { ["field"] = field } };
+}

@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SmsVerify.Server.Infrastructure.Security;
+
+/// <summary>
+/// Keys derived from the master secret with HKDF, one per purpose, so that no key is ever used for two things.
+/// Set once at startup by <see cref="SecurityStartup"/>.
+/// </summary>
+public sealed class ServerKeys
+{
+    private byte[]? _codeHashKey;
+    private byte[]? _codeSealKey;
+
+    /// <summary>HMAC key for verification codes.</summary>
+    public byte[] CodeHashKey => _codeHashKey ?? throw NotReady();
+
+    /// <summary>AES-GCM key that seals a pending code so a resend can carry the same code.</summary>
+    public byte[] CodeSealKey => _codeSealKey ?? throw NotReady();
+
+    public void Initialize(ReadOnlySpan<byte> masterKey)
+    {
+        _codeHashKey = Derive(masterKey, "smsverify/verification-code-hash");
+        _codeSealKey = Derive(masterKey, "smsverify/verification-code-seal");
+    }
+
+    private static byte[] Derive(ReadOnlySpan<byte> masterKey, string purpose)
+    {
+        var key = new byte[32];
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, key, salt: [], info: Encoding.UTF8.GetBytes(purpose));
+        return key;
+    }
+
+    private static InvalidOperationException NotReady() => new("Server keys are read before startup initialised them.");
+}

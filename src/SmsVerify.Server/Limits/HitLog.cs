@@ -1,0 +1,77 @@
+namespace SmsVerify.Server.Limits;
+
+/// <summary>The hit times of one key, oldest first. Not thread-safe: the store locks it.</summary>
+internal sealed class HitLog
+{
+    private long[] _hits = new long[4];
+    private int _count;
+
+    public bool Removed { get; set; }
+
+    /// <summary>When every hit is older than the longest window, so the log can go.</summary>
+    public long ForgetAfterTicks { get; private set; }
+
+    public LimitDecision TryHit(ReadOnlySpan<RateWindow> windows, long now)
+    {
+        long longest = 0;
+        var keep = 0;
+        foreach (var window in windows)
+        {
+            longest = Math.Max(longest, window.Length.Ticks);
+            keep = Math.Max(keep, window.Max);
+        }
+        DropOlderThan(now - longest);
+        foreach (var window in windows)
+        {
+            var inWindow = _count - FirstAfter(now - window.Length.Ticks);
+            if (inWindow >= window.Max)
+            {
+                // The window frees up when the hit that would have to leave it for one more to fit, leaves it.
+                var blocking = _hits[_count - window.Max];
+                return LimitDecision.Refuse(window, TimeSpan.FromTicks(blocking + window.Length.Ticks - now));
+            }
+        }
+        Append(now, keep);
+        ForgetAfterTicks = now + longest;
+        return LimitDecision.Allow;
+    }
+
+    private int FirstAfter(long cutoff)
+    {
+        var i = 0;
+        while (i < _count && _hits[i] <= cutoff)
+        {
+            i++;
+        }
+        return i;
+    }
+
+    private void DropOlderThan(long cutoff) => DropFirst(FirstAfter(cutoff));
+
+    private void DropFirst(int n)
+    {
+        if (n <= 0)
+        {
+            return;
+        }
+        Array.Copy(_hits, n, _hits, 0, _count - n);
+        _count -= n;
+    }
+
+    // No window looks further back than its own maximum, so only the newest `keep` hits matter.
+    private void Append(long now, int keep)
+    {
+        if (_count == _hits.Length)
+        {
+            if (_count >= keep)
+            {
+                DropFirst(_count - keep + 1);
+            }
+            else
+            {
+                Array.Resize(ref _hits, Math.Min(_hits.Length * 2, Math.Max(keep, 4)));
+            }
+        }
+        _hits[_count++] = now;
+    }
+}

@@ -1,0 +1,17 @@
+namespace SmsVerify.Server.Limits;
+
+/// <summary>
+/// Counters shared by every node: the in-memory store for one process (the embedded default) and the Redis store
+/// for several. Both keep exact sliding windows and take the time from the caller, so tests can move the clock.
+/// </summary>
+public interface ILimitStore
+{
+    /// <summary>
+    /// Counts one hit under <paramref name="key"/> if every window has room, atomically: concurrent callers
+    /// on any node never get more hits through than the windows allow.
+    /// </summary>
+    ValueTask<LimitDecision> TryAcquireAsync(string key, ReadOnlyMemory<RateWindow> windows, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>For readiness: whether the store answers.</summary>
+    Task<bool> PingAsync(CancellationToken cancellationToken);
+}

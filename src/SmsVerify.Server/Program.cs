@@ -1,0 +1,31 @@
+using SmsVerify.Server.Infrastructure;
+using SmsVerify.Server.Infrastructure.Problems;
+using SmsVerify.Server.Limits;
+using SmsVerify.Server.Sandbox;
+using SmsVerify.Server.Tenants;
+using SmsVerify.Server.Verification;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddInfrastructure();
+builder.AddLimits();
+builder.AddTenants();
+builder.AddSandbox();
+builder.AddVerifications();
+
+var app = builder.Build();
+
+app.UseProblems();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapInfrastructure();
+app.MapTenants();
+app.MapApiKeys();
+app.MapSandbox();
+app.MapVerifications();
+
+app.Run();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

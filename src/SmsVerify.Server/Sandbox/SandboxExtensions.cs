@@ -1,0 +1,10 @@
+namespace SmsVerify.Server.Sandbox;
+
+public static class SandboxExtensions
+{
+    public static IHostApplicationBuilder AddSandbox(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SandboxOptions>().BindConfiguration("Sandbox").ValidateDataAnnotations().ValidateOnStart();
+        return builder;
+    }
+}

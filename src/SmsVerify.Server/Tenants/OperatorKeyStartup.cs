@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using SmsVerify.Server.Infrastructure.Database;
+
+namespace SmsVerify.Server.Tenants;
+
+/// <summary>
+/// Makes sure someone can administer the platform: with no configured operator key and no operator key in the
+/// database, one is generated, printed once, and stored only as its hash.
+/// </summary>
+internal static partial class OperatorKeyStartup
+{
+    public static async Task EnsureAsync(AppDbContext db, OperatorOptions options, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(options.ApiKey) || await db.ApiKeys.AnyAsync(k => k.Role == OperatorOptions.AdminRole, cancellationToken))
+        {
+            return;
+        }
+        var key = ApiKeySecrets.New(ApiKeySecrets.OperatorPrefix);
+        db.ApiKeys.Add(new ApiKey
+        {
+            Role = OperatorOptions.AdminRole,
+            Hash = ApiKeySecrets.Hash(key),
+            Prefix = ApiKeySecrets.Prefix(key),
+            CreatedAt = clock.UtcNowForStorage(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        // Straight to the console as well as the log: this is the only time the key exists in clear.
+        Console.WriteLine($"""
+
+            Operator API key (shown once; store it now, only its hash is kept):
+
+                {key}
+
+            """);
+        LogGenerated(logger);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generated the operator API key and printed it to the console. Set Operator:ApiKey to choose your own.")]
+    private static partial void LogGenerated(ILogger logger);
+}

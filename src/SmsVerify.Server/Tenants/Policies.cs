@@ -1,0 +1,10 @@
+namespace SmsVerify.Server.Tenants;
+
+public static class Policies
+{
+    /// <summary>A tenant key: the endpoint acts on the caller's own tenant.</summary>
+    public const string Tenant = "tenant";
+
+    /// <summary>An operator key with the admin role.</summary>
+    public const string Admin = "admin";
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SmsVerify.Server.Tenants;
+
+public enum TenantKind { Personal, Enterprise }
+
+/// <summary>Sandbox tenants send only to their test numbers; live sending comes with approved qualifications.</summary>
+public enum TenantMode { Sandbox, Live }
+
+public sealed class Tenant
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public TenantKind Kind { get; init; }
+    public TenantMode Mode { get; set; } = TenantMode.Sandbox;
+    public DateTime CreatedAt { get; init; }
+}
+
+internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> builder)
+    {
+        builder.ToTable("tenants");
+        builder.Property(t => t.Name).HasMaxLength(TenantsApi.MaxNameLength);
+        builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Mode).HasConversion<string>().HasMaxLength(16);
+    }
+}

@@ -1,0 +1,29 @@
+namespace SmsVerify.Server.Verification;
+
+public sealed record CreateVerificationRequest(string? To, string? Signature, string? Template, int? CodeLength, int? TtlSeconds);
+
+public sealed record CheckVerificationRequest(Guid? Id, string? To, string? Code);
+
+public sealed record VerificationView(
+    Guid Id,
+    string To,
+    string Channel,
+    VerificationStatus Status,
+    DateTime CreatedAt,
+    DateTime ExpiresAt,
+    DateTime ResendAfter,
+    int SendCount,
+    int CheckAttemptsLeft)
+{
+    public static VerificationView From(VerificationRecord v, DateTime now, VerificationOptions options) => new(
+        v.Id,
+        v.To,
+        "sms",
+        // A pending verification past its expiry is expired, whether or not a write has said so yet.
+        v.Status == VerificationStatus.Pending && v.ExpiresAt <= now ? VerificationStatus.Expired : v.Status,
+        v.CreatedAt,
+        v.ExpiresAt,
+        v.LastSentAt.AddSeconds(options.ResendCooldownSeconds),
+        v.SendCount,
+        Math.Max(0, options.MaxCheckAttempts - v.CheckAttempts));
+}

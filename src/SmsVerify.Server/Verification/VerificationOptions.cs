@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+using SmsVerify.Server.Limits;
+
+namespace SmsVerify.Server.Verification;
+
+public sealed class VerificationOptions
+{
+    [Range(1, 3600)]
+    public int ResendCooldownSeconds { get; set; } = 60;
+
+    [Range(1, 100)]
+    public int MaxCheckAttempts { get; set; } = 5;
+
+    /// <summary>
+    /// Frequency limits per tenant and number: window length in seconds → most messages in any such window.
+    /// Keys are seconds so that one window can be changed alone (<c>Verification__Limits__3600=20</c>); 0 turns
+    /// a window off.
+    /// </summary>
+    public Dictionary<string, int> Limits { get; set; } = new()
+    {
+        ["60"] = 1,
+        ["3600"] = 5,
+        ["86400"] = 10,
+    };
+
+    private RateWindow[]? _windows;
+
+    /// <summary>The enabled windows, shortest first (so a refusal names the tightest window that is full).</summary>
+    public RateWindow[] Windows => _windows ??= Limits
+        .Where(l => l.Value > 0)
+        .Select(l => new RateWindow(l.Value, TimeSpan.FromSeconds(int.Parse(l.Key, System.Globalization.CultureInfo.InvariantCulture))))
+        .OrderBy(w => w.Length)
+        .ToArray();
+
+    internal static bool LimitsAreValid(VerificationOptions options) =>
+        options.Limits.All(l => int.TryParse(l.Key, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 31 * 86400 && l.Value >= 0);
+}

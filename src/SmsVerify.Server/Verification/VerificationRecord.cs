@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmsVerify.Server.Tenants;
+
+namespace SmsVerify.Server.Verification;
+
+public enum VerificationStatus { Pending, Approved, Expired, Canceled, MaxAttemptsReached }
+
+/// <summary>
+/// One verification. The code is never stored in clear: <see cref="CodeHash"/> (HMAC) is what checks compare
+/// against, and <see cref="CodeSeal"/> (AES-GCM) exists only while pending, so a resend can carry the same code.
+/// </summary>
+public sealed class VerificationRecord
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid TenantId { get; init; }
+    public required string To { get; init; }
+    public VerificationStatus Status { get; set; }
+    public required byte[] CodeHash { get; init; }
+    public byte[]? CodeSeal { get; set; }
+    public int CodeLength { get; init; }
+    public int CheckAttempts { get; set; }
+    public int SendCount { get; set; }
+    public required string Signature { get; init; }
+    public required string Template { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime ExpiresAt { get; init; }
+    public DateTime LastSentAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+internal sealed class VerificationRecordConfiguration : IEntityTypeConfiguration<VerificationRecord>
+{
+    public void Configure(EntityTypeBuilder<VerificationRecord> builder)
+    {
+        builder.ToTable("verifications");
+        // Finds the pending verification for a number, for resends and checks by number.
+        builder.HasIndex(v => new { v.TenantId, v.To, v.Status });
+        builder.Property(v => v.To).HasMaxLength(16);
+        builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(24);
+        builder.Property(v => v.CodeHash).HasMaxLength(32);
+        builder.Property(v => v.CodeSeal).HasMaxLength(64);
+        builder.Property(v => v.Signature).HasMaxLength(40);
+        builder.Property(v => v.Template).HasMaxLength(40);
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(v => v.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
