@@ -21,16 +21,27 @@ internal sealed class HitLog
             keep = Math.Max(keep, window.Max);
         }
         DropOlderThan(now - longest);
+        // With several windows full, the client must wait for the one that frees up last.
+        var refusal = LimitDecision.Allow;
         foreach (var window in windows)
         {
             var inWindow = _count - FirstAfter(now - window.Length.Ticks);
             if (inWindow >= window.Max)
             {
-                // The window frees up when the hit that would have to leave it for one more to fit, leaves it.
-                var blocking = _hits[_count - window.Max];
-                return LimitDecision.Refuse(window, TimeSpan.FromTicks(blocking + window.Length.Ticks - now));
+                // The window has room once the hit that would have to leave it for one more to fit, leaves it.
+                var wait = TimeSpan.FromTicks(_hits[_count - window.Max] + window.Length.Ticks - now);
+                if (refusal.Allowed || wait > refusal.RetryAfter)
+                {
+                    refusal = LimitDecision.Refuse(window, wait);
+                }
             }
         }
+        if (!refusal.Allowed)
+        {
+            return refusal;
+        }
+        // Callers racing for the lock may arrive a tick out of order; keeping the log sorted matters more.
+        now = _count > 0 ? Math.Max(now, _hits[_count - 1]) : now;
         Append(now, keep);
         ForgetAfterTicks = now + longest;
         return LimitDecision.Allow;

@@ -4,8 +4,8 @@ namespace SmsVerify.Server.Limits;
 public readonly record struct RateWindow(int Max, TimeSpan Length);
 
 /// <summary>
-/// The outcome of one check-and-increment. When refused, <see cref="Window"/> is the first window that is full
-/// and <see cref="RetryAfter"/> how long until it has room again; nothing was counted.
+/// The outcome of one check-and-increment. When refused, <see cref="Window"/> is the full window that frees up
+/// last and <see cref="RetryAfter"/> how long until it has room again; nothing was counted.
 /// </summary>
 public readonly record struct LimitDecision(bool Allowed, RateWindow Window, TimeSpan RetryAfter)
 {

@@ -10,21 +10,25 @@ namespace SmsVerify.Server.Limits;
 internal sealed class RedisLimitStore(IConnectionMultiplexer redis, string keyPrefix) : ILimitStore
 {
     // ARGV: now (ms), longest window (ms), newest hits to keep, a unique member, then max and length (ms) per window.
-    // Returns -1 when the hit was counted, else the 0-based index of the full window and the ms until it has room.
+    // Returns -1 when the hit was counted, else the 0-based index of the full window that frees up last and the ms
+    // until it does.
     private const string Script = """
         local key = KEYS[1]
         local now = tonumber(ARGV[1])
         local longest = tonumber(ARGV[2])
         redis.call('ZREMRANGEBYSCORE', key, '-inf', now - longest)
+        local refused, wait = -1, -1
         for i = 5, #ARGV, 2 do
           local max = tonumber(ARGV[i])
           local length = tonumber(ARGV[i + 1])
           local inWindow = redis.call('ZCOUNT', key, '(' .. (now - length), '+inf')
           if inWindow >= max then
             local blocking = redis.call('ZRANGEBYSCORE', key, '(' .. (now - length), '+inf', 'WITHSCORES', 'LIMIT', inWindow - max, 1)
-            return {(i - 5) / 2, tonumber(blocking[2]) + length - now}
+            local w = tonumber(blocking[2]) + length - now
+            if w > wait then refused, wait = (i - 5) / 2, w end
           end
         end
+        if refused >= 0 then return {refused, wait} end
         redis.call('ZADD', key, now, ARGV[4])
         redis.call('ZREMRANGEBYRANK', key, 0, -(tonumber(ARGV[3]) + 1))
         redis.call('PEXPIRE', key, longest)

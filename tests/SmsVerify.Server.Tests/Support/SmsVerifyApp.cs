@@ -79,9 +79,23 @@ public sealed class SmsVerifyApp : WebApplicationFactory<Program>, IAsyncLifetim
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    /// <summary>An app with extra settings, for tests that need a server configured unlike the shared one.</summary>
+    public static async Task<SmsVerifyApp> StartAsync(Dictionary<string, string?> settings)
     {
-        await DisposeAsync();
+        var app = new SmsVerifyApp();
+        foreach (var (key, value) in settings)
+        {
+            app.Settings[key] = value;
+        }
+        await app.InitializeAsync();
+        return app;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
         if (OnPostgres)
         {
             NpgsqlConnection.ClearAllPools();

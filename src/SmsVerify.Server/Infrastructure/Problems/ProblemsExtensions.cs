@@ -21,7 +21,7 @@ public static class ProblemsExtensions
                 problem.Detail ??= type.Description;
             }
         });
-        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<ExceptionProblemHandler>();
         // Binding failures throw, so they reach the one handler above instead of an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;

@@ -1,0 +1,36 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SmsVerify.Server.Tests.Support;
+
+namespace SmsVerify.Server.Tests.Infrastructure;
+
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task FirstStart_WithoutConfiguredOperatorKey_GeneratesOneAndKeepsOnlyItsHash()
+    {
+        await using var app = await SmsVerifyApp.StartAsync(new() { ["Operator:ApiKey"] = "" });
+        _ = app.Services; // starts the server
+
+        var operatorKeys = await app.WithDbAsync(db => db.ApiKeys.Where(k => k.Role == "admin").ToListAsync());
+        var key = Assert.Single(operatorKeys);
+        Assert.StartsWith("svo_", key.Prefix);
+        Assert.Equal(32, key.Hash.Length);
+        // The test suite's usual operator key is not configured here, so it is refused.
+        await (await app.Operator().GetAsync($"/v1/tenants/{Guid.NewGuid()}")).ProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task LimitsStoreDown_SendIs503AndReadinessFails()
+    {
+        // Nothing listens on port 1; the short timeouts keep the refusal quick.
+        await using var app = await SmsVerifyApp.StartAsync(new() { ["ConnectionStrings:Redis"] = "127.0.0.1:1,connectTimeout=200,asyncTimeout=200" });
+        var tenant = await app.CreateTenantAsync();
+        await tenant.RegisterNumberAsync("13812345678");
+
+        await (await tenant.StartAsync("13812345678")).ProblemAsync(HttpStatusCode.ServiceUnavailable, "store_unavailable");
+        Assert.Equal(0, (await tenant.InboxAsync("+8613812345678")).GetArrayLength());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await app.Anonymous().GetAsync("/readyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().GetAsync("/healthz")).StatusCode);
+    }
+}

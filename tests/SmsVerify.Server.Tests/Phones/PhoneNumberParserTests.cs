@@ -1,0 +1,71 @@
+using SmsVerify.Server.Phones;
+
+namespace SmsVerify.Server.Tests.Phones;
+
+public class PhoneNumberParserTests
+{
+    [Theory]
+    [InlineData("13812345678")]
+    [InlineData("+8613812345678")]
+    [InlineData("008613812345678")]
+    [InlineData("86 138 1234 5678")]
+    [InlineData("+86 138-1234-5678")]
+    [InlineData("(+86) 138 1234 5678")]
+    [InlineData(" 13812345678 ")]
+    public void TryParseMobile_ChineseMobileAsPeopleTypeIt_GivesE164(string input)
+    {
+        Assert.True(PhoneNumberParser.TryParseMobile(input, out var e164));
+        Assert.Equal("+8613812345678", e164);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("abcdefghijk")]
+    [InlineData("12345")]
+    [InlineData("1381234567")] // one digit short
+    [InlineData("010 6552 9988")] // a Beijing landline: valid, but cannot receive SMS
+    [InlineData("+86 10 6552 9988")]
+    [InlineData("+44 20 7946 0018")] // a London landline
+    public void TryParseMobile_NotAMobileNumber_IsRefused(string? input)
+    {
+        Assert.False(PhoneNumberParser.TryParseMobile(input, out var e164));
+        Assert.Equal("", e164);
+    }
+
+    [Fact]
+    public void TryParseMobile_InputLongerThan32Characters_IsRefusedEvenIfItHoldsANumber()
+    {
+        var input = "+86" + new string(' ', 19) + "13812345678";
+        Assert.Equal(PhoneNumberParser.MaxInputLength + 1, input.Length);
+
+        Assert.False(PhoneNumberParser.TryParseMobile(input, out _));
+    }
+
+    [Fact]
+    public void TryParseMobile_InputOfExactly32Characters_IsParsed()
+    {
+        var input = "+86" + new string(' ', 18) + "13812345678";
+        Assert.Equal(PhoneNumberParser.MaxInputLength, input.Length);
+
+        Assert.True(PhoneNumberParser.TryParseMobile(input, out var e164));
+        Assert.Equal("+8613812345678", e164);
+    }
+
+    [Fact]
+    public void TryParseMobile_UnitedStatesNumber_IsAccepted()
+    {
+        // North American numbers do not say whether they are mobile: libphonenumber types them
+        // FIXED_LINE_OR_MOBILE, which the parser lets through because such a number may well receive SMS.
+        Assert.True(PhoneNumberParser.TryParseMobile("+1 202 555 0100", out var e164));
+        Assert.Equal("+12025550100", e164);
+    }
+
+    [Fact]
+    public void TryParseMobile_ForeignMobileWithCountryCode_GivesItsE164()
+    {
+        Assert.True(PhoneNumberParser.TryParseMobile("+44 7400 123456", out var e164));
+        Assert.Equal("+447400123456", e164);
+    }
+}
