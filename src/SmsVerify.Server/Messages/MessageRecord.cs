@@ -16,6 +16,12 @@ public sealed class MessageRecord
     public required string Signature { get; init; }
     public required string Template { get; init; }
     public required string MaskedText { get; init; }
+
+    /// <summary>
+    /// Only for a message delivered to a test number: the text as that virtual phone shows it, code included.
+    /// These texts are the sandbox inbox; deleting the test number erases them and keeps the masked log.
+    /// </summary>
+    public string? SandboxText { get; set; }
     public int Segments { get; init; }
     public required string Channel { get; init; }
     public required string Status { get; init; }
@@ -29,11 +35,13 @@ internal sealed class MessageRecordConfiguration : IEntityTypeConfiguration<Mess
     {
         builder.ToTable("messages");
         builder.HasIndex(m => new { m.TenantId, m.CreatedAt });
+        builder.HasIndex(m => new { m.TenantId, m.To, m.CreatedAt });
         builder.HasIndex(m => m.VerificationId);
         builder.Property(m => m.To).HasMaxLength(16);
         builder.Property(m => m.Signature).HasMaxLength(40);
         builder.Property(m => m.Template).HasMaxLength(40);
         builder.Property(m => m.MaskedText).HasMaxLength(1000);
+        builder.Property(m => m.SandboxText).HasMaxLength(1000);
         builder.Property(m => m.Channel).HasMaxLength(32);
         builder.Property(m => m.Status).HasMaxLength(16);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);

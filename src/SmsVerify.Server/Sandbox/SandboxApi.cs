@@ -90,7 +90,9 @@ public static class SandboxApi
         {
             return ProblemTypes.SandboxNumberNotFound.With($"{e164} is not one of your test numbers.").ToResult();
         }
-        await db.InboxMessages.Where(m => m.TenantId == tenantId && m.To == e164).ExecuteDeleteAsync(cancellationToken);
+        // The inbox goes with the number; the masked message log stays.
+        await db.Messages.Where(m => m.TenantId == tenantId && m.To == e164 && m.SandboxText != null)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.SandboxText, (string?)null), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
@@ -111,12 +113,13 @@ public static class SandboxApi
         {
             return ProblemTypes.SandboxNumberNotFound.With($"{e164} is not one of your test numbers.").ToResult();
         }
-        var messages = await db.InboxMessages
-            .Where(m => m.TenantId == tenantId && m.To == e164)
-            .OrderByDescending(m => m.ReceivedAt).ThenByDescending(m => m.Id)
+        var messages = await db.Messages
+            .Where(m => m.TenantId == tenantId && m.To == e164 && m.SandboxText != null)
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Take(limit ?? 20)
+            .Select(m => new { m.Id, m.To, Text = m.SandboxText!, m.CreatedAt })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(messages.ConvertAll(m => new InboxMessageView(m.Id, m.To, m.Text, m.ReceivedAt, CodeExtractor.Extract(m.Text))));
+        return TypedResults.Ok(messages.ConvertAll(m => new InboxMessageView(m.Id, m.To, m.Text, m.CreatedAt, CodeExtractor.Extract(m.Text))));
     }
 
     private static SandboxNumberView View(SandboxNumber number) => new(number.Phone, number.FixedCode, number.CreatedAt);

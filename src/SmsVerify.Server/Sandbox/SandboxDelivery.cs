@@ -3,7 +3,7 @@ using SmsVerify.Server.Messages;
 
 namespace SmsVerify.Server.Sandbox;
 
-/// <summary>A text sent to a test number: logged (masked) like any message, and put in the number's inbox.</summary>
+/// <summary>A text sent to a test number: logged (masked) like any message, and kept whole for the number's inbox.</summary>
 public sealed record OutgoingText(Guid TenantId, string To, string Signature, string Template, string Text, string MaskedText, Guid? VerificationId);
 
 public static class SandboxDelivery
@@ -23,11 +23,11 @@ public static class SandboxDelivery
             Segments = Segments.CountUcs2(text.Text),
             Channel = Channel,
             Status = "delivered",
+            SandboxText = text.Text,
             VerificationId = text.VerificationId,
             CreatedAt = now,
         };
         db.Messages.Add(message);
-        db.InboxMessages.Add(new InboxMessage { TenantId = text.TenantId, To = text.To, Text = text.Text, MessageId = message.Id, ReceivedAt = now });
         return message;
     }
 }

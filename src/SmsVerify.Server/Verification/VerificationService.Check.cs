@@ -25,6 +25,11 @@ public sealed partial class VerificationService
         {
             return ProblemTypes.Invalid("code", $"code is required, at most {MaxSubmittedCodeLength} characters.");
         }
+        return await OnOneConnectionAsync(() => CheckValidAsync(tenantId, request, cancellationToken), cancellationToken);
+    }
+
+    private async Task<Outcome<VerificationView>> CheckValidAsync(Guid tenantId, CheckVerificationRequest request, CancellationToken cancellationToken)
+    {
         var found = await FindAsync(tenantId, request.Id, request.To, cancellationToken);
         if (found.Error is not null)
         {
@@ -38,7 +43,7 @@ public sealed partial class VerificationService
         }
         var max = _options.MaxCheckAttempts;
         var id = verification.Id;
-        if (codes.Matches(id, request.Code, verification.CodeHash))
+        if (codes.Matches(id, request.Code!, verification.CodeHash))
         {
             var approved = await db.Verifications
                 .Where(v => v.Id == id && v.Status == VerificationStatus.Pending && v.CheckAttempts < max && v.ExpiresAt > now)

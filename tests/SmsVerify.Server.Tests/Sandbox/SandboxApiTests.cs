@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Tests.Support;
 
 namespace SmsVerify.Server.Tests.Sandbox;
@@ -50,6 +51,20 @@ public sealed class SandboxApiTests(SmsVerifyApp app) : IClassFixture<SmsVerifyA
     }
 
     [Fact]
+    public async Task RegisterNumber_ManyAtOnce_OneWinsAndTheServerKeepsWriting()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12)
+            .Select(_ => tenant.Http.PostJsonAsync("/v1/sandbox/numbers", new { phone = "13812345678" })));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(11, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        // Writes that failed on the unique index gave the database back: the next ones go through.
+        await tenant.RegisterNumberAsync("13812345679");
+        await tenant.StartOkAsync("13812345678");
+    }
+
+    [Fact]
     public async Task RegisterNumber_The21st_Is409()
     {
         var tenant = await app.CreateTenantAsync();
@@ -90,6 +105,12 @@ public sealed class SandboxApiTests(SmsVerifyApp app) : IClassFixture<SmsVerifyA
         await (await tenant.Http.GetAsync("/v1/sandbox/numbers/%2B8613812345678/messages")).ProblemAsync(HttpStatusCode.NotFound, "sandbox_number_not_found");
         await tenant.RegisterNumberAsync("13812345678");
         Assert.Equal(0, (await tenant.InboxAsync("+8613812345678")).GetArrayLength());
+
+        // The platform's message log keeps both sends, masked, whatever happens to the test number.
+        var logged = await app.WithDbAsync(db => db.Messages.Where(m => m.TenantId == tenant.Id).ToListAsync());
+        Assert.Equal(2, logged.Count);
+        Assert.All(logged, m => Assert.Null(m.SandboxText));
+        Assert.All(logged, m => Assert.Contains("******", m.MaskedText));
     }
 
     [Fact]

@@ -16,7 +16,6 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<SandboxNumber> SandboxNumbers => Set<SandboxNumber>();
-    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<VerificationRecord> Verifications => Set<VerificationRecord>();
     public DbSet<MessageRecord> Messages => Set<MessageRecord>();
     public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();

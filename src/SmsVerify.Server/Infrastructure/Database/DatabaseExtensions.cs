@@ -19,7 +19,9 @@ public static class DatabaseExtensions
         {
             var sqlite = builder.Configuration.GetConnectionString("Sqlite") ?? DefaultSqlite;
             EnsureDirectory(sqlite);
-            builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(SqlitePragmas.Instance));
+            var writeGate = new SqliteWriteGate();
+            builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(options =>
+                options.UseSqlite(sqlite).AddInterceptors(SqlitePragmas.Instance, writeGate));
         }
         return builder;
     }

@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace SmsVerify.Server.Infrastructure.Database;
 
 /// <summary>
-/// <c>synchronous</c> is per connection. NORMAL in WAL mode skips the fsync on every commit yet never loses a
-/// commit when the process crashes (only on power loss), which is the trade the embedded default wants.
+/// Settings SQLite keeps per connection. <c>synchronous=NORMAL</c> in WAL mode skips the fsync on every commit yet
+/// never loses a commit when the process crashes (only on power loss), the trade the embedded default wants.
+/// <c>mmap_size</c> lets reads map the file instead of making a system call per page.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {

@@ -59,6 +59,10 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("SandboxText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("Segments")
                         .HasColumnType("integer");
 
@@ -94,39 +98,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("TenantId", "CreatedAt");
 
+                    b.HasIndex("TenantId", "To", "CreatedAt");
+
                     b.ToTable("messages", (string)null);
-                });
-
-            modelBuilder.Entity("SmsVerify.Server.Sandbox.InboxMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId", "To", "ReceivedAt");
-
-                    b.ToTable("sandbox_inbox", (string)null);
                 });
 
             modelBuilder.Entity("SmsVerify.Server.Sandbox.SandboxNumber", b =>
@@ -290,15 +264,6 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                 });
 
             modelBuilder.Entity("SmsVerify.Server.Messages.MessageRecord", b =>
-                {
-                    b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SmsVerify.Server.Sandbox.InboxMessage", b =>
                 {
                     b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
                         .WithMany()

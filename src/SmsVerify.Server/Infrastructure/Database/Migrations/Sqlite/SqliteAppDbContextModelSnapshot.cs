@@ -54,6 +54,10 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SandboxText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Segments")
                         .HasColumnType("INTEGER");
 
@@ -89,39 +93,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "CreatedAt");
 
+                    b.HasIndex("TenantId", "To", "CreatedAt");
+
                     b.ToTable("messages", (string)null);
-                });
-
-            modelBuilder.Entity("SmsVerify.Server.Sandbox.InboxMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId", "To", "ReceivedAt");
-
-                    b.ToTable("sandbox_inbox", (string)null);
                 });
 
             modelBuilder.Entity("SmsVerify.Server.Sandbox.SandboxNumber", b =>
@@ -285,15 +259,6 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("SmsVerify.Server.Messages.MessageRecord", b =>
-                {
-                    b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SmsVerify.Server.Sandbox.InboxMessage", b =>
                 {
                     b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
                         .WithMany()

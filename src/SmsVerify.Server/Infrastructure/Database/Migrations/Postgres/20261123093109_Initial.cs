@@ -71,6 +71,7 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     Signature = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Template = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     MaskedText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SandboxText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Segments = table.Column<int>(type: "integer", nullable: false),
                     Channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
@@ -82,28 +83,6 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     table.PrimaryKey("PK_messages", x => x.Id);
                     table.ForeignKey(
                         name: "FK_messages_tenants_TenantId",
-                        column: x => x.TenantId,
-                        principalTable: "tenants",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "sandbox_inbox",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    To = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_sandbox_inbox", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_sandbox_inbox_tenants_TenantId",
                         column: x => x.TenantId,
                         principalTable: "tenants",
                         principalColumn: "Id",
@@ -179,14 +158,14 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                 columns: new[] { "TenantId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_messages_TenantId_To_CreatedAt",
+                table: "messages",
+                columns: new[] { "TenantId", "To", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_messages_VerificationId",
                 table: "messages",
                 column: "VerificationId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_sandbox_inbox_TenantId_To_ReceivedAt",
-                table: "sandbox_inbox",
-                columns: new[] { "TenantId", "To", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_sandbox_numbers_TenantId_Phone",
@@ -208,9 +187,6 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "messages");
-
-            migrationBuilder.DropTable(
-                name: "sandbox_inbox");
 
             migrationBuilder.DropTable(
                 name: "sandbox_numbers");

@@ -11,7 +11,7 @@ using SmsVerify.Server.Infrastructure.Database;
 namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123090725_Initial")]
+    [Migration("20261123093109_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -57,6 +57,10 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SandboxText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Segments")
                         .HasColumnType("INTEGER");
 
@@ -92,39 +96,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "CreatedAt");
 
+                    b.HasIndex("TenantId", "To", "CreatedAt");
+
                     b.ToTable("messages", (string)null);
-                });
-
-            modelBuilder.Entity("SmsVerify.Server.Sandbox.InboxMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId", "To", "ReceivedAt");
-
-                    b.ToTable("sandbox_inbox", (string)null);
                 });
 
             modelBuilder.Entity("SmsVerify.Server.Sandbox.SandboxNumber", b =>
@@ -288,15 +262,6 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("SmsVerify.Server.Messages.MessageRecord", b =>
-                {
-                    b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SmsVerify.Server.Sandbox.InboxMessage", b =>
                 {
                     b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
                         .WithMany()
