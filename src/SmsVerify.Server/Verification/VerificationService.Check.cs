@@ -122,20 +122,19 @@ public sealed partial class VerificationService
     /// <summary>By id, or the latest verification to a number. Another tenant's verification is not found.</summary>
     private async Task<Outcome<VerificationRecord>> FindAsync(Guid tenantId, Guid? id, string? to, CancellationToken cancellationToken)
     {
-        var query = db.Verifications.AsNoTracking().Where(v => v.TenantId == tenantId);
+        VerificationRecord? verification;
         if (id is { } verificationId)
         {
-            query = query.Where(v => v.Id == verificationId);
+            verification = await VerificationQueries.ById(db, tenantId, verificationId, cancellationToken);
         }
         else if (PhoneNumberParser.TryParseMobile(to, out var phone))
         {
-            query = query.Where(v => v.To == phone).OrderByDescending(v => v.Id);
+            verification = await VerificationQueries.LatestTo(db, tenantId, phone, cancellationToken);
         }
         else
         {
             return ProblemTypes.InvalidPhone.With($"'{Echo.Truncate(to)}' is not a valid mobile number.");
         }
-        var verification = await query.FirstOrDefaultAsync(cancellationToken);
         return verification is null
             ? ProblemTypes.VerificationNotFound.With(id is null ? $"No verification was sent to {to}." : $"No verification has id {id}.")
             : verification;

@@ -53,8 +53,7 @@ public sealed partial class VerificationService(
         {
             return ProblemTypes.InvalidPhone.With($"'{Echo.Truncate(request.To)}' is not a valid mobile number.");
         }
-        var testNumber = await db.SandboxNumbers.AsNoTracking()
-            .FirstOrDefaultAsync(n => n.TenantId == tenantId && n.Phone == to, cancellationToken);
+        var testNumber = await VerificationQueries.TestNumber(db, tenantId, to, cancellationToken);
         if (testNumber is null)
         {
             return ProblemTypes.SandboxNumberRequired.With(mode == TenantMode.Sandbox
@@ -62,10 +61,7 @@ public sealed partial class VerificationService(
                 : $"The built-in sandbox signature and template send only to test numbers, and {to} is not one of yours.");
         }
         var nowUtc = clock.UtcNowForStorage();
-        var pending = await db.Verifications
-            .Where(v => v.TenantId == tenantId && v.To == to && v.Status == VerificationStatus.Pending)
-            .OrderByDescending(v => v.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        var pending = await VerificationQueries.Pending(db, tenantId, to, cancellationToken);
         if (pending is { CodeSeal: not null } && pending.ExpiresAt > nowUtc)
         {
             var resendAfter = pending.LastSentAt.AddSeconds(_options.ResendCooldownSeconds);

@@ -13,7 +13,7 @@ public static class DatabaseExtensions
         var postgres = builder.Configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
         {
-            builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => options.UseNpgsql(postgres));
+            builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => options.UseNpgsql(WithFastDefaults(postgres)));
         }
         else
         {
@@ -24,6 +24,28 @@ public static class DatabaseExtensions
                 options.UseSqlite(sqlite).AddInterceptors(SqlitePragmas.Instance, writeGate));
         }
         return builder;
+    }
+
+    /// <summary>
+    /// The hot paths run the same few statements over and over: let Npgsql prepare them on the server, and skip
+    /// the session reset when a pooled connection is reused (the app keeps no session state). Settings already
+    /// in the connection string win.
+    /// </summary>
+    private static string WithFastDefaults(string connectionString)
+    {
+        // Npgsql's own builder reports every keyword it knows as present, so look at what was actually written.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Given(string key) => given.Keys.Cast<string>().Any(k => k.Replace(" ", "").Equals(key, StringComparison.OrdinalIgnoreCase));
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!Given("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+        if (!Given("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+        return builder.ConnectionString;
     }
 
     private static void EnsureDirectory(string connectionString)
