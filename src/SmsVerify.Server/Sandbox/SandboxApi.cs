@@ -39,7 +39,7 @@ public static class SandboxApi
     {
         if (!PhoneNumberParser.TryParseMobile(request.Phone, out var phone))
         {
-            return ProblemTypes.InvalidPhone.With($"'{Echo.Truncate(request.Phone)}' is not a valid mobile number.").ToResult();
+            return ProblemTypes.NotAMobileNumber(request.Phone).ToResult();
         }
         if (request.FixedCode is { } fixedCode && (fixedCode.Length is < 4 or > 8 || !fixedCode.All(char.IsAsciiDigit)))
         {
@@ -82,7 +82,7 @@ public static class SandboxApi
         var tenantId = user.TenantId();
         if (!PhoneNumberParser.TryParseMobile(phone, out var e164))
         {
-            return ProblemTypes.InvalidPhone.With($"'{Echo.Truncate(phone)}' is not a valid mobile number.").ToResult();
+            return ProblemTypes.NotAMobileNumber(phone).ToResult();
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var deleted = await db.SandboxNumbers.Where(n => n.TenantId == tenantId && n.Phone == e164).ExecuteDeleteAsync(cancellationToken);
@@ -102,7 +102,7 @@ public static class SandboxApi
     {
         if (!PhoneNumberParser.TryParseMobile(phone, out var e164))
         {
-            return ProblemTypes.InvalidPhone.With($"'{Echo.Truncate(phone)}' is not a valid mobile number.").ToResult();
+            return ProblemTypes.NotAMobileNumber(phone).ToResult();
         }
         if (limit is < 1 or > MaxInboxPage)
         {

@@ -133,7 +133,7 @@ public sealed partial class VerificationService
         }
         else
         {
-            return ProblemTypes.InvalidPhone.With($"'{Echo.Truncate(to)}' is not a valid mobile number.");
+            return ProblemTypes.NotAMobileNumber(to);
         }
         return verification is null
             ? ProblemTypes.VerificationNotFound.With(id is null ? $"No verification was sent to {to}." : $"No verification has id {id}.")

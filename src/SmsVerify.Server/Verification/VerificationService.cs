@@ -51,7 +51,7 @@ public sealed partial class VerificationService(
     {
         if (!PhoneNumberParser.TryParseMobile(request.To, out var to))
         {
-            return ProblemTypes.InvalidPhone.With($"'{Echo.Truncate(request.To)}' is not a valid mobile number.");
+            return ProblemTypes.NotAMobileNumber(request.To);
         }
         var testNumber = await VerificationQueries.TestNumber(db, tenantId, to, cancellationToken);
         if (testNumber is null)
@@ -67,9 +67,8 @@ public sealed partial class VerificationService(
             var resendAfter = pending.LastSentAt.AddSeconds(_options.ResendCooldownSeconds);
             if (nowUtc < resendAfter)
             {
-                return ProblemTypes.ResendTooSoon.With($"The code was sent to {to} at {pending.LastSentAt:O}; it can be sent again from {resendAfter:O}.")
-                    with
-                { RetryAfter = resendAfter - nowUtc };
+                var tooSoon = ProblemTypes.ResendTooSoon.With($"The code was sent to {to} at {pending.LastSentAt:O}; it can be sent again from {resendAfter:O}.");
+                return tooSoon with { RetryAfter = resendAfter - nowUtc };
             }
         }
         else

@@ -20,6 +20,23 @@ public sealed class StartupTests
         await (await app.Operator().GetAsync($"/v1/tenants/{Guid.NewGuid()}")).ProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
     }
 
+    [SqliteFact]
+    public async Task Sqlite_RunsInWalModeWithNormalSync()
+    {
+        await using var app = await SmsVerifyApp.StartAsync([]);
+        var (journal, synchronous) = await app.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode";
+            var journal = (string)(await command.ExecuteScalarAsync())!;
+            command.CommandText = "PRAGMA synchronous";
+            return (journal, (long)(await command.ExecuteScalarAsync())!);
+        });
+        Assert.Equal("wal", journal);
+        Assert.Equal(1, synchronous); // NORMAL
+    }
+
     [Fact]
     public async Task LimitsStoreDown_SendIs503AndReadinessFails()
     {

@@ -72,6 +72,8 @@ public static class ProblemTypes
         _ => null,
     };
 
+    public static ApiError NotAMobileNumber(string? input) => InvalidPhone.With($"'{Echo.Truncate(input)}' is not a valid mobile number.");
+
     public static ApiError Invalid(string field, string detail) =>
         InvalidArgument.With(detail) with { Extensions = new Dictionary<string, object?> { ["field"] = field } };
 }
