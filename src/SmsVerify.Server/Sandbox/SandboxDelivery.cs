@@ -1,4 +1,3 @@
-using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Messages;
 
 namespace SmsVerify.Server.Sandbox;
@@ -10,24 +9,19 @@ public static class SandboxDelivery
 {
     public const string Channel = "sandbox";
 
-    /// <summary>Adds the message to the context; it is saved with the caller's other changes, in one transaction.</summary>
-    public static MessageRecord Deliver(AppDbContext db, OutgoingText text, DateTime now)
+    /// <summary>The log row for a text to a test number; the caller stores it with its other changes.</summary>
+    public static MessageRecord Record(OutgoingText text, DateTime now) => new()
     {
-        var message = new MessageRecord
-        {
-            TenantId = text.TenantId,
-            To = text.To,
-            Signature = text.Signature,
-            Template = text.Template,
-            MaskedText = text.MaskedText,
-            Segments = Segments.CountUcs2(text.Text),
-            Channel = Channel,
-            Status = "delivered",
-            SandboxText = text.Text,
-            VerificationId = text.VerificationId,
-            CreatedAt = now,
-        };
-        db.Messages.Add(message);
-        return message;
-    }
+        TenantId = text.TenantId,
+        To = text.To,
+        Signature = text.Signature,
+        Template = text.Template,
+        MaskedText = text.MaskedText,
+        Segments = Segments.CountUcs2(text.Text),
+        Channel = Channel,
+        Status = "delivered",
+        SandboxText = text.Text,
+        VerificationId = text.VerificationId,
+        CreatedAt = now,
+    };
 }

@@ -14,7 +14,8 @@ namespace SmsVerify.Server.Verification;
 /// happens before anything is written, and what is written is written in one transaction.
 /// </summary>
 public sealed partial class VerificationService(
-    AppDbContext db, ILimitStore limits, VerificationCodes codes, TimeProvider clock, IOptions<VerificationOptions> options)
+    AppDbContext db, InsertBatcher inserts, ILimitStore limits, VerificationCodes codes, TimeProvider clock,
+    IOptions<VerificationOptions> options)
 {
     public const int MinCodeLength = 4, MaxCodeLength = 8, DefaultCodeLength = 6;
     public const int MinTtlSeconds = 60, MaxTtlSeconds = 1800, DefaultTtlSeconds = 300;
@@ -87,9 +88,18 @@ public sealed partial class VerificationService(
         verification.LastSentAt = nowUtc;
         verification.UpdatedAt = nowUtc;
         var validFor = verification.ExpiresAt - nowUtc;
-        SandboxDelivery.Deliver(db, new OutgoingText(tenantId, to, verification.Signature, verification.Template,
+        var message = SandboxDelivery.Record(new OutgoingText(tenantId, to, verification.Signature, verification.Template,
             SandboxTemplate.Render(code, validFor), SandboxTemplate.RenderMasked(code.Length, validFor), verification.Id), nowUtc);
-        await db.SaveChangesAsync(cancellationToken);
+        if (pending is null)
+        {
+            // The common case, a new verification, is two inserts: group-committed with other sends.
+            await inserts.InsertAsync(verification, message);
+        }
+        else
+        {
+            db.Messages.Add(message);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return VerificationView.From(verification, nowUtc, _options);
     }
 
@@ -110,7 +120,6 @@ public sealed partial class VerificationService(
             CreatedAt = now,
             ExpiresAt = now.AddSeconds(request.TtlSeconds ?? DefaultTtlSeconds),
         };
-        db.Verifications.Add(verification);
         return verification;
     }
 

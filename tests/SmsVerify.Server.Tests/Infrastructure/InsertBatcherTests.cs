@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Messages;
+using SmsVerify.Server.Tests.Support;
+
+namespace SmsVerify.Server.Tests.Infrastructure;
+
+public sealed class InsertBatcherTests(SmsVerifyApp app) : IClassFixture<SmsVerifyApp>
+{
+    [Fact]
+    public async Task InsertAsync_OneBadRowAmongMany_FailsAloneAndTheRestAreStored()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var batcher = app.Services.GetRequiredService<InsertBatcher>();
+
+        var good = Enumerable.Range(0, 40).Select(i => batcher.InsertAsync(Message(tenant.Id, i))).ToList();
+        var bad = batcher.InsertAsync(Message(Guid.NewGuid(), 99)); // no such tenant: the foreign key refuses it
+        good.AddRange(Enumerable.Range(40, 40).Select(i => batcher.InsertAsync(Message(tenant.Id, i))));
+
+        await Task.WhenAll(good);
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => bad);
+        Assert.Equal(80, await app.WithDbAsync(db => db.Messages.CountAsync(m => m.TenantId == tenant.Id)));
+    }
+
+    private static MessageRecord Message(Guid tenantId, int i) => new()
+    {
+        TenantId = tenantId,
+        To = $"+86138000{i:D5}",
+        Signature = "SmsVerify",
+        Template = "SMS_SANDBOX_VERIFY",
+        MaskedText = "【SmsVerify】验证码 ******",
+        Channel = "sandbox",
+        Status = "delivered",
+        CreatedAt = DateTime.UtcNow,
+    };
+}
