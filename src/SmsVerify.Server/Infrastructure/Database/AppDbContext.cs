@@ -30,6 +30,14 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     }
 }
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+public sealed class SqliteAppDbContext : AppDbContext
+{
+    public SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options)
+        : base(options)
+    {
+        // Even a one-row save runs in a transaction, so that every write passes the SqliteWriteGate.
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+    }
+}
 
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
