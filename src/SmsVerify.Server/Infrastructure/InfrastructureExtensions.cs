@@ -32,8 +32,8 @@ public static class InfrastructureExtensions
         builder.Services.AddOptions<SecurityOptions>().BindConfiguration("Security");
         builder.Services.AddSingleton<ServerKeys>();
         builder.Services.AddHostedService<StartupTasks>();
-        builder.Services.AddSingleton<InsertBatcher>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<InsertBatcher>());
+        builder.Services.AddSingleton<WriteBatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WriteBatcher>());
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<LimitStoreHealthCheck>("limits", tags: ["ready"]);

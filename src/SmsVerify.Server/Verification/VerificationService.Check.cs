@@ -45,12 +45,13 @@ public sealed partial class VerificationService
         var id = verification.Id;
         if (codes.Matches(id, request.Code!, verification.CodeHash))
         {
-            var approved = await db.Verifications
+            // The hottest write there is: group-committed with the other checks and sends of the moment.
+            var approved = await writes.WriteAsync(batch => batch.Verifications
                 .Where(v => v.Id == id && v.Status == VerificationStatus.Pending && v.CheckAttempts < max && v.ExpiresAt > now)
                 .ExecuteUpdateAsync(set => set
-                .SetProperty(v => v.Status, VerificationStatus.Approved)
-                .SetProperty(v => v.CodeSeal, (byte[]?)null)
-                .SetProperty(v => v.UpdatedAt, now), cancellationToken);
+                    .SetProperty(v => v.Status, VerificationStatus.Approved)
+                    .SetProperty(v => v.CodeSeal, (byte[]?)null)
+                    .SetProperty(v => v.UpdatedAt, now), CancellationToken.None));
             return approved == 1
                 ? VerificationView.From(Approved(verification, now), now, _options)
                 : await NotPendingAsync(await ReloadAsync(id, cancellationToken), now, cancellationToken);

@@ -14,7 +14,7 @@ namespace SmsVerify.Server.Verification;
 /// happens before anything is written, and what is written is written in one transaction.
 /// </summary>
 public sealed partial class VerificationService(
-    AppDbContext db, InsertBatcher inserts, ILimitStore limits, VerificationCodes codes, TimeProvider clock,
+    AppDbContext db, WriteBatcher writes, ILimitStore limits, VerificationCodes codes, TimeProvider clock,
     IOptions<VerificationOptions> options)
 {
     public const int MinCodeLength = 4, MaxCodeLength = 8, DefaultCodeLength = 6;
@@ -93,7 +93,7 @@ public sealed partial class VerificationService(
         if (pending is null)
         {
             // The common case, a new verification, is two inserts: group-committed with other sends.
-            await inserts.InsertAsync(verification, message);
+            await writes.InsertAsync(verification, message);
         }
         else
         {

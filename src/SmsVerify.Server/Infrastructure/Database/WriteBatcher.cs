@@ -1,0 +1,152 @@
+using System.Threading.Channels;
+
+namespace SmsVerify.Server.Infrastructure.Database;
+
+/// <summary>
+/// Group commit for the writes on the hot paths (a new verification's rows, an approval). Callers queue a write;
+/// one writer takes everything queued, runs the writes one after another in one transaction and commits, then
+/// answers every caller. A caller returns only once its write is committed, so nothing is acknowledged that is
+/// not stored, but a busy server pays for one commit (and, on SQLite, one turn at the writer's lock) per batch
+/// instead of per request. Nothing waits for a batch to fill: a batch is whatever arrived during the last one.
+/// </summary>
+public sealed partial class WriteBatcher(IServiceScopeFactory scopes, ILogger<WriteBatcher> logger) : BackgroundService
+{
+    private const int MaxBatch = 128;
+
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>
+    /// Runs <paramref name="write"/> on the batch's context, inside the batch's transaction, and completes with its
+    /// result once that transaction is committed. The write saves its own changes (<c>SaveChangesAsync</c> or
+    /// <c>ExecuteUpdateAsync</c>) and sees every write queued before it.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<AppDbContext, Task<T>> write)
+    {
+        var pending = new PendingWrite<T>(write);
+        return _queue.Writer.TryWrite(pending) ? pending.Task : Task.FromException<T>(new OperationCanceledException("The server is stopping."));
+    }
+
+    /// <summary>Inserts the rows in the next batch, in one statement batch with the other inserts around them.</summary>
+    public Task InsertAsync(params object[] rows)
+    {
+        var pending = new PendingWrite<int>(rows);
+        return _queue.Writer.TryWrite(pending) ? pending.Task : Task.FromException(new OperationCanceledException("The server is stopping."));
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        // Not cancelled by stopping: what was accepted is written; StopAsync closes the queue and this drains it.
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+            await RunAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        return base.StopAsync(cancellationToken);
+    }
+
+    private async Task RunAsync(List<PendingWrite> batch)
+    {
+        try
+        {
+            await RunInOneTransactionAsync(batch);
+            batch.ForEach(pending => pending.Complete());
+        }
+        catch (Exception e) when (batch.Count > 1)
+        {
+            // The transaction rolled back, so nothing of it happened: run each write on its own, so that one
+            // caller's failing write fails alone.
+            LogBatchFailed(logger, batch.Count, e);
+            foreach (var pending in batch)
+            {
+                await RunAloneAsync(pending);
+            }
+        }
+        catch (Exception e)
+        {
+            batch[0].Fail(e);
+        }
+    }
+
+    private async Task RunAloneAsync(PendingWrite pending)
+    {
+        try
+        {
+            await RunInOneTransactionAsync([pending]);
+            pending.Complete();
+        }
+        catch (Exception e)
+        {
+            pending.Fail(e);
+        }
+    }
+
+    private async Task RunInOneTransactionAsync(List<PendingWrite> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        foreach (var pending in batch)
+        {
+            if (pending.Rows is { } rows)
+            {
+                // Inserts in a row go to the database together: one round trip on PostgreSQL, not one each.
+                db.AddRange(rows);
+                continue;
+            }
+            await SaveAddedAsync(db);
+            await pending.RunAsync(db);
+        }
+        await SaveAddedAsync(db);
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    private static async Task SaveAddedAsync(AppDbContext db)
+    {
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+            // Saved rows need no tracking through the rest of the batch.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private abstract class PendingWrite
+    {
+        /// <summary>Set for an insert, which is added to the batch's context instead of run.</summary>
+        public object[]? Rows { get; init; }
+
+        public abstract Task RunAsync(AppDbContext db);
+        public abstract void Complete();
+        public abstract void Fail(Exception exception);
+    }
+
+    private sealed class PendingWrite<T> : PendingWrite
+    {
+        private readonly Func<AppDbContext, Task<T>>? _write;
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+
+        public PendingWrite(Func<AppDbContext, Task<T>> write) => _write = write;
+
+        public PendingWrite(object[] rows) => Rows = rows;
+
+        public Task<T> Task => _done.Task;
+
+        public override async Task RunAsync(AppDbContext db) => _result = await _write!(db);
+        public override void Complete() => _done.TrySetResult(_result!);
+        public override void Fail(Exception exception) => _done.TrySetException(exception);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} writes failed; running them one by one.")]
+    private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
+}
