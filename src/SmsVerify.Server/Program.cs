@@ -21,6 +21,7 @@ app.UseAuthorization();
 
 app.MapInfrastructure();
 app.MapTenants();
+app.MapOperatorKeys();
 app.MapApiKeys();
 app.MapSandbox();
 app.MapVerifications();

@@ -20,6 +20,26 @@ public sealed class StartupTests
         await (await app.Operator().GetAsync($"/v1/tenants/{Guid.NewGuid()}")).ProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
     }
 
+    [Fact]
+    public async Task LastAdminKeyInTheDatabase_WithoutConfiguredKey_CannotBeDeleted()
+    {
+        await using var app = await SmsVerifyApp.StartAsync(new() { ["Operator:ApiKey"] = "" });
+        _ = app.Services;
+        var generated = await app.WithDbAsync(db => db.ApiKeys.SingleAsync(k => k.Role == "admin"));
+        // The generated key was printed, not returned; act through a second admin key made in the database.
+        var key = SmsVerify.Server.Tenants.ApiKeySecrets.New("svo_");
+        await app.WithDbAsync(async db =>
+        {
+            db.ApiKeys.Add(new() { Role = "admin", Hash = SmsVerify.Server.Tenants.ApiKeySecrets.Hash(key), Prefix = "svo_test" });
+            return await db.SaveChangesAsync();
+        });
+        var admin = app.WithKey(key);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/v1/operators/keys/{generated.Id}")).StatusCode);
+        var self = (await (await admin.GetAsync("/v1/operators/keys")).OkAsync())[0];
+        await (await admin.DeleteAsync($"/v1/operators/keys/{self.Str("id")}")).ProblemAsync(HttpStatusCode.Conflict, "last_api_key");
+    }
+
     [SqliteFact]
     public async Task Sqlite_RunsInWalModeWithNormalSync()
     {

@@ -20,7 +20,7 @@ public static class ProblemTypes
     public static readonly ProblemType NotFound = new("not_found", 404, "Not found",
         "No resource at this path, or it belongs to another tenant.");
     public static readonly ProblemType TenantNotFound = new("tenant_not_found", 404, "Tenant not found", "No tenant has this id.");
-    public static readonly ProblemType ApiKeyNotFound = new("api_key_not_found", 404, "API key not found", "Your tenant has no key with this id.");
+    public static readonly ProblemType ApiKeyNotFound = new("api_key_not_found", 404, "API key not found", "No key with this id that you may manage.");
     public static readonly ProblemType SandboxNumberNotFound = new("sandbox_number_not_found", 404, "Test number not found",
         "This number is not one of your tenant's test numbers.");
     public static readonly ProblemType VerificationNotFound = new("verification_not_found", 404, "Verification not found",
@@ -32,8 +32,8 @@ public static class ProblemTypes
         "Delete it first to register it again with another fixed code.");
     public static readonly ProblemType SandboxNumberLimit = new("sandbox_number_limit", 409, "Too many test numbers",
         "A tenant may register a limited number of test numbers (20 by default). Delete one first.");
-    public static readonly ProblemType LastApiKey = new("last_api_key", 409, "This is the tenant's last API key",
-        "Create another key before deleting this one, or the tenant locks itself out.");
+    public static readonly ProblemType LastApiKey = new("last_api_key", 409, "This is the last key of its kind",
+        "Create another key before deleting this one (a tenant's last key, or the last admin key), or its owner is locked out.");
     public static readonly ProblemType BodyTooLarge = new("body_too_large", 413, "The request body is too large",
         "Request bodies are limited (64 KiB by default).");
     public static readonly ProblemType UnsupportedMediaType = new("unsupported_media_type", 415, "Unsupported media type", "Send the body as `application/json`.");
