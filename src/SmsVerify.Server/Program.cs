@@ -1,3 +1,4 @@
+using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Limits;
@@ -8,6 +9,7 @@ using SmsVerify.Server.Verification;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddInfrastructure();
+builder.AddAudit();
 builder.AddLimits();
 builder.AddTenants();
 builder.AddSandbox();
@@ -20,6 +22,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapInfrastructure();
+app.MapAudit();
 app.MapTenants();
 app.MapOperatorKeys();
 app.MapApiKeys();

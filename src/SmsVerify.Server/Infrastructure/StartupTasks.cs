@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Security;
 using SmsVerify.Server.Tenants;
@@ -23,7 +24,7 @@ internal sealed class StartupTasks(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.MigrateAsync(cancellationToken);
         await SecurityStartup.InitializeAsync(db, security.Value, keys, clock, cancellationToken);
-        await OperatorKeyStartup.EnsureAsync(db, operatorOptions.Value, clock, logger, cancellationToken);
+        await OperatorKeyStartup.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<AuditTrail>(), operatorOptions.Value, clock, logger, cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Phones;
@@ -34,7 +35,7 @@ public static class SandboxApi
     }
 
     private static async Task<Results<Created<SandboxNumberView>, ApiProblem>> RegisterNumber(
-        RegisterNumberRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock,
+        RegisterNumberRequest request, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, TimeProvider clock,
         IOptions<SandboxOptions> options, CancellationToken cancellationToken)
     {
         if (!PhoneNumberParser.TryParseMobile(request.Phone, out var phone))
@@ -60,7 +61,7 @@ public static class SandboxApi
         db.SandboxNumbers.Add(number);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await audit.SaveChangesAsync(db, new AuditEntry("sandbox_number.registered", $"sandbox_number:{tenantId}:{phone}", tenantId), cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -77,23 +78,26 @@ public static class SandboxApi
         return TypedResults.Ok(numbers.ConvertAll(View));
     }
 
-    private static async Task<Results<NoContent, ApiProblem>> DeleteNumber(string phone, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ApiProblem>> DeleteNumber(
+        string phone, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
         if (!PhoneNumberParser.TryParseMobile(phone, out var e164))
         {
             return ProblemTypes.NotAMobileNumber(phone).ToResult();
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var deleted = await db.SandboxNumbers.Where(n => n.TenantId == tenantId && n.Phone == e164).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await audit.RunAsync(db, new AuditEntry("sandbox_number.deleted", $"sandbox_number:{tenantId}:{e164}", tenantId), async () =>
+        {
+            var count = await db.SandboxNumbers.Where(n => n.TenantId == tenantId && n.Phone == e164).ExecuteDeleteAsync(cancellationToken);
+            // The inbox goes with the number; the masked message log stays.
+            await db.Messages.Where(m => m.TenantId == tenantId && m.To == e164 && m.SandboxText != null)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.SandboxText, (string?)null), cancellationToken);
+            return count;
+        }, cancellationToken, happened: count => count > 0);
         if (deleted == 0)
         {
             return ProblemTypes.SandboxNumberNotFound.With($"{e164} is not one of your test numbers.").ToResult();
         }
-        // The inbox goes with the number; the masked message log stays.
-        await db.Messages.Where(m => m.TenantId == tenantId && m.To == e164 && m.SandboxText != null)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.SandboxText, (string?)null), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 

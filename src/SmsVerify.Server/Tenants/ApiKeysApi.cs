@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 
@@ -22,7 +23,8 @@ public static class ApiKeysApi
         return group;
     }
 
-    private static async Task<Created<CreatedApiKey>> CreateKey(ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Created<CreatedApiKey>> CreateKey(
+        ClaimsPrincipal user, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var key = ApiKeySecrets.New(ApiKeySecrets.TenantPrefix);
         var row = new ApiKey
@@ -33,7 +35,7 @@ public static class ApiKeysApi
             CreatedAt = clock.UtcNowForStorage(),
         };
         db.ApiKeys.Add(row);
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.SaveChangesAsync(db, new AuditEntry("api_key.created", $"api_key:{row.Id}", row.TenantId), cancellationToken);
         return TypedResults.Created($"/v1/api-keys/{row.Id}", new CreatedApiKey(row.Id, row.Prefix, row.CreatedAt, key));
     }
 
@@ -48,7 +50,7 @@ public static class ApiKeysApi
     }
 
     private static async Task<Results<NoContent, ApiProblem>> DeleteKey(
-        Guid id, ClaimsPrincipal user, AppDbContext db, CallerResolver resolver, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, CallerResolver resolver, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.TenantId == tenantId, cancellationToken);
@@ -61,7 +63,7 @@ public static class ApiKeysApi
             return ProblemTypes.LastApiKey.With("Create another key before deleting the last one.").ToResult();
         }
         db.ApiKeys.Remove(key);
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.SaveChangesAsync(db, new AuditEntry("api_key.deleted", $"api_key:{key.Id}", tenantId), cancellationToken);
         resolver.Forget(key.Hash);
         return TypedResults.NoContent();
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Database;
 
 namespace SmsVerify.Server.Tenants;
@@ -9,21 +10,22 @@ namespace SmsVerify.Server.Tenants;
 /// </summary>
 internal static partial class OperatorKeyStartup
 {
-    public static async Task EnsureAsync(AppDbContext db, OperatorOptions options, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    public static async Task EnsureAsync(AppDbContext db, AuditTrail audit, OperatorOptions options, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(options.ApiKey) || await db.ApiKeys.AnyAsync(k => k.Role == OperatorOptions.AdminRole, cancellationToken))
         {
             return;
         }
         var key = ApiKeySecrets.New(ApiKeySecrets.OperatorPrefix);
-        db.ApiKeys.Add(new ApiKey
+        var row = new ApiKey
         {
             Role = OperatorOptions.AdminRole,
             Hash = ApiKeySecrets.Hash(key),
             Prefix = ApiKeySecrets.Prefix(key),
             CreatedAt = clock.UtcNowForStorage(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        };
+        db.ApiKeys.Add(row);
+        await audit.SaveChangesAsync(db, new AuditEntry("operator_key.generated", $"api_key:{row.Id}", Detail: "role=admin"), cancellationToken);
         // Straight to the console as well as the log: this is the only time the key exists in clear.
         Console.WriteLine($"""
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 
@@ -25,7 +26,7 @@ public static class OperatorKeysApi
     }
 
     private static async Task<Results<Created<CreatedOperatorKey>, ApiProblem>> CreateKey(
-        CreateOperatorKeyRequest request, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        CreateOperatorKeyRequest request, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request.Role is not { } role || !OperatorOptions.Roles.Contains(role))
         {
@@ -34,7 +35,7 @@ public static class OperatorKeysApi
         var key = ApiKeySecrets.New(ApiKeySecrets.OperatorPrefix);
         var row = new ApiKey { Role = role, Hash = ApiKeySecrets.Hash(key), Prefix = ApiKeySecrets.Prefix(key), CreatedAt = clock.UtcNowForStorage() };
         db.ApiKeys.Add(row);
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.SaveChangesAsync(db, new AuditEntry("operator_key.created", $"api_key:{row.Id}", Detail: $"role={role}"), cancellationToken);
         return TypedResults.Created($"/v1/operators/keys/{row.Id}", new CreatedOperatorKey(row.Id, role, row.Prefix, row.CreatedAt, key));
     }
 
@@ -45,7 +46,7 @@ public static class OperatorKeysApi
             .ToListAsync(cancellationToken));
 
     private static async Task<Results<NoContent, ApiProblem>> DeleteKey(
-        Guid id, AppDbContext db, CallerResolver resolver, IOptions<OperatorOptions> options, CancellationToken cancellationToken)
+        Guid id, AppDbContext db, AuditTrail audit, CallerResolver resolver, IOptions<OperatorOptions> options, CancellationToken cancellationToken)
     {
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.Role != null, cancellationToken);
         if (key is null)
@@ -59,7 +60,7 @@ public static class OperatorKeysApi
             return ProblemTypes.LastApiKey.With("This is the last admin key. Create another admin key first.").ToResult();
         }
         db.ApiKeys.Remove(key);
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.SaveChangesAsync(db, new AuditEntry("operator_key.deleted", $"api_key:{key.Id}", Detail: $"role={key.Role}"), cancellationToken);
         resolver.Forget(key.Hash);
         return TypedResults.NoContent();
     }

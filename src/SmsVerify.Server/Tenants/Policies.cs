@@ -7,4 +7,7 @@ public static class Policies
 
     /// <summary>An operator key with the admin role.</summary>
     public const string Admin = "admin";
+
+    /// <summary>An operator key that may read reviews and the audit trail: admin or auditor.</summary>
+    public const string Auditor = "auditor";
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 
@@ -24,7 +25,7 @@ public static class TenantsApi
     }
 
     private static async Task<Results<Created<CreatedTenant>, ApiProblem>> CreateTenant(
-        CreateTenantRequest request, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        CreateTenantRequest request, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
@@ -40,7 +41,7 @@ public static class TenantsApi
         var key = ApiKeySecrets.New(ApiKeySecrets.TenantPrefix);
         db.Tenants.Add(tenant);
         db.ApiKeys.Add(new ApiKey { TenantId = tenant.Id, Hash = ApiKeySecrets.Hash(key), Prefix = ApiKeySecrets.Prefix(key), CreatedAt = now });
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.SaveChangesAsync(db, new AuditEntry("tenant.created", $"tenant:{tenant.Id}", tenant.Id, $"kind={tenant.Kind}"), cancellationToken);
         return TypedResults.Created($"/v1/tenants/{tenant.Id}",
             new CreatedTenant(tenant.Id, tenant.Name, tenant.Kind, tenant.Mode, tenant.CreatedAt, key));
     }

@@ -13,7 +13,8 @@ public static class TenantsExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Tenant, policy => policy.RequireClaim(Caller.TenantClaim))
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(OperatorOptions.AdminRole));
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(OperatorOptions.AdminRole))
+            .AddPolicy(Policies.Auditor, policy => policy.RequireRole(OperatorOptions.AdminRole, OperatorOptions.AuditorRole));
         return builder;
     }
 }

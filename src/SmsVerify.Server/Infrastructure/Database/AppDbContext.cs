@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Security;
 using SmsVerify.Server.Messages;
 using SmsVerify.Server.Sandbox;
@@ -19,6 +20,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<VerificationRecord> Verifications => Set<VerificationRecord>();
     public DbSet<MessageRecord> Messages => Set<MessageRecord>();
     public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
