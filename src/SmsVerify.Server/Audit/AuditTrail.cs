@@ -8,6 +8,9 @@ namespace SmsVerify.Server.Audit;
 /// <summary>What happened to what: <c>tenant.created</c> on <c>tenant:{id}</c>, and so on.</summary>
 public sealed record AuditEntry(string Action, string Target, Guid? TenantId = null, string? Detail = null);
 
+/// <summary>An entry with who asked for it, taken while the request is at hand (a batch writes it later).</summary>
+public sealed record AuditStamp(AuditEntry Entry, string Actor, string? RequestId);
+
 /// <summary>
 /// Writes a change and its audit record in one transaction. Appends are serialised (an advisory lock on
 /// PostgreSQL; SQLite's single writer), so records are numbered and chained in commit order on every engine,
@@ -20,52 +23,68 @@ public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor http)
 
     /// <summary>Saves the context's pending changes together with the audit record.</summary>
     public Task SaveChangesAsync(AppDbContext db, AuditEntry entry, CancellationToken cancellationToken) =>
-        RunAsync(db, entry, () => Task.FromResult(0), cancellationToken);
+        RunAsync(db, () => Task.FromResult((0, (AuditEntry?)entry)), cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="change"/> (which may use ExecuteUpdate or ExecuteDelete), saves pending changes and
-    /// appends the record, all or nothing. The record is written only when the change returns true.
+    /// appends the entry the change returns, if any: all or nothing.
     /// </summary>
-    public async Task<T> RunAsync<T>(AppDbContext db, AuditEntry entry, Func<Task<T>> change, CancellationToken cancellationToken, Func<T, bool>? happened = null)
+    public async Task<T> RunAsync<T>(AppDbContext db, Func<Task<(T Result, AuditEntry? Entry)>> change, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
+        await LockAsync(db, cancellationToken);
+        var (result, entry) = await change();
+        if (entry is not null)
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", cancellationToken);
-        }
-        var result = await change();
-        if (happened?.Invoke(result) ?? true)
-        {
-            await AppendAsync(db, entry, cancellationToken);
+            await AppendAsync(db, [Stamp(entry)], clock.UtcNowForStorage(), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
 
-    private async Task AppendAsync(AppDbContext db, AuditEntry entry, CancellationToken cancellationToken)
+    /// <summary>The entry with the current request's caller and id.</summary>
+    public AuditStamp Stamp(AuditEntry entry)
+    {
+        var context = http.HttpContext;
+        return new AuditStamp(entry, Actor(context?.User), context?.TraceIdentifier);
+    }
+
+    /// <summary>Takes the append lock for the rest of the transaction (SQLite's write lock already is one).</summary>
+    public static async Task LockAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", cancellationToken);
+        }
+    }
+
+    /// <summary>Adds the records after the last one; the caller holds the lock and saves.</summary>
+    public static async Task AppendAsync(AppDbContext db, IEnumerable<AuditStamp> stamps, DateTime at, CancellationToken cancellationToken)
     {
         var last = await db.AuditRecords.AsNoTracking().OrderByDescending(r => r.Sequence)
             .Select(r => new { r.Sequence, r.Hash }).FirstOrDefaultAsync(cancellationToken);
-        var sequence = (last?.Sequence ?? 0) + 1;
+        var sequence = last?.Sequence ?? 0;
         var previous = last?.Hash ?? AuditChain.Genesis;
-        var at = clock.UtcNowForStorage();
-        var context = http.HttpContext;
-        var actor = Actor(context?.User);
-        var requestId = context?.TraceIdentifier;
-        db.AuditRecords.Add(new AuditRecord
+        foreach (var (entry, actor, requestId) in stamps)
         {
-            Sequence = sequence,
-            At = at,
-            Actor = actor,
-            TenantId = entry.TenantId,
-            Action = entry.Action,
-            Target = entry.Target,
-            RequestId = requestId,
-            Detail = entry.Detail,
-            PreviousHash = previous,
-            Hash = AuditChain.HashOf(sequence, at, actor, entry.TenantId, entry.Action, entry.Target, requestId, entry.Detail, previous),
-        });
+            sequence++;
+            var hash = AuditChain.HashOf(sequence, at, actor, entry.TenantId, entry.Action, entry.Target, requestId, entry.Detail, previous);
+            db.AuditRecords.Add(new AuditRecord
+            {
+                Sequence = sequence,
+                At = at,
+                Actor = actor,
+                TenantId = entry.TenantId,
+                Action = entry.Action,
+                Target = entry.Target,
+                RequestId = requestId,
+                Detail = entry.Detail,
+                PreviousHash = previous,
+                Hash = hash,
+            });
+            previous = hash;
+        }
     }
 
     /// <summary>Who acted: the key, and the tenant or operator role behind it.</summary>

@@ -86,14 +86,14 @@ public static class SandboxApi
         {
             return ProblemTypes.NotAMobileNumber(phone).ToResult();
         }
-        var deleted = await audit.RunAsync(db, new AuditEntry("sandbox_number.deleted", $"sandbox_number:{tenantId}:{e164}", tenantId), async () =>
+        var deleted = await audit.RunAsync(db, async () =>
         {
             var count = await db.SandboxNumbers.Where(n => n.TenantId == tenantId && n.Phone == e164).ExecuteDeleteAsync(cancellationToken);
             // The inbox goes with the number; the masked message log stays.
             await db.Messages.Where(m => m.TenantId == tenantId && m.To == e164 && m.SandboxText != null)
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.SandboxText, (string?)null), cancellationToken);
-            return count;
-        }, cancellationToken, happened: count => count > 0);
+            return (count, count > 0 ? new AuditEntry("sandbox_number.deleted", $"sandbox_number:{tenantId}:{e164}", tenantId) : null);
+        }, cancellationToken);
         if (deleted == 0)
         {
             return ProblemTypes.SandboxNumberNotFound.With($"{e164} is not one of your test numbers.").ToResult();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Phones;
@@ -50,10 +51,11 @@ public sealed partial class VerificationService
             // batch runs its writes one after another. Quoted names and typed parameters work on both engines.
             var pending = nameof(VerificationStatus.Pending);
             var approvedStatus = nameof(VerificationStatus.Approved);
+            var approval = audit.Stamp(new AuditEntry("verification.approved", Target(verification), tenantId));
             var approved = await writes.WriteAsync(batch => batch.Database.ExecuteSqlAsync($"""
                 UPDATE "verifications" SET "Status" = {approvedStatus}, "CodeSeal" = NULL, "UpdatedAt" = {now}
                 WHERE "Id" = {id} AND "Status" = {pending} AND "CheckAttempts" < {max} AND "ExpiresAt" > {now}
-                """, CancellationToken.None));
+                """, CancellationToken.None), updated => updated == 1 ? approval : null);
             return approved == 1
                 ? VerificationView.From(Approved(verification, now), now, _options)
                 : await NotPendingAsync(await ReloadAsync(id, cancellationToken), now, cancellationToken);
@@ -73,13 +75,19 @@ public sealed partial class VerificationService
         {
             var seen = verification.CheckAttempts;
             var last = seen + 1 >= max;
-            var counted = await db.Verifications
-                .Where(v => v.Id == id && v.Status == VerificationStatus.Pending && v.CheckAttempts == seen)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(v => v.CheckAttempts, seen + 1)
-                    .SetProperty(v => v.Status, last ? VerificationStatus.MaxAttemptsReached : VerificationStatus.Pending)
-                    .SetProperty(v => v.CodeSeal, v => last ? null : v.CodeSeal)
-                    .SetProperty(v => v.UpdatedAt, now), cancellationToken);
+            var entry = new AuditEntry(last ? "verification.max_attempts_reached" : "verification.check_failed",
+                Target(verification), verification.TenantId, $"attempt={seen + 1}");
+            var counted = await audit.RunAsync(db, async () =>
+            {
+                var updated = await db.Verifications
+                    .Where(v => v.Id == id && v.Status == VerificationStatus.Pending && v.CheckAttempts == seen)
+                    .ExecuteUpdateAsync(set => set
+                        .SetProperty(v => v.CheckAttempts, seen + 1)
+                        .SetProperty(v => v.Status, last ? VerificationStatus.MaxAttemptsReached : VerificationStatus.Pending)
+                        .SetProperty(v => v.CodeSeal, v => last ? null : v.CodeSeal)
+                        .SetProperty(v => v.UpdatedAt, now), cancellationToken);
+                return (updated, updated == 1 ? entry : null);
+            }, cancellationToken);
             if (counted == 1)
             {
                 verification.CheckAttempts = seen + 1;
@@ -108,12 +116,16 @@ public sealed partial class VerificationService
     public async Task<Outcome<VerificationView>> CancelAsync(Guid tenantId, Guid id, CancellationToken cancellationToken)
     {
         var now = clock.UtcNowForStorage();
-        var canceled = await db.Verifications
-            .Where(v => v.Id == id && v.TenantId == tenantId && v.Status == VerificationStatus.Pending && v.ExpiresAt > now)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(v => v.Status, VerificationStatus.Canceled)
-                .SetProperty(v => v.CodeSeal, (byte[]?)null)
-                .SetProperty(v => v.UpdatedAt, now), cancellationToken);
+        var canceled = await audit.RunAsync(db, async () =>
+        {
+            var updated = await db.Verifications
+                .Where(v => v.Id == id && v.TenantId == tenantId && v.Status == VerificationStatus.Pending && v.ExpiresAt > now)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(v => v.Status, VerificationStatus.Canceled)
+                    .SetProperty(v => v.CodeSeal, (byte[]?)null)
+                    .SetProperty(v => v.UpdatedAt, now), cancellationToken);
+            return (updated, updated == 1 ? new AuditEntry("verification.canceled", $"verification:{id}", tenantId) : null);
+        }, cancellationToken);
         var found = await FindAsync(tenantId, id, null, cancellationToken);
         if (found.Error is not null)
         {
@@ -152,11 +164,15 @@ public sealed partial class VerificationService
         var status = VerificationView.From(verification, now, _options).Status;
         if (status == VerificationStatus.Expired && verification.Status == VerificationStatus.Pending)
         {
-            await db.Verifications.Where(v => v.Id == verification.Id && v.Status == VerificationStatus.Pending)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(v => v.Status, VerificationStatus.Expired)
-                    .SetProperty(v => v.CodeSeal, (byte[]?)null)
-                    .SetProperty(v => v.UpdatedAt, now), cancellationToken);
+            await audit.RunAsync(db, async () =>
+            {
+                var updated = await db.Verifications.Where(v => v.Id == verification.Id && v.Status == VerificationStatus.Pending)
+                    .ExecuteUpdateAsync(set => set
+                        .SetProperty(v => v.Status, VerificationStatus.Expired)
+                        .SetProperty(v => v.CodeSeal, (byte[]?)null)
+                        .SetProperty(v => v.UpdatedAt, now), cancellationToken);
+                return (updated, updated == 1 ? new AuditEntry("verification.expired", Target(verification), verification.TenantId) : null);
+            }, cancellationToken);
         }
         return ProblemTypes.VerificationNotPending.With($"Verification {verification.Id} is {Snake(status)}.") with
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Limits;
@@ -14,7 +15,7 @@ namespace SmsVerify.Server.Verification;
 /// happens before anything is written, and what is written is written in one transaction.
 /// </summary>
 public sealed partial class VerificationService(
-    AppDbContext db, WriteBatcher writes, ILimitStore limits, VerificationCodes codes, TimeProvider clock,
+    AppDbContext db, WriteBatcher writes, AuditTrail audit, ILimitStore limits, VerificationCodes codes, TimeProvider clock,
     IOptions<VerificationOptions> options)
 {
     public const int MinCodeLength = 4, MaxCodeLength = 8, DefaultCodeLength = 6;
@@ -93,12 +94,14 @@ public sealed partial class VerificationService(
         if (pending is null)
         {
             // The common case, a new verification, is two inserts: group-committed with other sends.
-            await writes.InsertAsync(verification, message);
+            var started = new AuditEntry("verification.started", Target(verification), tenantId, $"to={to}");
+            await writes.InsertAsync(audit.Stamp(started), verification, message);
         }
         else
         {
             db.Messages.Add(message);
-            await db.SaveChangesAsync(cancellationToken);
+            var resent = new AuditEntry("verification.resent", Target(verification), tenantId, $"sendCount={verification.SendCount}");
+            await audit.SaveChangesAsync(db, resent, cancellationToken);
         }
         return VerificationView.From(verification, nowUtc, _options);
     }
@@ -122,6 +125,8 @@ public sealed partial class VerificationService(
         };
         return verification;
     }
+
+    private static string Target(VerificationRecord verification) => $"verification:{verification.Id}";
 
     private async Task<ApiError?> CountSendAsync(Guid tenantId, string to, DateTime now, CancellationToken cancellationToken)
     {

@@ -25,6 +25,28 @@ public sealed class AuditApiTests(SmsVerifyApp app) : IClassFixture<SmsVerifyApp
     }
 
     [Fact]
+    public async Task Verification_EveryStepIsRecordedInOrder()
+    {
+        var tenant = await app.CreateTenantAsync();
+        await tenant.RegisterNumberAsync("13812345678", fixedCode: "1234");
+        var first = (await tenant.StartOkAsync("13812345678")).Str("id");
+        await (await tenant.CheckAsync(first, "9999")).OkAsync();
+        app.Clock.Advance(TimeSpan.FromSeconds(60));
+        await tenant.StartOkAsync("13812345678");
+        await (await tenant.CheckAsync(first, "1234")).OkAsync();
+        app.Clock.Advance(TimeSpan.FromSeconds(60));
+        var second = (await tenant.StartOkAsync("13812345678")).Str("id");
+        await (await tenant.Http.PostAsync($"/v1/verifications/{second}/cancel", null)).OkAsync();
+
+        var firstTrail = await (await app.Operator().GetAsync($"/v1/audit?target=verification:{first}")).OkAsync();
+        Assert.Equal(["verification.started", "verification.check_failed", "verification.resent", "verification.approved"],
+            firstTrail.EnumerateArray().Select(r => r.Str("action")));
+        var secondTrail = await (await app.Operator().GetAsync($"/v1/audit?target=verification:{second}")).OkAsync();
+        Assert.Equal(["verification.started", "verification.canceled"], secondTrail.EnumerateArray().Select(r => r.Str("action")));
+        Assert.True((await (await app.Operator().GetAsync("/v1/audit/verify")).OkAsync()).GetProperty("valid").GetBoolean());
+    }
+
+    [Fact]
     public async Task Refused_Changes_AreNotRecorded()
     {
         var tenant = await app.CreateTenantAsync();

@@ -14,9 +14,9 @@ public sealed class WriteBatcherTests(SmsVerifyApp app) : IClassFixture<SmsVerif
         var tenant = await app.CreateTenantAsync();
         var batcher = app.Services.GetRequiredService<WriteBatcher>();
 
-        var good = Enumerable.Range(0, 40).Select(i => batcher.InsertAsync(Message(tenant.Id, i))).ToList();
-        var bad = batcher.InsertAsync(Message(Guid.NewGuid(), 99)); // no such tenant: the foreign key refuses it
-        good.AddRange(Enumerable.Range(40, 40).Select(i => batcher.InsertAsync(Message(tenant.Id, i))));
+        var good = Enumerable.Range(0, 40).Select(i => batcher.InsertAsync(null, Message(tenant.Id, i))).ToList();
+        var bad = batcher.InsertAsync(null, Message(Guid.NewGuid(), 99)); // no such tenant: the foreign key refuses it
+        good.AddRange(Enumerable.Range(40, 40).Select(i => batcher.InsertAsync(null, Message(tenant.Id, i))));
 
         await Task.WhenAll(good);
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => bad);
@@ -31,7 +31,7 @@ public sealed class WriteBatcherTests(SmsVerifyApp app) : IClassFixture<SmsVerif
         var rows = Enumerable.Range(0, 20).Select(i => Message(tenant.Id, i)).ToList();
 
         // Nothing is awaited in between, so the updates usually share a batch with the inserts they depend on.
-        var inserts = rows.Select(row => batcher.InsertAsync(row)).ToList();
+        var inserts = rows.Select(row => batcher.InsertAsync(null, row)).ToList();
         var updates = rows.Select(row => batcher.WriteAsync(db => db.Messages.Where(m => m.Id == row.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, "read")))).ToList();
 

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using SmsVerify.Server.Audit;
 
 namespace SmsVerify.Server.Infrastructure.Database;
 
@@ -9,7 +10,7 @@ namespace SmsVerify.Server.Infrastructure.Database;
 /// not stored, but a busy server pays for one commit (and, on SQLite, one turn at the writer's lock) per batch
 /// instead of per request. Nothing waits for a batch to fill: a batch is whatever arrived during the last one.
 /// </summary>
-public sealed partial class WriteBatcher(IServiceScopeFactory scopes, ILogger<WriteBatcher> logger) : BackgroundService
+public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<WriteBatcher> logger) : BackgroundService
 {
     private const int MaxBatch = 128;
 
@@ -18,18 +19,19 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, ILogger<Wr
     /// <summary>
     /// Runs <paramref name="write"/> on the batch's context, inside the batch's transaction, and completes with its
     /// result once that transaction is committed. The write saves its own changes (<c>SaveChangesAsync</c> or
-    /// <c>ExecuteUpdateAsync</c>) and sees every write queued before it.
+    /// <c>ExecuteUpdateAsync</c>) and sees every write queued before it. <paramref name="audit"/> says, from the
+    /// result, what to append to the audit trail in the same transaction (null: nothing happened worth a record).
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<AppDbContext, Task<T>> write)
+    public Task<T> WriteAsync<T>(Func<AppDbContext, Task<T>> write, Func<T, AuditStamp?>? audit = null)
     {
-        var pending = new PendingWrite<T>(write);
+        var pending = new PendingWrite<T>(write, audit);
         return _queue.Writer.TryWrite(pending) ? pending.Task : Task.FromException<T>(new OperationCanceledException("The server is stopping."));
     }
 
     /// <summary>Inserts the rows in the next batch, in one statement batch with the other inserts around them.</summary>
-    public Task InsertAsync(params object[] rows)
+    public Task InsertAsync(AuditStamp? audit, params object[] rows)
     {
-        var pending = new PendingWrite<int>(rows);
+        var pending = new PendingWrite<int>(rows, audit);
         return _queue.Writer.TryWrite(pending) ? pending.Task : Task.FromException(new OperationCanceledException("The server is stopping."));
     }
 
@@ -95,6 +97,10 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, ILogger<Wr
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        if (batch.Exists(pending => pending.MayAudit))
+        {
+            await AuditTrail.LockAsync(db, CancellationToken.None);
+        }
         foreach (var pending in batch)
         {
             if (pending.Rows is { } rows)
@@ -107,6 +113,13 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, ILogger<Wr
             await pending.RunAsync(db);
         }
         await SaveAddedAsync(db);
+        var stamps = batch.Select(pending => pending.Audit).OfType<AuditStamp>().ToList();
+        if (stamps.Count > 0)
+        {
+            // The batch's records, chained in queue order after the last one, in the same transaction.
+            await AuditTrail.AppendAsync(db, stamps, clock.UtcNowForStorage(), CancellationToken.None);
+            await SaveAddedAsync(db);
+        }
         await transaction.CommitAsync(CancellationToken.None);
     }
 
@@ -125,6 +138,11 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, ILogger<Wr
         /// <summary>Set for an insert, which is added to the batch's context instead of run.</summary>
         public object[]? Rows { get; init; }
 
+        public abstract bool MayAudit { get; }
+
+        /// <summary>What to append to the audit trail, known once the write has run.</summary>
+        public abstract AuditStamp? Audit { get; }
+
         public abstract Task RunAsync(AppDbContext db);
         public abstract void Complete();
         public abstract void Fail(Exception exception);
@@ -133,14 +151,20 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, ILogger<Wr
     private sealed class PendingWrite<T> : PendingWrite
     {
         private readonly Func<AppDbContext, Task<T>>? _write;
+        private readonly Func<T, AuditStamp?>? _audit;
+        private readonly AuditStamp? _insertAudit;
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
 
-        public PendingWrite(Func<AppDbContext, Task<T>> write) => _write = write;
+        public PendingWrite(Func<AppDbContext, Task<T>> write, Func<T, AuditStamp?>? audit) => (_write, _audit) = (write, audit);
 
-        public PendingWrite(object[] rows) => Rows = rows;
+        public PendingWrite(object[] rows, AuditStamp? audit) => (Rows, _insertAudit) = (rows, audit);
 
         public Task<T> Task => _done.Task;
+
+        public override bool MayAudit => _audit is not null || _insertAudit is not null;
+
+        public override AuditStamp? Audit => _insertAudit ?? (_audit is null ? null : _audit(_result!));
 
         public override async Task RunAsync(AppDbContext db) => _result = await _write!(db);
         public override void Complete() => _done.TrySetResult(_result!);
