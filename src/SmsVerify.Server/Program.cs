@@ -2,6 +2,7 @@ using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Limits;
+using SmsVerify.Server.Policy;
 using SmsVerify.Server.Sandbox;
 using SmsVerify.Server.Tenants;
 using SmsVerify.Server.Verification;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddInfrastructure();
 builder.AddAudit();
+builder.AddPolicy();
 builder.AddLimits();
 builder.AddTenants();
 builder.AddSandbox();
@@ -23,6 +25,7 @@ app.UseAuthorization();
 
 app.MapInfrastructure();
 app.MapAudit();
+app.MapPolicy();
 app.MapTenants();
 app.MapOperatorKeys();
 app.MapApiKeys();
