@@ -1,4 +1,5 @@
 using SmsVerify.Server.Audit;
+using SmsVerify.Server.Documents;
 using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Limits;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddInfrastructure();
 builder.AddAudit();
 builder.AddPolicy();
+builder.AddDocuments();
 builder.AddLimits();
 builder.AddTenants();
 builder.AddSandbox();

@@ -32,6 +32,7 @@ public sealed class SmsVerifyApp : WebApplicationFactory<Program>, IAsyncLifetim
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Operator:ApiKey", OperatorKey);
+        builder.UseSetting("Documents:Directory", Path.Combine(_directory, "documents"));
         if (OnPostgres)
         {
             builder.UseSetting("ConnectionStrings:Postgres", new NpgsqlConnectionStringBuilder(Postgres) { Database = _name }.ConnectionString);

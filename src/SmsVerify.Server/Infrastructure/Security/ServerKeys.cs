@@ -11,6 +11,7 @@ public sealed class ServerKeys
 {
     private byte[]? _codeHashKey;
     private byte[]? _codeSealKey;
+    private byte[]? _documentKey;
 
     /// <summary>HMAC key for verification codes.</summary>
     public byte[] CodeHashKey => _codeHashKey ?? throw NotReady();
@@ -18,8 +19,12 @@ public sealed class ServerKeys
     /// <summary>AES-GCM key that seals a pending code so a resend can carry the same code.</summary>
     public byte[] CodeSealKey => _codeSealKey ?? throw NotReady();
 
+    /// <summary>AES-GCM key for personal documents at rest.</summary>
+    public byte[] DocumentKey => _documentKey ?? throw NotReady();
+
     public void Initialize(ReadOnlySpan<byte> masterKey)
     {
+        _documentKey = Derive(masterKey, "smsverify/document-encryption");
         _codeHashKey = Derive(masterKey, "smsverify/verification-code-hash");
         _codeSealKey = Derive(masterKey, "smsverify/verification-code-seal");
     }
