@@ -4,6 +4,7 @@ using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Limits;
 using SmsVerify.Server.Policy;
+using SmsVerify.Server.Qualifications;
 using SmsVerify.Server.Sandbox;
 using SmsVerify.Server.Tenants;
 using SmsVerify.Server.Verification;
@@ -33,6 +34,7 @@ app.MapOperatorKeys();
 app.MapApiKeys();
 app.MapSandbox();
 app.MapVerifications();
+app.MapQualifications();
 
 app.Run();
 

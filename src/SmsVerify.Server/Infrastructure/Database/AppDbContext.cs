@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Security;
 using SmsVerify.Server.Messages;
+using SmsVerify.Server.Qualifications;
 using SmsVerify.Server.Sandbox;
 using SmsVerify.Server.Tenants;
 using SmsVerify.Server.Verification;
@@ -21,6 +22,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<MessageRecord> Messages => Set<MessageRecord>();
     public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<Qualification> Qualifications => Set<Qualification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -25,6 +25,8 @@ public static class ProblemTypes
         "This number is not one of your tenant's test numbers.");
     public static readonly ProblemType VerificationNotFound = new("verification_not_found", 404, "Verification not found",
         "Your tenant has no verification with this id, or none to this number.");
+    public static readonly ProblemType QualificationNotFound = new("qualification_not_found", 404, "Qualification not found",
+        "Your tenant has no qualification with this id.");
     public static readonly ProblemType MethodNotAllowed = new("method_not_allowed", 405, "Method not allowed", "The path exists but not with this HTTP method.");
     public static readonly ProblemType VerificationNotPending = new("verification_not_pending", 409, "The verification is no longer pending",
         "It was approved, canceled, expired or ran out of check attempts; `verificationStatus` says which. Start a new verification.");
@@ -32,6 +34,8 @@ public static class ProblemTypes
         "Delete it first to register it again with another fixed code.");
     public static readonly ProblemType SandboxNumberLimit = new("sandbox_number_limit", 409, "Too many test numbers",
         "A tenant may register a limited number of test numbers (20 by default). Delete one first.");
+    public static readonly ProblemType QualificationExists = new("qualification_exists", 409, "A qualification is already under review or approved",
+        "Only a rejected qualification can be resubmitted.");
     public static readonly ProblemType LastApiKey = new("last_api_key", 409, "This is the last key of its kind",
         "Create another key before deleting this one (a tenant's last key, or the last admin key), or its owner is locked out.");
     public static readonly ProblemType BodyTooLarge = new("body_too_large", 413, "The request body is too large",

@@ -40,17 +40,19 @@ public static class ProblemsExtensions
     }
 
     // Kestrel enforces the limit on the stream for chunked bodies; a declared length is refused up front so the
-    // answer is a problem with a code, whatever server hosts the app.
+    // answer is a problem with a code, whatever server hosts the app. Uploads declare a larger limit on their endpoint.
     private static Task LimitRequestBody(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.ContentLength > MaxRequestBodyBytes)
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? MaxRequestBodyBytes;
+        if (context.Request.ContentLength > limit)
         {
-            return ProblemTypes.BodyTooLarge.With($"The body is {context.Request.ContentLength} bytes; the limit is {MaxRequestBodyBytes}.")
+            return ProblemTypes.BodyTooLarge.With($"The body is {context.Request.ContentLength} bytes; the limit is {limit}.")
                 .ToResult().ExecuteAsync(context);
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
-            feature.MaxRequestBodySize = MaxRequestBodyBytes;
+            feature.MaxRequestBodySize = limit;
         }
         return next(context);
     }

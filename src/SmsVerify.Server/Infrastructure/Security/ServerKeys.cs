@@ -12,6 +12,7 @@ public sealed class ServerKeys
     private byte[]? _codeHashKey;
     private byte[]? _codeSealKey;
     private byte[]? _documentKey;
+    private byte[]? _personalDataKey;
 
     /// <summary>HMAC key for verification codes.</summary>
     public byte[] CodeHashKey => _codeHashKey ?? throw NotReady();
@@ -22,9 +23,13 @@ public sealed class ServerKeys
     /// <summary>AES-GCM key for personal documents at rest.</summary>
     public byte[] DocumentKey => _documentKey ?? throw NotReady();
 
+    /// <summary>AES-GCM key for identity numbers kept in the database.</summary>
+    public byte[] PersonalDataKey => _personalDataKey ?? throw NotReady();
+
     public void Initialize(ReadOnlySpan<byte> masterKey)
     {
         _documentKey = Derive(masterKey, "smsverify/document-encryption");
+        _personalDataKey = Derive(masterKey, "smsverify/personal-data");
         _codeHashKey = Derive(masterKey, "smsverify/verification-code-hash");
         _codeSealKey = Derive(masterKey, "smsverify/verification-code-seal");
     }
