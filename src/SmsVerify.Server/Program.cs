@@ -5,6 +5,7 @@ using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Limits;
 using SmsVerify.Server.Policy;
 using SmsVerify.Server.Qualifications;
+using SmsVerify.Server.Review;
 using SmsVerify.Server.Sandbox;
 using SmsVerify.Server.Tenants;
 using SmsVerify.Server.Verification;
@@ -35,6 +36,7 @@ app.MapApiKeys();
 app.MapSandbox();
 app.MapVerifications();
 app.MapQualifications();
+app.MapReview();
 
 app.Run();
 

@@ -44,11 +44,10 @@ public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor http)
     }
 
     /// <summary>The entry with the current request's caller and id.</summary>
-    public AuditStamp Stamp(AuditEntry entry)
-    {
-        var context = http.HttpContext;
-        return new AuditStamp(entry, Actor(context?.User), context?.TraceIdentifier);
-    }
+    public AuditStamp Stamp(AuditEntry entry) => new(entry, CurrentActor, http.HttpContext?.TraceIdentifier);
+
+    /// <summary>Who is acting in the current request, as the trail names it.</summary>
+    public string CurrentActor => Actor(http.HttpContext?.User);
 
     /// <summary>Takes the append lock for the rest of the transaction (SQLite's write lock already is one).</summary>
     public static async Task LockAsync(AppDbContext db, CancellationToken cancellationToken)

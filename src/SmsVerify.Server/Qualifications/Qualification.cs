@@ -45,6 +45,11 @@ public sealed class Qualification
     public List<Finding> Findings { get; init; } = [];
     public List<DocumentRef> Documents { get; init; } = [];
     public DateTime SubmittedAt { get; init; }
+
+    /// <summary>Set when an auditor approves or rejects: when, who (the actor as the audit trail names it), why.</summary>
+    public DateTime? DecidedAt { get; set; }
+    public string? DecidedBy { get; set; }
+    public string? DecisionNote { get; set; }
 }
 
 internal sealed class QualificationConfiguration : IEntityTypeConfiguration<Qualification>
@@ -65,6 +70,9 @@ internal sealed class QualificationConfiguration : IEntityTypeConfiguration<Qual
         builder.Property(q => q.IdNumberSealed).HasMaxLength(64);
         builder.Property(q => q.CreditCode).HasMaxLength(18);
         builder.Property(q => q.Industry).HasMaxLength(QualificationForm.MaxNameLength);
+        builder.Property(q => q.DecidedBy).HasMaxLength(100);
+        builder.Property(q => q.DecisionNote).HasMaxLength(ReviewApi.MaxNoteLength);
+        builder.HasIndex(q => new { q.Status, q.SubmittedAt });
         // Findings and document references are read and written with their submission, never queried alone.
         builder.Property(q => q.Findings).HasConversion(
             v => JsonSerializer.Serialize(v, Json), v => JsonSerializer.Deserialize<List<Finding>>(v, Json) ?? new(),

@@ -15,10 +15,10 @@ namespace SmsVerify.Server.Qualifications;
 
 public sealed record QualificationView(
     Guid Id, int Version, TenantKind Kind, QualificationStatus Status, RiskLevel RiskLevel, string SubjectName, string IdNumber,
-    List<Finding> Findings, List<DocumentRef> Documents, DateTime SubmittedAt)
+    List<Finding> Findings, List<DocumentRef> Documents, DateTime SubmittedAt, DateTime? DecidedAt, string? DecisionNote)
 {
     public static QualificationView From(Qualification q) => new(q.Id, q.Version, q.Kind, q.Status, q.RiskLevel, q.SubjectName,
-        q.IdNumberMasked, q.Findings, q.Documents, q.SubmittedAt);
+        q.IdNumberMasked, q.Findings, q.Documents, q.SubmittedAt, q.DecidedAt, q.DecisionNote);
 }
 
 public static class QualificationsApi

@@ -27,6 +27,7 @@ public static class ProblemTypes
         "Your tenant has no verification with this id, or none to this number.");
     public static readonly ProblemType QualificationNotFound = new("qualification_not_found", 404, "Qualification not found",
         "Your tenant has no qualification with this id.");
+    public static readonly ProblemType ReviewItemNotFound = new("review_item_not_found", 404, "Review item not found", "No review item has this id.");
     public static readonly ProblemType MethodNotAllowed = new("method_not_allowed", 405, "Method not allowed", "The path exists but not with this HTTP method.");
     public static readonly ProblemType VerificationNotPending = new("verification_not_pending", 409, "The verification is no longer pending",
         "It was approved, canceled, expired or ran out of check attempts; `verificationStatus` says which. Start a new verification.");
@@ -36,6 +37,10 @@ public static class ProblemTypes
         "A tenant may register a limited number of test numbers (20 by default). Delete one first.");
     public static readonly ProblemType QualificationExists = new("qualification_exists", 409, "A qualification is already under review or approved",
         "Only a rejected qualification can be resubmitted.");
+    public static readonly ProblemType ReviewItemNotPending = new("review_item_not_pending", 409, "The item was already decided",
+        "Another auditor approved or rejected it first, or it was never pending.");
+    public static readonly ProblemType LegalRepVerificationRequired = new("legal_rep_verification_required", 409, "Real-person verification needed first",
+        "A high-risk qualification is approved only after its legal representative passes a real-person verification.");
     public static readonly ProblemType LastApiKey = new("last_api_key", 409, "This is the last key of its kind",
         "Create another key before deleting this one (a tenant's last key, or the last admin key), or its owner is locked out.");
     public static readonly ProblemType BodyTooLarge = new("body_too_large", 413, "The request body is too large",

@@ -166,6 +166,17 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Documents")
                         .IsRequired()
                         .HasColumnType("text");
@@ -230,6 +241,8 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status", "SubmittedAt");
 
                     b.HasIndex("TenantId", "Version")
                         .IsUnique();
