@@ -33,6 +33,7 @@ public static class QualificationsApi
         group.MapPost("/", Submit).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxSubmissionBytes));
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);
+        group.MapGet("/{id:guid}/documents/{field}", ReadDocument);
         return group;
     }
 
@@ -103,6 +104,16 @@ public static class QualificationsApi
         var tenantId = user.TenantId();
         var all = await db.Qualifications.AsNoTracking().Where(q => q.TenantId == tenantId).OrderBy(q => q.Version).ToListAsync(cancellationToken);
         return TypedResults.Ok(all.ConvertAll(QualificationView.From));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ApiProblem>> ReadDocument(
+        Guid id, string field, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, DocumentStore documents, CancellationToken cancellationToken)
+    {
+        var tenantId = user.TenantId();
+        var qualification = await db.Qualifications.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id && q.TenantId == tenantId, cancellationToken);
+        return qualification is null
+            ? ProblemTypes.QualificationNotFound.With($"Your tenant has no qualification with id {id}.").ToResult()
+            : await DocumentReads.ServeAsync(qualification, field, db, audit, documents, cancellationToken);
     }
 
     private static async Task<Results<Ok<QualificationView>, ApiProblem>> Get(Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)

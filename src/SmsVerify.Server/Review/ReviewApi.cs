@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Audit;
+using SmsVerify.Server.Documents;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Qualifications;
@@ -28,6 +29,7 @@ public static class ReviewApi
         var group = routes.MapGroup("/v1/review/items").WithTags("Review").RequireAuthorization(Policies.Auditor);
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);
+        group.MapGet("/{id:guid}/documents/{field}", ReadDocument);
         group.MapPost("/{id:guid}/approve", Approve);
         group.MapPost("/{id:guid}/reject", Reject);
         return group;
@@ -52,6 +54,12 @@ public static class ReviewApi
     private static async Task<Results<Ok<ReviewItem>, ApiProblem>> Get(Guid id, AppDbContext db, CancellationToken cancellationToken) =>
         await db.Qualifications.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, cancellationToken) is { } qualification
             ? TypedResults.Ok(Item(qualification))
+            : NotFound(id);
+
+    private static async Task<Results<FileContentHttpResult, ApiProblem>> ReadDocument(
+        Guid id, string field, AppDbContext db, AuditTrail audit, DocumentStore documents, CancellationToken cancellationToken) =>
+        await db.Qualifications.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, cancellationToken) is { } qualification
+            ? await DocumentReads.ServeAsync(qualification, field, db, audit, documents, cancellationToken)
             : NotFound(id);
 
     private static async Task<Results<Ok<ReviewItem>, ApiProblem>> Approve(

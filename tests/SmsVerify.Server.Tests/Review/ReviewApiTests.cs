@@ -101,6 +101,29 @@ public sealed class ReviewApiTests(SmsVerifyApp app) : IClassFixture<SmsVerifyAp
     }
 
     [Fact]
+    public async Task Documents_AreReadableByTheOwnerAndAuditorsOnly_AndEveryReadIsAudited()
+    {
+        var (tenant, id) = await SubmitAsync();
+        var auditor = await AuditorAsync();
+        var other = await app.CreateTenantAsync(name: "Other");
+
+        var byAuditor = await auditor.GetAsync($"/v1/review/items/{id}/documents/licence");
+        Assert.Equal(HttpStatusCode.OK, byAuditor.StatusCode);
+        Assert.Equal("image/jpeg", byAuditor.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Jpeg, await byAuditor.Content.ReadAsByteArrayAsync());
+        var byOwner = await tenant.Http.GetAsync($"/v1/qualifications/{id}/documents/licence");
+        Assert.Equal(Jpeg, await byOwner.Content.ReadAsByteArrayAsync());
+        await (await other.Http.GetAsync($"/v1/qualifications/{id}/documents/licence")).ProblemAsync(HttpStatusCode.NotFound, "qualification_not_found");
+        await (await tenant.Http.GetAsync($"/v1/qualifications/{id}/documents/selfie")).ProblemAsync(HttpStatusCode.NotFound, "document_not_found");
+
+        var reads = await (await app.Operator().GetAsync($"/v1/audit/export")).Content.ReadAsStringAsync();
+        var readRecords = reads.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("document.read") && l.Contains(id)).ToList();
+        Assert.Equal(2, readRecords.Count);
+        Assert.Contains(readRecords, r => r.Contains("auditor:key:"));
+        Assert.Contains(readRecords, r => r.Contains($"tenant:{tenant.Id}"));
+    }
+
+    [Fact]
     public async Task Queue_IsForAuditorsAndAdminsOnly()
     {
         var (tenant, id) = await SubmitAsync();

@@ -27,6 +27,8 @@ public static class ProblemTypes
         "Your tenant has no verification with this id, or none to this number.");
     public static readonly ProblemType QualificationNotFound = new("qualification_not_found", 404, "Qualification not found",
         "Your tenant has no qualification with this id.");
+    public static readonly ProblemType DocumentNotFound = new("document_not_found", 404, "Document not found",
+        "The submission has no document in this field (a rejected submission keeps none).");
     public static readonly ProblemType ReviewItemNotFound = new("review_item_not_found", 404, "Review item not found", "No review item has this id.");
     public static readonly ProblemType MethodNotAllowed = new("method_not_allowed", 405, "Method not allowed", "The path exists but not with this HTTP method.");
     public static readonly ProblemType VerificationNotPending = new("verification_not_pending", 409, "The verification is no longer pending",
