@@ -2,6 +2,7 @@ using SmsVerify.Server.Audit;
 using SmsVerify.Server.Documents;
 using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Problems;
+using SmsVerify.Server.LandingApps;
 using SmsVerify.Server.Limits;
 using SmsVerify.Server.Policy;
 using SmsVerify.Server.Qualifications;
@@ -36,6 +37,7 @@ app.MapApiKeys();
 app.MapSandbox();
 app.MapVerifications();
 app.MapQualifications();
+app.MapLandingApps();
 app.MapReview();
 
 app.Run();

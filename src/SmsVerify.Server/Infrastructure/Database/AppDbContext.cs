@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Security;
+using SmsVerify.Server.LandingApps;
 using SmsVerify.Server.Messages;
 using SmsVerify.Server.Qualifications;
 using SmsVerify.Server.Sandbox;
@@ -23,6 +24,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Qualification> Qualifications => Set<Qualification>();
+    public DbSet<LandingApp> LandingApps => Set<LandingApp>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

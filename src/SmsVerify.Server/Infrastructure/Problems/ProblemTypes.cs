@@ -43,6 +43,8 @@ public static class ProblemTypes
         "Another auditor approved or rejected it first, or it was never pending.");
     public static readonly ProblemType LegalRepVerificationRequired = new("legal_rep_verification_required", 409, "Real-person verification needed first",
         "A high-risk qualification is approved only after its legal representative passes a real-person verification.");
+    public static readonly ProblemType QualificationRequired = new("qualification_required", 409, "A qualification is needed first",
+        "Landing applications are checked against the tenant's qualification; submit one first.");
     public static readonly ProblemType LastApiKey = new("last_api_key", 409, "This is the last key of its kind",
         "Create another key before deleting this one (a tenant's last key, or the last admin key), or its owner is locked out.");
     public static readonly ProblemType BodyTooLarge = new("body_too_large", 413, "The request body is too large",

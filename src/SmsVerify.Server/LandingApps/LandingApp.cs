@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmsVerify.Server.Qualifications;
+using SmsVerify.Server.Review;
+using SmsVerify.Server.Tenants;
+
+namespace SmsVerify.Server.LandingApps;
+
+public enum LandingAppKind { Website, App, Miniprogram }
+
+/// <summary>
+/// Where the codes are used: a website, app or mini-program with its ICP filing. Its filing subject must be the
+/// qualification's subject, character for character (the "trinity" of subject, filing and signature).
+/// </summary>
+public sealed class LandingApp
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid TenantId { get; init; }
+    public Guid QualificationId { get; init; }
+    public LandingAppKind Kind { get; init; }
+    public required string Name { get; init; }
+    public string? Domain { get; init; }
+    public string? StoreLink { get; init; }
+    public required string IcpNumber { get; init; }
+    public required string FilingSubject { get; init; }
+    public QualificationStatus Status { get; set; }
+    public List<Finding> Findings { get; init; } = [];
+    public DateTime SubmittedAt { get; init; }
+}
+
+internal sealed class LandingAppConfiguration : IEntityTypeConfiguration<LandingApp>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<LandingApp> builder)
+    {
+        builder.ToTable("landing_apps");
+        builder.HasIndex(a => a.TenantId);
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(24);
+        builder.Property(a => a.Name).HasMaxLength(LandingAppsApi.MaxNameLength);
+        builder.Property(a => a.Domain).HasMaxLength(LandingAppsApi.MaxAddressLength);
+        builder.Property(a => a.StoreLink).HasMaxLength(LandingAppsApi.MaxAddressLength);
+        builder.Property(a => a.IcpNumber).HasMaxLength(40);
+        builder.Property(a => a.FilingSubject).HasMaxLength(QualificationForm.MaxNameLength);
+        builder.Property(a => a.Findings).HasConversion(
+            v => JsonSerializer.Serialize(v, Json), v => JsonSerializer.Deserialize<List<Finding>>(v, Json) ?? new(),
+            new ValueComparer<List<Finding>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Qualification>().WithMany().HasForeignKey(a => a.QualificationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

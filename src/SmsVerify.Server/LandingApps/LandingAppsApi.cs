@@ -1,0 +1,123 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SmsVerify.Server.Audit;
+using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Infrastructure.Problems;
+using SmsVerify.Server.Qualifications;
+using SmsVerify.Server.Qualifications.Validation;
+using SmsVerify.Server.Review;
+using SmsVerify.Server.Tenants;
+
+namespace SmsVerify.Server.LandingApps;
+
+public sealed record SubmitLandingAppRequest(string? Kind, string? Name, string? Domain, string? StoreLink, string? IcpNumber, string? FilingSubject);
+
+public sealed record LandingAppView(
+    Guid Id, LandingAppKind Kind, string Name, string? Domain, string? StoreLink, string IcpNumber, string FilingSubject,
+    QualificationStatus Status, List<Finding> Findings, DateTime SubmittedAt)
+{
+    public static LandingAppView From(LandingApp a) =>
+        new(a.Id, a.Kind, a.Name, a.Domain, a.StoreLink, a.IcpNumber, a.FilingSubject, a.Status, a.Findings, a.SubmittedAt);
+}
+
+public static class LandingAppsApi
+{
+    public const int MaxNameLength = 50;
+    public const int MaxAddressLength = 253;
+
+    public static RouteGroupBuilder MapLandingApps(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/applications").WithTags("Landing applications").RequireAuthorization(Policies.Tenant);
+        group.MapPost("/", Submit);
+        group.MapGet("/", List);
+        return group;
+    }
+
+    private static async Task<Results<Created<LandingAppView>, ApiProblem>> Submit(
+        SubmitLandingAppRequest request, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { } invalid)
+        {
+            return invalid.ToResult();
+        }
+        var tenantId = user.TenantId();
+        // The subject to match: the qualification under review or approved (a rejected one names nobody yet).
+        var qualification = await db.Qualifications.AsNoTracking()
+            .Where(q => q.TenantId == tenantId && q.Status != QualificationStatus.Rejected)
+            .OrderByDescending(q => q.Version).FirstOrDefaultAsync(cancellationToken);
+        if (qualification is null)
+        {
+            return ProblemTypes.QualificationRequired.With("Submit a qualification first: the filing subject is checked against it.").ToResult();
+        }
+        List<Finding> findings = [];
+        var icp = IcpNumber.Validate(request.IcpNumber);
+        if (!icp.IsValid)
+        {
+            findings.Add(Finding.Reject(icp.Code!, "icpNumber", icp.Message!));
+        }
+        // Character for character: no trimming inside, no case folding, no full-width/half-width leniency.
+        if (!string.Equals(request.FilingSubject!.Trim(), qualification.SubjectName, StringComparison.Ordinal))
+        {
+            findings.Add(Finding.Reject("filing_subject_mismatch", "filingSubject",
+                $"The filing subject must be exactly \"{qualification.SubjectName}\", the subject of your qualification."));
+        }
+        var app = new LandingApp
+        {
+            TenantId = tenantId,
+            QualificationId = qualification.Id,
+            Kind = Enum.Parse<LandingAppKind>(request.Kind!, ignoreCase: true),
+            Name = request.Name!.Trim(),
+            Domain = request.Domain?.Trim().ToLowerInvariant(),
+            StoreLink = request.StoreLink?.Trim(),
+            IcpNumber = request.IcpNumber!.Trim(),
+            FilingSubject = request.FilingSubject.Trim(),
+            Status = findings.Count > 0 ? QualificationStatus.Rejected : QualificationStatus.PendingReview,
+            Findings = findings,
+            SubmittedAt = clock.UtcNowForStorage(),
+        };
+        db.LandingApps.Add(app);
+        await audit.SaveChangesAsync(db, new AuditEntry("application.submitted", $"application:{app.Id}", tenantId, $"status={app.Status}"), cancellationToken);
+        return TypedResults.Created($"/v1/applications/{app.Id}", LandingAppView.From(app));
+    }
+
+    private static async Task<Ok<List<LandingAppView>>> List(ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var tenantId = user.TenantId();
+        var apps = await db.LandingApps.AsNoTracking().Where(a => a.TenantId == tenantId).OrderBy(a => a.SubmittedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(apps.ConvertAll(LandingAppView.From));
+    }
+
+    private static ApiError? Validate(SubmitLandingAppRequest request)
+    {
+        if (!Enum.TryParse<LandingAppKind>(request.Kind, ignoreCase: true, out var kind) || int.TryParse(request.Kind, out _))
+        {
+            return ProblemTypes.Invalid("kind", "kind must be website, app or miniprogram.");
+        }
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > MaxNameLength)
+        {
+            return ProblemTypes.Invalid("name", $"name is required, at most {MaxNameLength} characters.");
+        }
+        if (kind == LandingAppKind.Website && (string.IsNullOrWhiteSpace(request.Domain) || Uri.CheckHostName(request.Domain.Trim()) != UriHostNameType.Dns))
+        {
+            return ProblemTypes.Invalid("domain", "A website needs its domain name, such as example.com.");
+        }
+        if (kind != LandingAppKind.Website && string.IsNullOrWhiteSpace(request.StoreLink) && string.IsNullOrWhiteSpace(request.Domain))
+        {
+            return ProblemTypes.Invalid("storeLink", "An app or mini-program needs its store link (or the domain it is filed under).");
+        }
+        if (request.Domain?.Length > MaxAddressLength || request.StoreLink?.Length > MaxAddressLength)
+        {
+            return ProblemTypes.Invalid(request.Domain?.Length > MaxAddressLength ? "domain" : "storeLink", $"At most {MaxAddressLength} characters.");
+        }
+        if (string.IsNullOrWhiteSpace(request.IcpNumber) || request.IcpNumber.Length > 40)
+        {
+            return ProblemTypes.Invalid("icpNumber", "icpNumber is required, such as 京ICP备12345678号.");
+        }
+        if (string.IsNullOrWhiteSpace(request.FilingSubject) || request.FilingSubject.Length > QualificationForm.MaxNameLength)
+        {
+            return ProblemTypes.Invalid("filingSubject", $"filingSubject is required, at most {QualificationForm.MaxNameLength} characters.");
+        }
+        return null;
+    }
+}
