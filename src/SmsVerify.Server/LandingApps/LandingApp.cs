@@ -1,7 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Qualifications;
 using SmsVerify.Server.Review;
 using SmsVerify.Server.Tenants;
@@ -32,8 +31,6 @@ public sealed class LandingApp
 
 internal sealed class LandingAppConfiguration : IEntityTypeConfiguration<LandingApp>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<LandingApp> builder)
     {
         builder.ToTable("landing_apps");
@@ -45,9 +42,7 @@ internal sealed class LandingAppConfiguration : IEntityTypeConfiguration<Landing
         builder.Property(a => a.StoreLink).HasMaxLength(LandingAppsApi.MaxAddressLength);
         builder.Property(a => a.IcpNumber).HasMaxLength(40);
         builder.Property(a => a.FilingSubject).HasMaxLength(QualificationForm.MaxNameLength);
-        builder.Property(a => a.Findings).HasConversion(
-            v => JsonSerializer.Serialize(v, Json), v => JsonSerializer.Deserialize<List<Finding>>(v, Json) ?? new(),
-            new ValueComparer<List<Finding>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+        builder.Property(a => a.Findings).HasJsonConversion();
         builder.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Qualification>().WithMany().HasForeignKey(a => a.QualificationId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -1,8 +1,7 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SmsVerify.Server.Documents;
+using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Review;
 using SmsVerify.Server.Tenants;
 
@@ -54,8 +53,6 @@ public sealed class Qualification
 
 internal sealed class QualificationConfiguration : IEntityTypeConfiguration<Qualification>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<Qualification> builder)
     {
         builder.ToTable("qualifications");
@@ -74,12 +71,8 @@ internal sealed class QualificationConfiguration : IEntityTypeConfiguration<Qual
         builder.Property(q => q.DecisionNote).HasMaxLength(ReviewApi.MaxNoteLength);
         builder.HasIndex(q => new { q.Status, q.SubmittedAt });
         // Findings and document references are read and written with their submission, never queried alone.
-        builder.Property(q => q.Findings).HasConversion(
-            v => JsonSerializer.Serialize(v, Json), v => JsonSerializer.Deserialize<List<Finding>>(v, Json) ?? new(),
-            new ValueComparer<List<Finding>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
-        builder.Property(q => q.Documents).HasConversion(
-            v => JsonSerializer.Serialize(v, Json), v => JsonSerializer.Deserialize<List<DocumentRef>>(v, Json) ?? new(),
-            new ValueComparer<List<DocumentRef>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+        builder.Property(q => q.Findings).HasJsonConversion();
+        builder.Property(q => q.Documents).HasJsonConversion();
         builder.HasOne<Tenant>().WithMany().HasForeignKey(q => q.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
