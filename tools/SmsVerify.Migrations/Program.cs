@@ -14,8 +14,16 @@ var operations = new MigrationsOperations(
     rootNamespace: "SmsVerify.Server", language: "C#", nullable: true, args: []);
 foreach (var (context, folder) in new[] { (typeof(SqliteAppDbContext), "Sqlite"), (typeof(PostgresAppDbContext), "Postgres") })
 {
-    var files = operations.AddMigration(name, $"Infrastructure/Database/Migrations/{folder}", context.FullName,
+    var outputDir = $"Infrastructure/Database/Migrations/{folder}";
+    var files = operations.AddMigration(name, outputDir, context.FullName,
         $"SmsVerify.Server.Infrastructure.Database.Migrations.{folder}", dryRun: false);
+    // With no snapshot yet, EF files the new one under a folder named after its namespace: move it beside the migrations.
+    var snapshot = Path.Combine(serverProject, outputDir, Path.GetFileName(files.SnapshotFile!));
+    if (files.SnapshotFile != snapshot)
+    {
+        File.Move(files.SnapshotFile!, snapshot, overwrite: true);
+        Directory.Delete(Path.Combine(serverProject, "SmsVerify"), recursive: true);
+    }
     Console.WriteLine($"{folder}: {files.MigrationFile}");
 }
 return 0;

@@ -17,7 +17,6 @@ public sealed record StoredDocument(Guid Id, Guid TenantId, DocumentType Type, l
 public sealed class DocumentStore(ServerKeys keys, IOptions<DocumentOptions> options)
 {
     private static readonly byte[] Magic = "SVD1"u8.ToArray();
-    private const int NonceSize = 12, TagSize = 16;
 
     private readonly DocumentOptions _options = options.Value;
 
@@ -54,28 +53,14 @@ public sealed class DocumentStore(ServerKeys keys, IOptions<DocumentOptions> opt
 
     private byte[] Encrypt(Guid tenantId, Guid id, byte[] plain)
     {
-        var sealedBytes = new byte[Magic.Length + NonceSize + TagSize + plain.Length];
+        var sealedBytes = Sealing.Seal(keys.DocumentKey, plain, AssociatedData(tenantId, id), prefix: Magic.Length);
         Magic.CopyTo(sealedBytes, 0);
-        var nonce = sealedBytes.AsSpan(Magic.Length, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(keys.DocumentKey, TagSize);
-        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(Magic.Length + NonceSize + TagSize), sealedBytes.AsSpan(Magic.Length + NonceSize, TagSize),
-            AssociatedData(tenantId, id));
         return sealedBytes;
     }
 
-    private byte[] Decrypt(Guid tenantId, Guid id, byte[] sealedBytes)
-    {
-        if (!sealedBytes.AsSpan().StartsWith(Magic))
-        {
-            throw new CryptographicException("Not a SmsVerify document file.");
-        }
-        var plain = new byte[sealedBytes.Length - Magic.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(keys.DocumentKey, TagSize);
-        aes.Decrypt(sealedBytes.AsSpan(Magic.Length, NonceSize), sealedBytes.AsSpan(Magic.Length + NonceSize + TagSize),
-            sealedBytes.AsSpan(Magic.Length + NonceSize, TagSize), plain, AssociatedData(tenantId, id));
-        return plain;
-    }
+    private byte[] Decrypt(Guid tenantId, Guid id, byte[] sealedBytes) => sealedBytes.AsSpan().StartsWith(Magic)
+        ? Sealing.Open(keys.DocumentKey, sealedBytes.AsSpan(Magic.Length), AssociatedData(tenantId, id))
+        : throw new CryptographicException("Not a SmsVerify document file.");
 
     private static byte[] AssociatedData(Guid tenantId, Guid id) => [.. tenantId.ToByteArray(), .. id.ToByteArray()];
 

@@ -5,9 +5,6 @@ public enum DocumentType { Jpeg, Png, Pdf, Mp4 }
 
 public static class DocumentTypes
 {
-    /// <summary>Enough of the file's start to recognise every accepted type.</summary>
-    public const int SniffLength = 12;
-
     /// <summary>The type from the file's first bytes (its "magic number"), or null for anything else.</summary>
     public static DocumentType? Sniff(ReadOnlySpan<byte> head) => head switch
     {

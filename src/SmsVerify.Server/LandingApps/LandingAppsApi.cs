@@ -66,7 +66,7 @@ public static class LandingAppsApi
         {
             TenantId = tenantId,
             QualificationId = qualification.Id,
-            Kind = Enum.Parse<LandingAppKind>(request.Kind!, ignoreCase: true),
+            Kind = Enum.Parse<LandingAppKind>(request.Kind!, ignoreCase: true), // Validate accepted it by name
             Name = request.Name!.Trim(),
             Domain = request.Domain?.Trim().ToLowerInvariant(),
             StoreLink = request.StoreLink?.Trim(),
@@ -90,7 +90,7 @@ public static class LandingAppsApi
 
     private static ApiError? Validate(SubmitLandingAppRequest request)
     {
-        if (!Enum.TryParse<LandingAppKind>(request.Kind, ignoreCase: true, out var kind) || int.TryParse(request.Kind, out _))
+        if (!EnumInput.TryParse<LandingAppKind>(request.Kind, out var kind))
         {
             return ProblemTypes.Invalid("kind", "kind must be website, app or miniprogram.");
         }

@@ -20,7 +20,7 @@ public static class QualificationRules
 {
     public static Outcome<QualificationCheck> Check(QualificationForm form, TenantKind tenantKind, PlatformPolicy policy, DateOnly today)
     {
-        if (!Enum.TryParse<TenantKind>(form.Kind, ignoreCase: true, out var kind) || int.TryParse(form.Kind, out _))
+        if (!EnumInput.TryParse<TenantKind>(form.Kind, out var kind))
         {
             return ProblemTypes.Invalid("kind", "kind must be \"personal\" or \"enterprise\".");
         }
@@ -60,7 +60,7 @@ public static class QualificationRules
         {
             return ProblemTypes.Invalid("licence", "The business licence image (licence) is required.");
         }
-        if (!Enum.TryParse<LicenceStatus>(form.LicenceStatus, ignoreCase: true, out var licence) || int.TryParse(form.LicenceStatus, out _))
+        if (!EnumInput.TryParse<LicenceStatus>(form.LicenceStatus, out var licence))
         {
             return ProblemTypes.Invalid("licenceStatus", "licenceStatus must be normal, abnormal, cancelled or revoked.");
         }

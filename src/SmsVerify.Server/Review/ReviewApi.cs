@@ -42,7 +42,7 @@ public static class ReviewApi
             return ProblemTypes.Invalid("kind", $"kind must be {QualificationKind} (more kinds come with later review work).").ToResult();
         }
         var wanted = QualificationStatus.PendingReview;
-        if (status is not null && !Enum.TryParse(status.Replace("_", ""), ignoreCase: true, out wanted))
+        if (status is not null && !EnumInput.TryParse(status, out wanted))
         {
             return ProblemTypes.Invalid("status", "status must be pending_review, approved or rejected.").ToResult();
         }

@@ -32,7 +32,7 @@ public static class TenantsApi
         {
             return ProblemTypes.Invalid("name", $"name is required, 1 to {MaxNameLength} characters.").ToResult();
         }
-        if (!Enum.TryParse<TenantKind>(request.Kind, ignoreCase: true, out var kind) || int.TryParse(request.Kind, out _))
+        if (!EnumInput.TryParse<TenantKind>(request.Kind, out var kind))
         {
             return ProblemTypes.Invalid("kind", "kind must be \"personal\" or \"enterprise\".").ToResult();
         }

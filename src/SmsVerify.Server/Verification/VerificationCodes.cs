@@ -8,10 +8,7 @@ namespace SmsVerify.Server.Verification;
 public sealed class VerificationCodes(ServerKeys keys)
 {
     /// <summary>Longer submitted codes are wrong without hashing them.</summary>
-    public const int MaxCodeLength = 8;
-
-    private const int NonceSize = 12;
-    private const int TagSize = 16;
+    public const int MaxCodeLength = VerificationService.MaxCodeLength;
 
     public static string Generate(int length) => RandomNumberGenerator.GetString("0123456789", length);
 
@@ -29,24 +26,9 @@ public sealed class VerificationCodes(ServerKeys keys)
         code.Length is > 0 and <= MaxCodeLength && Ascii.IsValid(code)
         && CryptographicOperations.FixedTimeEquals(Hash(verificationId, code), expectedHash);
 
-    public byte[] Seal(Guid verificationId, string code)
-    {
-        var sealedCode = new byte[NonceSize + code.Length + TagSize];
-        var nonce = sealedCode.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(keys.CodeSealKey, TagSize);
-        aes.Encrypt(nonce, Encoding.ASCII.GetBytes(code), sealedCode.AsSpan(NonceSize, code.Length),
-            sealedCode.AsSpan(NonceSize + code.Length), verificationId.ToByteArray());
-        return sealedCode;
-    }
+    public byte[] Seal(Guid verificationId, string code) =>
+        Sealing.Seal(keys.CodeSealKey, Encoding.ASCII.GetBytes(code), verificationId.ToByteArray());
 
-    public string Unseal(Guid verificationId, byte[] sealedCode)
-    {
-        var length = sealedCode.Length - NonceSize - TagSize;
-        var code = new byte[length];
-        using var aes = new AesGcm(keys.CodeSealKey, TagSize);
-        aes.Decrypt(sealedCode.AsSpan(0, NonceSize), sealedCode.AsSpan(NonceSize, length), sealedCode.AsSpan(NonceSize + length), code,
-            verificationId.ToByteArray());
-        return Encoding.ASCII.GetString(code);
-    }
+    public string Unseal(Guid verificationId, byte[] sealedCode) =>
+        Encoding.ASCII.GetString(Sealing.Open(keys.CodeSealKey, sealedCode, verificationId.ToByteArray()));
 }

@@ -132,5 +132,6 @@ public sealed class ReviewApiTests(SmsVerifyApp app) : IClassFixture<SmsVerifyAp
         var risk = await (await app.Operator().PostJsonAsync("/v1/operators/keys", new { role = "risk" })).OkAsync(HttpStatusCode.Created);
         await (await app.WithKey(risk.Str("apiKey")).GetAsync("/v1/review/items")).ProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await app.Operator().GetAsync($"/v1/review/items/{Guid.NewGuid()}")).ProblemAsync(HttpStatusCode.NotFound, "review_item_not_found");
+        await (await app.Operator().GetAsync("/v1/review/items?status=1")).ProblemAsync(HttpStatusCode.BadRequest, "invalid_argument");
     }
 }

@@ -35,6 +35,7 @@ public sealed class TenantsApiTests(SmsVerifyApp app) : IClassFixture<SmsVerifyA
     [InlineData("Acme", "company", "kind")]
     [InlineData("Acme", null, "kind")]
     [InlineData("Acme", "1", "kind")]
+    [InlineData("Acme", "personal,enterprise", "kind")]
     public async Task CreateTenant_WithBadField_Is400NamingTheField(string? name, string? kind, string field)
     {
         var response = await app.Operator().PostJsonAsync("/v1/tenants", new { name, kind });

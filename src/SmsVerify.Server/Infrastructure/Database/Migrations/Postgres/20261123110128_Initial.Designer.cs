@@ -12,8 +12,8 @@ using SmsVerify.Server.Infrastructure.Database;
 namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123105257_LandingApps")]
-    partial class LandingApps
+    [Migration("20261123110128_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

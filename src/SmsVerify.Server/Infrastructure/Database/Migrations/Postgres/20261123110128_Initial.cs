@@ -12,6 +12,26 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "audit_records",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Target = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    PreviousHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    Hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_records", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "server_secrets",
                 columns: table => new
                 {
@@ -90,6 +110,42 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "qualifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    RiskLevel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SubjectName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PersonName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    IdNumberSealed = table.Column<byte[]>(type: "bytea", maxLength: 64, nullable: false),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    LicenceStatus = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    EstablishedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Industry = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Findings = table.Column<string>(type: "text", nullable: false),
+                    Documents = table.Column<string>(type: "text", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_qualifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_qualifications_tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sandbox_numbers",
                 columns: table => new
                 {
@@ -141,6 +197,40 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "landing_apps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QualificationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Domain = table.Column<string>(type: "character varying(253)", maxLength: 253, nullable: true),
+                    StoreLink = table.Column<string>(type: "character varying(253)", maxLength: 253, nullable: true),
+                    IcpNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FilingSubject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Findings = table.Column<string>(type: "text", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_landing_apps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_landing_apps_qualifications_QualificationId",
+                        column: x => x.QualificationId,
+                        principalTable: "qualifications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_landing_apps_tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_keys_Hash",
                 table: "api_keys",
@@ -150,6 +240,26 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_api_keys_TenantId",
                 table: "api_keys",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_records_At",
+                table: "audit_records",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_records_Target_Sequence",
+                table: "audit_records",
+                columns: new[] { "Target", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_landing_apps_QualificationId",
+                table: "landing_apps",
+                column: "QualificationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_landing_apps_TenantId",
+                table: "landing_apps",
                 column: "TenantId");
 
             migrationBuilder.CreateIndex(
@@ -166,6 +276,17 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                 name: "IX_messages_VerificationId",
                 table: "messages",
                 column: "VerificationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_qualifications_Status_SubmittedAt",
+                table: "qualifications",
+                columns: new[] { "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_qualifications_TenantId_Version",
+                table: "qualifications",
+                columns: new[] { "TenantId", "Version" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_sandbox_numbers_TenantId_Phone",
@@ -186,6 +307,12 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                 name: "api_keys");
 
             migrationBuilder.DropTable(
+                name: "audit_records");
+
+            migrationBuilder.DropTable(
+                name: "landing_apps");
+
+            migrationBuilder.DropTable(
                 name: "messages");
 
             migrationBuilder.DropTable(
@@ -196,6 +323,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "verifications");
+
+            migrationBuilder.DropTable(
+                name: "qualifications");
 
             migrationBuilder.DropTable(
                 name: "tenants");
