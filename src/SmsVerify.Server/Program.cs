@@ -6,10 +6,12 @@ using SmsVerify.Server.LandingApps;
 using SmsVerify.Server.Limits;
 using SmsVerify.Server.Policy;
 using SmsVerify.Server.Qualifications;
+using SmsVerify.Server.RealPerson;
 using SmsVerify.Server.Review;
 using SmsVerify.Server.Sandbox;
 using SmsVerify.Server.Tenants;
 using SmsVerify.Server.Verification;
+using SmsVerify.Server.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +23,9 @@ builder.AddLimits();
 builder.AddTenants();
 builder.AddSandbox();
 builder.AddVerifications();
+builder.AddWebhooks();
+builder.AddReview();
+builder.AddRealPerson();
 
 var app = builder.Build();
 
@@ -37,8 +42,10 @@ app.MapApiKeys();
 app.MapSandbox();
 app.MapVerifications();
 app.MapQualifications();
+app.MapRealPerson();
 app.MapLandingApps();
 app.MapReview();
+app.MapWebhooks();
 
 app.Run();
 

@@ -5,8 +5,11 @@ using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Audit;
 
-/// <summary>What happened to what: <c>tenant.created</c> on <c>tenant:{id}</c>, and so on.</summary>
-public sealed record AuditEntry(string Action, string Target, Guid? TenantId = null, string? Detail = null);
+/// <summary>
+/// What happened to what: <c>tenant.created</c> on <c>tenant:{id}</c>, and so on. <paramref name="Actor"/> names a
+/// rule that decided on its own (<c>system:…</c>) instead of the request's caller.
+/// </summary>
+public sealed record AuditEntry(string Action, string Target, Guid? TenantId = null, string? Detail = null, string? Actor = null);
 
 /// <summary>An entry with who asked for it, taken while the request is at hand (a batch writes it later).</summary>
 public sealed record AuditStamp(AuditEntry Entry, string Actor, string? RequestId);
@@ -44,7 +47,7 @@ public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor http)
     }
 
     /// <summary>The entry with the current request's caller and id.</summary>
-    public AuditStamp Stamp(AuditEntry entry) => new(entry, CurrentActor, http.HttpContext?.TraceIdentifier);
+    public AuditStamp Stamp(AuditEntry entry) => new(entry, entry.Actor ?? CurrentActor, http.HttpContext?.TraceIdentifier);
 
     /// <summary>Who is acting in the current request, as the trail names it.</summary>
     public string CurrentActor => Actor(http.HttpContext?.User);

@@ -12,17 +12,23 @@ namespace SmsVerify.Server.Documents;
 /// </summary>
 public static class DocumentReads
 {
+    /// <param name="owner">The submission, as the trail names it: <c>qualification:{id}</c>, <c>real_person:{id}</c>.</param>
     public static async Task<Results<FileContentHttpResult, ApiProblem>> ServeAsync(
-        Qualification qualification, string field, AppDbContext db, AuditTrail audit, DocumentStore store, CancellationToken cancellationToken)
+        Guid tenantId, string owner, IEnumerable<DocumentRef> documents, string field, AppDbContext db, AuditTrail audit, DocumentStore store,
+        CancellationToken cancellationToken)
     {
-        var document = qualification.Documents.FirstOrDefault(d => d.Field == field);
-        var content = document is null ? null : await store.ReadAsync(qualification.TenantId, document.Id, cancellationToken);
+        var document = documents.FirstOrDefault(d => d.Field == field);
+        var content = document is null ? null : await store.ReadAsync(tenantId, document.Id, cancellationToken);
         if (document is null || content is null)
         {
-            return ProblemTypes.DocumentNotFound.With($"Qualification {qualification.Id} has no document '{Echo.Truncate(field)}'.").ToResult();
+            return ProblemTypes.DocumentNotFound.With($"{owner} has no document '{Echo.Truncate(field)}'.").ToResult();
         }
-        await audit.SaveChangesAsync(db, new AuditEntry("document.read", $"document:{document.Id}", qualification.TenantId,
-            $"qualification={qualification.Id} field={field}"), cancellationToken);
+        await audit.SaveChangesAsync(db, new AuditEntry("document.read", $"document:{document.Id}", tenantId,
+            $"{owner.Replace(':', '=')} field={field}"), cancellationToken);
         return TypedResults.File(content, document.Type.ContentType(), $"{field}.{document.Type.ToString().ToLowerInvariant()}");
     }
+
+    public static Task<Results<FileContentHttpResult, ApiProblem>> ServeAsync(
+        Qualification qualification, string field, AppDbContext db, AuditTrail audit, DocumentStore store, CancellationToken cancellationToken) =>
+        ServeAsync(qualification.TenantId, $"qualification:{qualification.Id}", qualification.Documents, field, db, audit, store, cancellationToken);
 }

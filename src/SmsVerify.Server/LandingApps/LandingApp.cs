@@ -13,20 +13,27 @@ public enum LandingAppKind { Website, App, Miniprogram }
 /// Where the codes are used: a website, app or mini-program with its ICP filing. Its filing subject must be the
 /// qualification's subject, character for character (the "trinity" of subject, filing and signature).
 /// </summary>
-public sealed class LandingApp
+public sealed class LandingApp : IReviewable
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid TenantId { get; init; }
     public Guid QualificationId { get; init; }
+
+    /// <summary>1 for a first submission; a resubmission of a rejected application is the next version, linked to it.</summary>
+    public int Version { get; init; } = 1;
+    public Guid? ReplacesId { get; init; }
     public LandingAppKind Kind { get; init; }
     public required string Name { get; init; }
     public string? Domain { get; init; }
     public string? StoreLink { get; init; }
     public required string IcpNumber { get; init; }
     public required string FilingSubject { get; init; }
-    public QualificationStatus Status { get; set; }
+    public ReviewStatus Status { get; set; }
     public List<Finding> Findings { get; init; } = [];
     public DateTime SubmittedAt { get; init; }
+    public DateTime? DecidedAt { get; set; }
+    public string? DecidedBy { get; set; }
+    public string? DecisionNote { get; set; }
 }
 
 internal sealed class LandingAppConfiguration : IEntityTypeConfiguration<LandingApp>
@@ -43,6 +50,11 @@ internal sealed class LandingAppConfiguration : IEntityTypeConfiguration<Landing
         builder.Property(a => a.IcpNumber).HasMaxLength(40);
         builder.Property(a => a.FilingSubject).HasMaxLength(QualificationForm.MaxNameLength);
         builder.Property(a => a.Findings).HasJsonConversion();
+        builder.Property(a => a.DecidedBy).HasMaxLength(100);
+        builder.Property(a => a.DecisionNote).HasMaxLength(ReviewApi.MaxNoteLength);
+        builder.HasIndex(a => new { a.Status, a.SubmittedAt });
+        // One resubmission per rejected application, so its history is a line, not a tree.
+        builder.HasIndex(a => a.ReplacesId).IsUnique();
         builder.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Qualification>().WithMany().HasForeignKey(a => a.QualificationId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -11,14 +11,16 @@ using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.LandingApps;
 
-public sealed record SubmitLandingAppRequest(string? Kind, string? Name, string? Domain, string? StoreLink, string? IcpNumber, string? FilingSubject);
+/// <summary><paramref name="Replaces"/> resubmits a rejected application as its next version.</summary>
+public sealed record SubmitLandingAppRequest(
+    string? Kind, string? Name, string? Domain, string? StoreLink, string? IcpNumber, string? FilingSubject, Guid? Replaces = null);
 
 public sealed record LandingAppView(
-    Guid Id, LandingAppKind Kind, string Name, string? Domain, string? StoreLink, string IcpNumber, string FilingSubject,
-    QualificationStatus Status, List<Finding> Findings, DateTime SubmittedAt)
+    Guid Id, int Version, Guid? Replaces, LandingAppKind Kind, string Name, string? Domain, string? StoreLink, string IcpNumber, string FilingSubject,
+    ReviewStatus Status, List<Finding> Findings, DateTime SubmittedAt, DateTime? DecidedAt, string? DecisionNote)
 {
-    public static LandingAppView From(LandingApp a) =>
-        new(a.Id, a.Kind, a.Name, a.Domain, a.StoreLink, a.IcpNumber, a.FilingSubject, a.Status, a.Findings, a.SubmittedAt);
+    public static LandingAppView From(LandingApp a) => new(a.Id, a.Version, a.ReplacesId, a.Kind, a.Name, a.Domain, a.StoreLink, a.IcpNumber,
+        a.FilingSubject, a.Status, a.Findings, a.SubmittedAt, a.DecidedAt, a.DecisionNote);
 }
 
 public static class LandingAppsApi
@@ -31,6 +33,7 @@ public static class LandingAppsApi
         var group = routes.MapGroup("/v1/applications").WithTags("Landing applications").RequireAuthorization(Policies.Tenant);
         group.MapPost("/", Submit);
         group.MapGet("/", List);
+        group.MapGet("/{id:guid}", Get);
         return group;
     }
 
@@ -44,11 +47,22 @@ public static class LandingAppsApi
         var tenantId = user.TenantId();
         // The subject to match: the qualification under review or approved (a rejected one names nobody yet).
         var qualification = await db.Qualifications.AsNoTracking()
-            .Where(q => q.TenantId == tenantId && q.Status != QualificationStatus.Rejected)
+            .Where(q => q.TenantId == tenantId && q.Status != ReviewStatus.Rejected)
             .OrderByDescending(q => q.Version).FirstOrDefaultAsync(cancellationToken);
         if (qualification is null)
         {
             return ProblemTypes.QualificationRequired.With("Submit a qualification first: the filing subject is checked against it.").ToResult();
+        }
+        LandingApp? replaced = null;
+        if (request.Replaces is { } replacesId)
+        {
+            replaced = await db.LandingApps.AsNoTracking().FirstOrDefaultAsync(a => a.Id == replacesId && a.TenantId == tenantId, cancellationToken);
+            if (replaced is not { Status: ReviewStatus.Rejected } || await db.LandingApps.AnyAsync(a => a.ReplacesId == replacesId, cancellationToken))
+            {
+                return ProblemTypes.ApplicationNotResubmittable.With(replaced is null
+                    ? $"Your tenant has no application with id {replacesId}."
+                    : $"Application {replacesId} is {replaced.Status} or was already resubmitted.").ToResult();
+            }
         }
         List<Finding> findings = [];
         var icp = IcpNumber.Validate(request.IcpNumber);
@@ -66,18 +80,21 @@ public static class LandingAppsApi
         {
             TenantId = tenantId,
             QualificationId = qualification.Id,
+            Version = (replaced?.Version ?? 0) + 1,
+            ReplacesId = replaced?.Id,
             Kind = Enum.Parse<LandingAppKind>(request.Kind!, ignoreCase: true), // Validate accepted it by name
             Name = request.Name!.Trim(),
             Domain = request.Domain?.Trim().ToLowerInvariant(),
             StoreLink = request.StoreLink?.Trim(),
             IcpNumber = request.IcpNumber!.Trim(),
             FilingSubject = request.FilingSubject.Trim(),
-            Status = findings.Count > 0 ? QualificationStatus.Rejected : QualificationStatus.PendingReview,
+            Status = findings.Count > 0 ? ReviewStatus.Rejected : ReviewStatus.PendingReview,
             Findings = findings,
             SubmittedAt = clock.UtcNowForStorage(),
         };
         db.LandingApps.Add(app);
-        await audit.SaveChangesAsync(db, new AuditEntry("application.submitted", $"application:{app.Id}", tenantId, $"status={app.Status}"), cancellationToken);
+        await audit.SaveChangesAsync(db, new AuditEntry("application.submitted", $"application:{app.Id}", tenantId,
+            $"version={app.Version} status={app.Status}{(replaced is null ? "" : $" replaces={replaced.Id}")}"), cancellationToken);
         return TypedResults.Created($"/v1/applications/{app.Id}", LandingAppView.From(app));
     }
 
@@ -86,6 +103,14 @@ public static class LandingAppsApi
         var tenantId = user.TenantId();
         var apps = await db.LandingApps.AsNoTracking().Where(a => a.TenantId == tenantId).OrderBy(a => a.SubmittedAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(apps.ConvertAll(LandingAppView.From));
+    }
+
+    private static async Task<Results<Ok<LandingAppView>, ApiProblem>> Get(Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var tenantId = user.TenantId();
+        return await db.LandingApps.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.TenantId == tenantId, cancellationToken) is { } app
+            ? TypedResults.Ok(LandingAppView.From(app))
+            : ProblemTypes.ApplicationNotFound.With($"Your tenant has no landing application with id {id}.").ToResult();
     }
 
     private static ApiError? Validate(SubmitLandingAppRequest request)

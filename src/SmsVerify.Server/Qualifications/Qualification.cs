@@ -7,8 +7,6 @@ using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Qualifications;
 
-public enum QualificationStatus { Rejected, PendingReview, Approved }
-
 public enum RiskLevel { Normal, High }
 
 public enum LicenceStatus { Normal, Abnormal, Cancelled, Revoked }
@@ -20,13 +18,13 @@ public sealed record DocumentRef(string Field, Guid Id, DocumentType Type, long 
 /// Who is sending: one submission of a tenant's qualification. A resubmission is a new row with the next
 /// version, so the history of what was submitted and decided stays whole.
 /// </summary>
-public sealed class Qualification
+public sealed class Qualification : IReviewable
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid TenantId { get; init; }
     public int Version { get; init; }
     public TenantKind Kind { get; init; }
-    public QualificationStatus Status { get; set; }
+    public ReviewStatus Status { get; set; }
     public RiskLevel RiskLevel { get; init; }
 
     /// <summary>The real name (personal) or the company name (enterprise): what filings must match exactly.</summary>
@@ -45,7 +43,6 @@ public sealed class Qualification
     public List<DocumentRef> Documents { get; init; } = [];
     public DateTime SubmittedAt { get; init; }
 
-    /// <summary>Set when an auditor approves or rejects: when, who (the actor as the audit trail names it), why.</summary>
     public DateTime? DecidedAt { get; set; }
     public string? DecidedBy { get; set; }
     public string? DecisionNote { get; set; }

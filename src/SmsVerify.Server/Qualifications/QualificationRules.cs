@@ -44,6 +44,11 @@ public static class QualificationRules
         List<Finding> findings = [];
         var idNumber = ResidentIdNumber.Normalise(form.IdNumber!);
         AddIfInvalid(findings, "idNumber", ResidentIdNumber.Validate(idNumber, today));
+        if (form.Selfie is null)
+        {
+            findings.Add(Finding.Flag("real_person_verification_required", "selfie",
+                "A personal qualification is approved only after the holder passes a real-person verification: send a selfie with it, or later to /v1/qualifications/{id}/real-person."));
+        }
         var name = form.RealName!.Trim();
         return new QualificationCheck(TenantKind.Personal, name, name, idNumber, null, null, null, null, findings, RiskLevel.Normal);
     }

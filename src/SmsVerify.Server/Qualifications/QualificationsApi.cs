@@ -8,13 +8,14 @@ using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Infrastructure.Security;
 using SmsVerify.Server.Policy;
+using SmsVerify.Server.RealPerson;
 using SmsVerify.Server.Review;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Qualifications;
 
 public sealed record QualificationView(
-    Guid Id, int Version, TenantKind Kind, QualificationStatus Status, RiskLevel RiskLevel, string SubjectName, string IdNumber,
+    Guid Id, int Version, TenantKind Kind, ReviewStatus Status, RiskLevel RiskLevel, string SubjectName, string IdNumber,
     List<Finding> Findings, List<DocumentRef> Documents, DateTime SubmittedAt, DateTime? DecidedAt, string? DecisionNote)
 {
     public static QualificationView From(Qualification q) => new(q.Id, q.Version, q.Kind, q.Status, q.RiskLevel, q.SubjectName,
@@ -39,7 +40,7 @@ public static class QualificationsApi
 
     private static async Task<Results<Created<QualificationView>, ApiProblem>> Submit(
         [FromForm] QualificationForm form, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, DocumentStore documents,
-        PersonalData personalData, PlatformPolicy policy, TimeProvider clock, CancellationToken cancellationToken)
+        PersonalData personalData, PlatformPolicy policy, RealPersonService realPerson, TimeProvider clock, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == tenantId, cancellationToken);
@@ -51,7 +52,7 @@ public static class QualificationsApi
         var check = checkedForm.Value!;
         var latest = await db.Qualifications.AsNoTracking().Where(q => q.TenantId == tenantId)
             .OrderByDescending(q => q.Version).FirstOrDefaultAsync(cancellationToken);
-        if (latest is { Status: not QualificationStatus.Rejected })
+        if (latest is { Status: not ReviewStatus.Rejected })
         {
             return ProblemTypes.QualificationExists.With($"Qualification version {latest.Version} is {latest.Status}; only a rejected one can be resubmitted.").ToResult();
         }
@@ -78,7 +79,7 @@ public static class QualificationsApi
             TenantId = tenantId,
             Version = (latest?.Version ?? 0) + 1,
             Kind = check.Kind,
-            Status = rejected ? QualificationStatus.Rejected : QualificationStatus.PendingReview,
+            Status = rejected ? ReviewStatus.Rejected : ReviewStatus.PendingReview,
             RiskLevel = check.Risk,
             SubjectName = check.SubjectName,
             PersonName = check.PersonName,
@@ -96,7 +97,30 @@ public static class QualificationsApi
         var entry = new AuditEntry("qualification.submitted", $"qualification:{id}", tenantId,
             $"version={qualification.Version} status={qualification.Status} risk={qualification.RiskLevel} documents={string.Join(',', stored.Select(d => d.Sha256[..16]))}");
         await audit.SaveChangesAsync(db, entry, cancellationToken);
+        await StartRealPersonCheckAsync(form, qualification, tenant, realPerson, cancellationToken);
         return TypedResults.Created($"/v1/qualifications/{id}", QualificationView.From(qualification));
+    }
+
+    /// <summary>
+    /// A submission that already carries the person's selfie (personal) or the legal representative's video (a
+    /// high-risk enterprise) starts its real-person check at once, with the default provider.
+    /// </summary>
+    private static async Task StartRealPersonCheckAsync(
+        QualificationForm form, Qualification qualification, Tenant tenant, RealPersonService realPerson, CancellationToken cancellationToken)
+    {
+        var (field, file) = qualification.Kind == TenantKind.Personal ? ("selfie", form.Selfie) : ("legalRepVideo", form.LegalRepVideo);
+        var due = qualification.Kind == TenantKind.Personal || qualification.RiskLevel == RiskLevel.High;
+        if (!due || file is null || qualification.Status != ReviewStatus.PendingReview
+            || qualification.Documents.Find(d => d.Field == field) is not { } media || realPerson.Provider(null, tenant).Value is not { } provider)
+        {
+            return;
+        }
+        using var buffer = new MemoryStream();
+        await using (var upload = file.OpenReadStream())
+        {
+            await upload.CopyToAsync(buffer, cancellationToken);
+        }
+        await realPerson.StartAsync(provider, qualification, media, buffer.ToArray(), new Dictionary<string, string>(), cancellationToken);
     }
 
     private static async Task<Ok<List<QualificationView>>> List(ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)

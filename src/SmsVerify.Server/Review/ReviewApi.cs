@@ -1,28 +1,18 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using SmsVerify.Server.Audit;
-using SmsVerify.Server.Documents;
-using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
-using SmsVerify.Server.Qualifications;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Review;
 
-public sealed record ReviewItem(Guid Id, string Kind, Guid TenantId, QualificationView Submission);
-
-public sealed record ApproveRequest(string? Note);
-
-public sealed record RejectRequest(string? Reason);
-
 /// <summary>
-/// The queue of everything a human must decide, for admin and auditor keys. Today it holds qualifications;
-/// landing applications, real-person verifications, signatures and templates join it as they are built.
+/// The one queue of everything a human must decide, for admin and auditor keys: qualifications, landing
+/// applications and real-person verifications (signatures and templates join it later). Each decision is
+/// recorded with who, when and why, audited, and told to the tenant by a <c>review.completed</c> webhook.
 /// </summary>
 public static class ReviewApi
 {
     public const int MaxNoteLength = 500;
-    public const string QualificationKind = "qualification";
+    public const int MaxListed = 200;
 
     public static RouteGroupBuilder MapReview(this IEndpointRouteBuilder routes)
     {
@@ -35,113 +25,92 @@ public static class ReviewApi
         return group;
     }
 
-    private static async Task<Results<Ok<List<ReviewItem>>, ApiProblem>> List(string? kind, string? status, AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>Oldest first across the kinds asked for, so the longest-waiting submission is decided first.</summary>
+    private static async Task<Results<Ok<List<ReviewItem>>, ApiProblem>> List(
+        string? kind, string? status, int? limit, IEnumerable<IReviewKind> kinds, CancellationToken cancellationToken)
     {
-        if (kind is not (null or QualificationKind))
+        var all = kinds.ToList();
+        var selected = kind is null ? all : all.FindAll(k => k.Kind == kind);
+        if (selected.Count == 0)
         {
-            return ProblemTypes.Invalid("kind", $"kind must be {QualificationKind} (more kinds come with later review work).").ToResult();
+            return ProblemTypes.Invalid("kind", $"kind must be one of {string.Join(", ", all.Select(k => k.Kind))}.").ToResult();
         }
-        var wanted = QualificationStatus.PendingReview;
+        var wanted = ReviewStatus.PendingReview;
         if (status is not null && !EnumInput.TryParse(status, out wanted))
         {
             return ProblemTypes.Invalid("status", "status must be pending_review, approved or rejected.").ToResult();
         }
-        var items = await db.Qualifications.AsNoTracking().Where(q => q.Status == wanted)
-            .OrderBy(q => q.SubmittedAt).Take(200).ToListAsync(cancellationToken);
-        return TypedResults.Ok(items.ConvertAll(Item));
+        if (limit is < 1 or > MaxListed)
+        {
+            return ProblemTypes.Invalid("limit", $"limit is 1–{MaxListed}.").ToResult();
+        }
+        var take = limit ?? MaxListed;
+        List<ReviewItem> items = [];
+        foreach (var k in selected)
+        {
+            items.AddRange(await k.ListAsync(wanted, take, cancellationToken));
+        }
+        return TypedResults.Ok(items.OrderBy(i => i.SubmittedAt).Take(take).ToList());
     }
 
-    private static async Task<Results<Ok<ReviewItem>, ApiProblem>> Get(Guid id, AppDbContext db, CancellationToken cancellationToken) =>
-        await db.Qualifications.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, cancellationToken) is { } qualification
-            ? TypedResults.Ok(Item(qualification))
-            : NotFound(id);
+    private static async Task<Results<Ok<ReviewItem>, ApiProblem>> Get(Guid id, IEnumerable<IReviewKind> kinds, CancellationToken cancellationToken) =>
+        await FindAsync(id, kinds, cancellationToken) is ({ } item, _) ? TypedResults.Ok(item) : NotFound(id);
 
     private static async Task<Results<FileContentHttpResult, ApiProblem>> ReadDocument(
-        Guid id, string field, AppDbContext db, AuditTrail audit, DocumentStore documents, CancellationToken cancellationToken) =>
-        await db.Qualifications.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, cancellationToken) is { } qualification
-            ? await DocumentReads.ServeAsync(qualification, field, db, audit, documents, cancellationToken)
+        Guid id, string field, IEnumerable<IReviewKind> kinds, CancellationToken cancellationToken) =>
+        await FindAsync(id, kinds, cancellationToken) is (not null, { } kind)
+            ? await kind.ReadDocumentAsync(id, field, cancellationToken)
             : NotFound(id);
 
     private static async Task<Results<Ok<ReviewItem>, ApiProblem>> Approve(
-        Guid id, ApproveRequest? request, AppDbContext db, AuditTrail audit, CallerResolver callers, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ApproveRequest? request, IEnumerable<IReviewKind> kinds, CancellationToken cancellationToken)
     {
         if (request?.Note is { Length: > MaxNoteLength })
         {
             return ProblemTypes.Invalid("note", $"note is at most {MaxNoteLength} characters.").ToResult();
         }
-        var qualification = await db.Qualifications.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, cancellationToken);
-        if (qualification is null)
+        if (await FindAsync(id, kinds, cancellationToken) is not (_, { } kind))
         {
             return NotFound(id);
         }
-        if (qualification.RiskLevel == RiskLevel.High)
-        {
-            return ProblemTypes.LegalRepVerificationRequired.With(
-                "A high-risk qualification is approved only after its legal representative passes a real-person verification.").ToResult();
-        }
-        // An approved qualification takes the tenant out of the sandbox, in the same transaction as the decision.
-        var decided = await DecideAsync(db, audit, qualification, QualificationStatus.Approved, request?.Note, clock, cancellationToken,
-            () => db.Tenants.Where(t => t.Id == qualification.TenantId).ExecuteUpdateAsync(set => set.SetProperty(t => t.Mode, TenantMode.Live), cancellationToken));
-        if (decided is null)
-        {
-            return NotPending(qualification).ToResult();
-        }
-        // The tenant's keys must see the new mode at once, not when their cache entries expire.
-        foreach (var hash in await db.ApiKeys.Where(k => k.TenantId == qualification.TenantId).Select(k => k.Hash).ToListAsync(cancellationToken))
-        {
-            callers.Forget(hash);
-        }
-        return TypedResults.Ok(Item(decided));
+        return Answer(await kind.ApproveAsync(id, request ?? new ApproveRequest(null), cancellationToken));
     }
 
     private static async Task<Results<Ok<ReviewItem>, ApiProblem>> Reject(
-        Guid id, RejectRequest request, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, RejectRequest request, IEnumerable<IReviewKind> kinds, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > MaxNoteLength)
         {
             return ProblemTypes.Invalid("reason", $"reason is required (the tenant reads it), at most {MaxNoteLength} characters.").ToResult();
         }
-        var qualification = await db.Qualifications.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, cancellationToken);
-        if (qualification is null)
+        if (await FindAsync(id, kinds, cancellationToken) is not (_, { } kind))
         {
             return NotFound(id);
         }
-        var decided = await DecideAsync(db, audit, qualification, QualificationStatus.Rejected, request.Reason.Trim(), clock, cancellationToken);
-        return decided is null ? NotPending(qualification).ToResult() : TypedResults.Ok(Item(decided));
+        return Answer(await kind.RejectAsync(id, request.Reason.Trim(), cancellationToken));
     }
 
-    /// <summary>Records the decision if the item is still pending (two auditors deciding at once: one wins).</summary>
-    private static async Task<Qualification?> DecideAsync(
-        AppDbContext db, AuditTrail audit, Qualification qualification, QualificationStatus decision, string? note, TimeProvider clock,
-        CancellationToken cancellationToken, Func<Task<int>>? alsoWhenDecided = null)
+    /// <summary>Ids are unique across kinds (UUIDv7), so the first kind that knows the id owns it.</summary>
+    private static async Task<(ReviewItem? Item, IReviewKind? Kind)> FindAsync(Guid id, IEnumerable<IReviewKind> kinds, CancellationToken cancellationToken)
     {
-        var now = clock.UtcNowForStorage();
-        var actor = audit.CurrentActor;
-        var action = decision == QualificationStatus.Approved ? "qualification.approved" : "qualification.rejected";
-        var updated = await audit.RunAsync(db, async () =>
+        foreach (var kind in kinds)
         {
-            var count = await db.Qualifications.Where(q => q.Id == qualification.Id && q.Status == QualificationStatus.PendingReview)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(q => q.Status, decision)
-                    .SetProperty(q => q.DecidedAt, now)
-                    .SetProperty(q => q.DecidedBy, actor)
-                    .SetProperty(q => q.DecisionNote, note), cancellationToken);
-            if (count == 1 && alsoWhenDecided is not null)
+            if (await kind.FindAsync(id, cancellationToken) is { } item)
             {
-                await alsoWhenDecided();
+                return (item, kind);
             }
-            return (count, count == 1 ? new AuditEntry(action, $"qualification:{qualification.Id}", qualification.TenantId, note) : null);
-        }, cancellationToken);
-        return updated == 1 ? await db.Qualifications.AsNoTracking().FirstAsync(q => q.Id == qualification.Id, cancellationToken) : null;
+        }
+        return (null, null);
     }
 
-    private static ReviewItem Item(Qualification q) => new(q.Id, QualificationKind, q.TenantId, QualificationView.From(q));
+    private static Results<Ok<ReviewItem>, ApiProblem> Answer(Outcome<ReviewItem> outcome) =>
+        outcome.Error is { } error ? error.ToResult() : TypedResults.Ok(outcome.Value!);
 
     private static ApiProblem NotFound(Guid id) => ProblemTypes.ReviewItemNotFound.With($"No review item has id {id}.").ToResult();
 
-    private static ApiError NotPending(Qualification q) =>
-        ProblemTypes.ReviewItemNotPending.With($"Qualification {q.Id} was already decided.") with
+    public static ApiError NotPending(string kind, Guid id) =>
+        ProblemTypes.ReviewItemNotPending.With($"The {kind.Replace('_', ' ')} {id} was already decided.") with
         {
-            Extensions = new Dictionary<string, object?> { ["itemId"] = q.Id },
+            Extensions = new Dictionary<string, object?> { ["itemId"] = id },
         };
 }

@@ -6,26 +6,14 @@ namespace SmsVerify.Server.Tests.Qualifications;
 
 public sealed class QualificationsApiTests(SmsVerifyApp app) : IClassFixture<SmsVerifyApp>
 {
-    // Valid by GB 11643 and GB 32100: the standards' published examples.
-    private const string IdNumber = "11010519491231002X";
-    private const string CreditCode = "91350100M000100Y43";
+    private const string IdNumber = Submissions.IdNumber;
+    private const string CreditCode = Submissions.CreditCode;
 
-    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4];
-    private static readonly byte[] Mp4 = [0, 0, 0, 0x20, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'i', (byte)'s', (byte)'o', (byte)'m'];
+    private static readonly byte[] Jpeg = Submissions.Jpeg;
+    private static readonly byte[] Mp4 = Submissions.Mp4;
 
-    private static MultipartFormDataContent Form(Dictionary<string, string> fields, params (string Field, byte[] Content)[] files)
-    {
-        var form = new MultipartFormDataContent();
-        foreach (var (name, value) in fields)
-        {
-            form.Add(new StringContent(value), name);
-        }
-        foreach (var (field, content) in files)
-        {
-            form.Add(new ByteArrayContent(content), field, field + ".bin");
-        }
-        return form;
-    }
+    private static MultipartFormDataContent Form(Dictionary<string, string> fields, params (string Field, byte[] Content)[] files) =>
+        Submissions.Form(fields, files);
 
     private static Dictionary<string, string> Enterprise(string establishedOn = "2015-06-01", string licenceStatus = "normal", string industry = "E-commerce") => new()
     {
@@ -44,7 +32,7 @@ public sealed class QualificationsApiTests(SmsVerifyApp app) : IClassFixture<Sms
     {
         var tenant = await app.CreateTenantAsync(kind: "personal");
         var form = Form(new() { ["kind"] = "personal", ["realName"] = "李雷", ["idNumber"] = IdNumber.ToLowerInvariant() },
-            ("idCardFront", Jpeg), ("idCardBack", Jpeg));
+            ("idCardFront", Jpeg), ("idCardBack", Jpeg), ("selfie", Jpeg));
 
         var created = await (await tenant.Http.PostAsync("/v1/qualifications", form)).OkAsync(HttpStatusCode.Created);
 
@@ -52,11 +40,27 @@ public sealed class QualificationsApiTests(SmsVerifyApp app) : IClassFixture<Sms
         Assert.Equal("normal", created.Str("riskLevel"));
         Assert.Equal("110105********002X", created.Str("idNumber"));
         Assert.Equal(0, created.GetProperty("findings").GetArrayLength());
-        Assert.Equal(["idCardFront", "idCardBack"], created.GetProperty("documents").EnumerateArray().Select(d => d.Str("field")));
+        Assert.Equal(["idCardFront", "idCardBack", "selfie"], created.GetProperty("documents").EnumerateArray().Select(d => d.Str("field")));
         var stored = await app.WithDbAsync(db => db.Qualifications.SingleAsync(q => q.TenantId == tenant.Id));
         Assert.DoesNotContain(IdNumber, System.Text.Encoding.ASCII.GetString(stored.IdNumberSealed));
         var read = await (await tenant.Http.GetAsync($"/v1/qualifications/{created.Str("id")}")).OkAsync();
         Assert.Equal(created.Str("id"), read.Str("id"));
+        // The selfie came with the submission, so its real-person check is already waiting for an auditor.
+        var check = Assert.Single((await (await tenant.Http.GetAsync($"/v1/qualifications/{created.Str("id")}/real-person")).OkAsync()).EnumerateArray());
+        Assert.Equal(("manual", "pending_review", "holder"), (check.Str("provider"), check.Str("status"), check.Str("role")));
+    }
+
+    [Fact]
+    public async Task Personal_WithoutSelfie_IsFlaggedForRealPersonVerification()
+    {
+        var tenant = await app.CreateTenantAsync(kind: "personal");
+        var form = Form(new() { ["kind"] = "personal", ["realName"] = "李雷", ["idNumber"] = IdNumber }, ("idCardFront", Jpeg), ("idCardBack", Jpeg));
+
+        var created = await (await tenant.Http.PostAsync("/v1/qualifications", form)).OkAsync(HttpStatusCode.Created);
+
+        Assert.Equal("pending_review", created.Str("status"));
+        var finding = Assert.Single(created.GetProperty("findings").EnumerateArray());
+        Assert.Equal(("real_person_verification_required", "warning", "selfie"), (finding.Str("code"), finding.Str("severity"), finding.Str("field")));
     }
 
     [Fact]
@@ -64,7 +68,7 @@ public sealed class QualificationsApiTests(SmsVerifyApp app) : IClassFixture<Sms
     {
         var tenant = await app.CreateTenantAsync(kind: "personal");
         var form = Form(new() { ["kind"] = "personal", ["realName"] = "李雷", ["idNumber"] = "110105194912310021" },
-            ("idCardFront", Jpeg), ("idCardBack", Jpeg));
+            ("idCardFront", Jpeg), ("idCardBack", Jpeg), ("selfie", Jpeg));
 
         var created = await (await tenant.Http.PostAsync("/v1/qualifications", form)).OkAsync(HttpStatusCode.Created);
 

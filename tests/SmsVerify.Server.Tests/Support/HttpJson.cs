@@ -40,4 +40,7 @@ public static class HttpJson
 
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) =>
         client.PostAsJsonAsync(path, body);
+
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string path, object body) =>
+        client.PutAsJsonAsync(path, body);
 }

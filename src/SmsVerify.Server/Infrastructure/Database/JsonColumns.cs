@@ -18,4 +18,9 @@ public static class JsonColumns
             v => JsonSerializer.Serialize(v, Json),
             v => JsonSerializer.Deserialize<List<T>>(v, Json) ?? new List<T>(),
             new ValueComparer<List<T>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+
+    /// <summary>Keeps an immutable record as one JSON text column (a document reference).</summary>
+    public static PropertyBuilder<T> HasJsonRecordConversion<T>(this PropertyBuilder<T> property)
+        where T : class =>
+        property.HasConversion(v => JsonSerializer.Serialize(v, Json), v => JsonSerializer.Deserialize<T>(v, Json)!);
 }

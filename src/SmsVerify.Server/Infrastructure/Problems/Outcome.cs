@@ -12,6 +12,9 @@ public readonly struct Outcome<T>
     public T? Value { get; }
     public ApiError? Error { get; }
 
+    /// <summary>For values C# will not convert implicitly (interfaces).</summary>
+    public static Outcome<T> Of(T value) => new(value, null);
+
     public static implicit operator Outcome<T>(T value) => new(value, null);
     public static implicit operator Outcome<T>(ApiError error) => new(default, error);
 }

@@ -30,6 +30,10 @@ public static class ProblemTypes
     public static readonly ProblemType DocumentNotFound = new("document_not_found", 404, "Document not found",
         "The submission has no document in this field (a rejected submission keeps none).");
     public static readonly ProblemType ReviewItemNotFound = new("review_item_not_found", 404, "Review item not found", "No review item has this id.");
+    public static readonly ProblemType ApplicationNotFound = new("application_not_found", 404, "Landing application not found",
+        "Your tenant has no landing application with this id.");
+    public static readonly ProblemType WebhookNotConfigured = new("webhook_not_configured", 404, "No webhook is configured",
+        "Set one with `PUT /v1/webhooks` first.");
     public static readonly ProblemType MethodNotAllowed = new("method_not_allowed", 405, "Method not allowed", "The path exists but not with this HTTP method.");
     public static readonly ProblemType VerificationNotPending = new("verification_not_pending", 409, "The verification is no longer pending",
         "It was approved, canceled, expired or ran out of check attempts; `verificationStatus` says which. Start a new verification.");
@@ -43,6 +47,16 @@ public static class ProblemTypes
         "Another auditor approved or rejected it first, or it was never pending.");
     public static readonly ProblemType LegalRepVerificationRequired = new("legal_rep_verification_required", 409, "Real-person verification needed first",
         "A high-risk qualification is approved only after its legal representative passes a real-person verification.");
+    public static readonly ProblemType RealPersonVerificationRequired = new("real_person_verification_required", 409, "Real-person verification needed first",
+        "A personal qualification is approved only after its holder passes a real-person verification; `POST /v1/qualifications/{id}/real-person`.");
+    public static readonly ProblemType RealPersonProviderUnavailable = new("real_person_provider_unavailable", 409, "This real-person provider is not available",
+        "The provider is unknown, or not open to this tenant (the sandbox provider serves sandbox tenants only, where the operator enabled it).");
+    public static readonly ProblemType QualificationNotPending = new("qualification_not_pending", 409, "The qualification is not under review",
+        "Real-person verification is done for a qualification under review; a decided one needs a new submission.");
+    public static readonly ProblemType QualificationNotApproved = new("qualification_not_approved", 409, "The qualification is not approved yet",
+        "A landing application is approved only after the qualification whose subject it names.");
+    public static readonly ProblemType ApplicationNotResubmittable = new("application_not_resubmittable", 409, "Only a rejected application can be resubmitted",
+        "`replaces` must name a rejected application of yours that has not been resubmitted yet.");
     public static readonly ProblemType QualificationRequired = new("qualification_required", 409, "A qualification is needed first",
         "Landing applications are checked against the tenant's qualification; submit one first.");
     public static readonly ProblemType LastApiKey = new("last_api_key", 409, "This is the last key of its kind",

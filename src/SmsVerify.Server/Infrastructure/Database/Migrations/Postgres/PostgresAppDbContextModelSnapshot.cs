@@ -99,6 +99,17 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Domain")
                         .HasMaxLength(253)
                         .HasColumnType("character varying(253)");
@@ -130,6 +141,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<Guid>("QualificationId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ReplacesId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -145,11 +159,19 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("QualificationId");
 
+                    b.HasIndex("ReplacesId")
+                        .IsUnique();
+
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("landing_apps", (string)null);
                 });
@@ -309,6 +331,71 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("qualifications", (string)null);
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.RealPerson.RealPersonCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DeclaredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Media")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("QualificationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VerifiedName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QualificationId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("real_person_checks", (string)null);
                 });
 
             modelBuilder.Entity("SmsVerify.Server.Sandbox.SandboxNumber", b =>
@@ -471,6 +558,87 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("verifications", (string)null);
                 });
 
+            modelBuilder.Entity("SmsVerify.Server.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("SecretSealed")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("webhook_endpoints", (string)null);
+                });
+
             modelBuilder.Entity("SmsVerify.Server.LandingApps.LandingApp", b =>
                 {
                     b.HasOne("SmsVerify.Server.Qualifications.Qualification", null)
@@ -504,6 +672,21 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmsVerify.Server.RealPerson.RealPersonCheck", b =>
+                {
+                    b.HasOne("SmsVerify.Server.Qualifications.Qualification", null)
+                        .WithMany()
+                        .HasForeignKey("QualificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmsVerify.Server.Sandbox.SandboxNumber", b =>
                 {
                     b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
@@ -522,6 +705,24 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                 });
 
             modelBuilder.Entity("SmsVerify.Server.Verification.VerificationRecord", b =>
+                {
+                    b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.Webhooks.WebhookEndpoint", b =>
                 {
                     b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
                         .WithMany()

@@ -94,6 +94,17 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Domain")
                         .HasMaxLength(253)
                         .HasColumnType("TEXT");
@@ -125,6 +136,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<Guid>("QualificationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ReplacesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -140,11 +154,19 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("QualificationId");
 
+                    b.HasIndex("ReplacesId")
+                        .IsUnique();
+
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("landing_apps", (string)null);
                 });
@@ -304,6 +326,71 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("qualifications", (string)null);
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.RealPerson.RealPersonCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclaredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Media")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QualificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QualificationId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("real_person_checks", (string)null);
                 });
 
             modelBuilder.Entity("SmsVerify.Server.Sandbox.SandboxNumber", b =>
@@ -466,6 +553,87 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("verifications", (string)null);
                 });
 
+            modelBuilder.Entity("SmsVerify.Server.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SecretSealed")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("webhook_endpoints", (string)null);
+                });
+
             modelBuilder.Entity("SmsVerify.Server.LandingApps.LandingApp", b =>
                 {
                     b.HasOne("SmsVerify.Server.Qualifications.Qualification", null)
@@ -499,6 +667,21 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmsVerify.Server.RealPerson.RealPersonCheck", b =>
+                {
+                    b.HasOne("SmsVerify.Server.Qualifications.Qualification", null)
+                        .WithMany()
+                        .HasForeignKey("QualificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmsVerify.Server.Sandbox.SandboxNumber", b =>
                 {
                     b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
@@ -517,6 +700,24 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("SmsVerify.Server.Verification.VerificationRecord", b =>
+                {
+                    b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.Webhooks.WebhookEndpoint", b =>
                 {
                     b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
                         .WithMany()

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SmsVerify.Server.Infrastructure.Problems;
+
+namespace SmsVerify.Server.Review;
+
+/// <summary>
+/// One kind of submission in the queue. Each kind keeps its table and its own conditions for approval (a
+/// high-risk qualification needs a passed real-person check; an application needs an approved qualification).
+/// </summary>
+public interface IReviewKind
+{
+    /// <summary>The kind as the API names it: <c>qualification</c>, <c>application</c>, <c>real_person</c>.</summary>
+    string Kind { get; }
+
+    Task<List<ReviewItem>> ListAsync(ReviewStatus status, int limit, CancellationToken cancellationToken);
+
+    Task<ReviewItem?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<Outcome<ReviewItem>> ApproveAsync(Guid id, ApproveRequest request, CancellationToken cancellationToken);
+
+    Task<Outcome<ReviewItem>> RejectAsync(Guid id, string reason, CancellationToken cancellationToken);
+
+    Task<Results<FileContentHttpResult, ApiProblem>> ReadDocumentAsync(Guid id, string field, CancellationToken cancellationToken);
+}

@@ -1,0 +1,16 @@
+using SmsVerify.Server.LandingApps;
+using SmsVerify.Server.Qualifications;
+
+namespace SmsVerify.Server.Review;
+
+public static class ReviewExtensions
+{
+    /// <summary>The queue and its kinds; each feature that adds a kind registers its <see cref="IReviewKind"/> here or in its own Add.</summary>
+    public static IHostApplicationBuilder AddReview(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ReviewDecisions>();
+        builder.Services.AddScoped<IReviewKind, QualificationReview>();
+        builder.Services.AddScoped<IReviewKind, LandingAppReview>();
+        return builder;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Infrastructure.Security;
+
+namespace SmsVerify.Server.Webhooks;
+
+/// <summary>
+/// Posts due deliveries, one claim at a time, so several nodes can run it: a claim is a conditional update of
+/// <see cref="WebhookDelivery.LockedUntil"/>, which expires if its node dies mid-attempt.
+/// </summary>
+internal sealed partial class WebhookDispatcher(
+    IServiceScopeFactory scopes, IHttpClientFactory httpClients, WebhookOutbox outbox, PersonalData sealing, TimeProvider clock,
+    IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger) : BackgroundService
+{
+    public const string HttpClientName = "webhooks";
+    private const int BatchSize = 20;
+
+    // About a day in all, with the first retries soon enough to ride out a deploy on the tenant's side.
+    private static readonly TimeSpan[] Backoff =
+    [
+        TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30),
+        TimeSpan.FromHours(1), TimeSpan.FromHours(2), TimeSpan.FromHours(4), TimeSpan.FromHours(6),
+    ];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunOnceAsync(stoppingToken) == BatchSize)
+                {
+                }
+                await outbox.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database may be briefly away; the rows wait, and the next round tries again.
+                Log.RoundFailed(logger, e);
+                await outbox.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Attempts every due delivery once; returns how many were due.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = clock.UtcNowForStorage();
+        var due = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LockedUntil == null || d.LockedUntil < now))
+            .OrderBy(d => d.NextAttemptAt).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var delivery in due)
+        {
+            var lease = now + options.Value.Timeout * 2;
+            var claimed = await db.WebhookDeliveries
+                .Where(d => d.Id == delivery.Id && d.Status == DeliveryStatus.Pending && (d.LockedUntil == null || d.LockedUntil < now))
+                .ExecuteUpdateAsync(set => set.SetProperty(d => d.LockedUntil, lease), cancellationToken);
+            if (claimed == 1)
+            {
+                await AttemptAsync(db, delivery, cancellationToken);
+            }
+        }
+        return due.Count;
+    }
+
+    private async Task AttemptAsync(AppDbContext db, WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        var endpoint = await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.TenantId == delivery.TenantId, cancellationToken);
+        var (statusCode, error) = endpoint is null
+            ? (null, "The webhook was removed.")
+            : await PostAsync(endpoint, delivery, cancellationToken);
+        var attempts = delivery.Attempts + 1;
+        var now = clock.UtcNowForStorage();
+        var delivered = error is null;
+        var giveUp = !delivered && (endpoint is null || attempts >= options.Value.MaxAttempts);
+        var status = delivered ? DeliveryStatus.Delivered : giveUp ? DeliveryStatus.Failed : DeliveryStatus.Pending;
+        var next = delivered || giveUp ? now : now + Jittered(Backoff[Math.Min(attempts - 1, Backoff.Length - 1)]);
+        await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.Status, status)
+            .SetProperty(d => d.Attempts, attempts)
+            .SetProperty(d => d.NextAttemptAt, next)
+            .SetProperty(d => d.LockedUntil, (DateTime?)null)
+            .SetProperty(d => d.LastStatusCode, statusCode)
+            .SetProperty(d => d.LastError, error)
+            .SetProperty(d => d.DeliveredAt, delivered ? now : null), cancellationToken);
+        if (!delivered)
+        {
+            Log.AttemptFailed(logger, delivery.Id, attempts, giveUp, error);
+        }
+    }
+
+    private async Task<(int? StatusCode, string? Error)> PostAsync(WebhookEndpoint endpoint, WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
+        {
+            Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
+        };
+        var secret = sealing.Unseal(endpoint.TenantId, endpoint.SecretSealed);
+        request.Headers.Add(WebhookSigner.Header, WebhookSigner.Sign(secret, delivery.Payload));
+        request.Headers.Add("SmsVerify-Event", delivery.Event);
+        request.Headers.Add("SmsVerify-Delivery", delivery.Id.ToString());
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.Timeout);
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var code = (int)response.StatusCode;
+            return response.IsSuccessStatusCode ? (code, null) : (code, $"The endpoint answered {code}.");
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            var reason = e is OperationCanceledException ? $"No answer within {options.Value.Timeout.TotalSeconds:0} s." : e.Message;
+            return (null, reason.Length > 300 ? reason[..300] : reason);
+        }
+    }
+
+    private static TimeSpan Jittered(TimeSpan delay) => delay * (0.9 + (Random.Shared.NextDouble() * 0.2));
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "A webhook round failed; it is tried again")]
+        public static partial void RoundFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(2, LogLevel.Information, "Webhook delivery {DeliveryId} attempt {Attempt} failed (given up: {GivenUp}): {Error}")]
+        public static partial void AttemptFailed(ILogger logger, Guid deliveryId, int attempt, bool givenUp, string? error);
+    }
+}

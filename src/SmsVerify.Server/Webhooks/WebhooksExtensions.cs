@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+
+namespace SmsVerify.Server.Webhooks;
+
+public static class WebhooksExtensions
+{
+    public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks")
+            .Validate(o => o.MaxAttempts is >= 1 and <= 50 && o.Timeout > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero,
+                "Webhooks: MaxAttempts is 1–50; Timeout and PollInterval are positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<WebhookOutbox>();
+        builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("SmsVerify-Webhooks/1"))
+            .ConfigurePrimaryHttpMessageHandler(services =>
+                OutboundAddressGuard.Handler(services.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks));
+        builder.Services.AddHostedService<WebhookDispatcher>();
+        return builder;
+    }
+}
