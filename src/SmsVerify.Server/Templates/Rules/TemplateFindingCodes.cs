@@ -8,7 +8,7 @@ public static class TemplateFindingCodes
     public const string NameInvalid = "template_name_invalid";
     public const string ScenarioInvalid = "scenario_invalid";
     public const string ContentLength = "content_length";
-    public const string SignatureBrackets = "signature_brackets";
+    public const string SignatureBrackets = "reserved_brackets";
     public const string EdgeBrackets = "edge_brackets";
     public const string SpecialSymbol = "special_symbol";
     public const string TraditionalChinese = "traditional_chinese";
