@@ -11,27 +11,73 @@ public sealed record BannedIndustry(string Code, string Zh, string En, IReadOnly
 /// drawn from the seeds and the vendors' published rules) or the operator's own (<c>Policy:Path</c>). Checked
 /// when the server starts, so a broken file stops the start instead of weakening review.
 /// </summary>
-public sealed partial record PlatformPolicy(string Version, IReadOnlyList<BannedIndustry> BannedIndustries)
+/// <remarks>
+/// <c>content</c>, <c>signatures</c> and <c>signatureSources</c> came later than <c>bannedIndustries</c>: a file
+/// without one of these sections gets that section from the built-in default (embedded in the server), so an
+/// operator's older file keeps loading and still reviews templates and signatures.
+/// </remarks>
+public sealed partial record PlatformPolicy(
+    string Version,
+    IReadOnlyList<BannedIndustry> BannedIndustries,
+    ContentPolicy Content = null!,
+    SignaturePolicy Signatures = null!,
+    SignatureSourcePolicy SignatureSources = null!)
 {
     public const string DefaultFileName = "policy.default.json";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
 
+    private static readonly Lazy<PlatformPolicy> BuiltInPolicy = new(LoadBuiltIn);
+
+    /// <summary>The default policy as compiled into the server, the same text as <see cref="DefaultFileName"/>.</summary>
+    public static PlatformPolicy BuiltIn => BuiltInPolicy.Value;
+
     public static PlatformPolicy Load(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"The policy file {path} cannot be read: {e.Message}", e);
+        }
+        return Parse(json, $"The policy file {path}", BuiltIn);
+    }
+
+    private static PlatformPolicy LoadBuiltIn()
+    {
+        using var stream = typeof(PlatformPolicy).Assembly.GetManifestResourceStream(DefaultFileName)
+            ?? throw new InvalidOperationException($"The built-in {DefaultFileName} is missing from the server assembly.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "The built-in policy", fallback: null);
+    }
+
+    private static PlatformPolicy Parse(string json, string source, PlatformPolicy? fallback)
     {
         PlatformPolicy? policy;
         try
         {
-            policy = JsonSerializer.Deserialize<PlatformPolicy>(File.ReadAllText(path), Json);
+            policy = JsonSerializer.Deserialize<PlatformPolicy>(json, Json);
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        catch (JsonException e)
         {
-            throw new InvalidOperationException($"The policy file {path} cannot be read: {e.Message}", e);
+            throw new InvalidOperationException($"{source} cannot be read: {e.Message}", e);
         }
-        var problems = Problems(policy).ToList();
+        if (policy is not null && fallback is not null)
+        {
+            policy = policy with
+            {
+                Content = policy.Content ?? fallback.Content,
+                Signatures = policy.Signatures ?? fallback.Signatures,
+                SignatureSources = policy.SignatureSources ?? fallback.SignatureSources,
+            };
+        }
+        var problems = Problems(policy).Concat(policy is null ? [] : SectionProblems(policy)).ToList();
         return problems.Count == 0
             ? policy!
-            : throw new InvalidOperationException($"The policy file {path} is not valid: {string.Join(" ", problems)}");
+            : throw new InvalidOperationException($"{source} is not valid: {string.Join(" ", problems)}");
     }
 
     private static IEnumerable<string> Problems(PlatformPolicy? policy)

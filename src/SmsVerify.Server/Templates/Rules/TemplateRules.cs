@@ -1,0 +1,137 @@
+using SmsVerify.Server.Policy;
+using SmsVerify.Server.Review;
+using SmsVerify.Server.Tenants;
+using static SmsVerify.Server.Templates.Rules.TemplateFindingCodes;
+
+namespace SmsVerify.Server.Templates.Rules;
+
+/// <summary>
+/// Reviews a template the way an auditor would, by the rules of the policy: every rule that fails yields a
+/// <see cref="Finding"/> with its code, a reason naming the offending text, and where it is. Build one per policy
+/// (the word lists are compiled into a matcher once) and share it: <see cref="Review"/> is thread-safe.
+/// </summary>
+public sealed partial class TemplateRules(PlatformPolicy policy)
+{
+    public const int MaxContentLength = 500;
+    public const int MaxNameLength = 30;
+    public const int MaxScenarioLength = 64;
+    private const string ContentField = "content";
+
+    private readonly ContentTerms _terms = new(policy);
+
+    public PlatformPolicy Policy { get; } = policy;
+
+    public TemplateReview Review(TemplateDraft draft, TemplateContext context)
+    {
+        var content = draft.Content ?? "";
+        List<Finding> findings = [];
+        CheckNameAndScenario(draft, findings);
+        if (content.Length is 0 or > MaxContentLength)
+        {
+            findings.Add(Finding.Reject(ContentLength, ContentField,
+                $"The content has {content.Length} characters; it must have 1–{MaxContentLength}, variables counted as written."));
+        }
+        List<VariableToken> tokens = [];
+        List<VariableProblem> problems = [];
+        VariableParser.Parse(content, tokens, problems);
+        foreach (var problem in problems)
+        {
+            findings.Add(Finding.Reject(problem.Code, ContentField, problem.Message, new TextSpan(problem.Start, problem.Length)));
+        }
+        var variables = Variables(tokens, findings);
+
+        // Every text rule reads a copy with the variables blanked out, so a variable's name is never taken for
+        // a word, a number or a link, and a link built around a variable shows as one.
+        Span<char> text = content.Length <= 512 ? stackalloc char[content.Length] : new char[content.Length];
+        content.CopyTo(text);
+        foreach (var token in tokens)
+        {
+            text.Slice(token.Start, token.Length).Fill('x');
+        }
+        CheckBrackets(content, findings);
+        CheckVariablePlacement(content, tokens, findings);
+        List<TermHit> hits = [];
+        _terms.Matcher.Scan(text, hits);
+        CheckSymbols(text, hits, findings);
+        CheckBannedIndustries(content, hits, findings);
+        List<Range> links = [];
+        Links.Find(text, links);
+        CheckLinks(draft.Type, content, links, tokens, context, findings);
+        List<ContactNumber> numbers = [];
+        ContactNumbers.Find(text, numbers);
+        RemoveInsideLinks(numbers, links);
+
+        switch (draft.Type)
+        {
+            case TemplateType.Verification:
+                CheckVerification(content, text, tokens, variables, hits, numbers, findings);
+                break;
+            case TemplateType.Notification:
+                CheckNoMarketing(content, hits, findings);
+                CheckNotificationNumbers(content, numbers, findings);
+                break;
+            case TemplateType.Marketing:
+                CheckMarketing(content, hits, findings);
+                break;
+        }
+        if (context.TenantKind == TenantKind.Personal)
+        {
+            CheckPersonal(draft.Type, content, hits, findings);
+        }
+        return new TemplateReview(findings, variables);
+    }
+
+    private static void CheckNameAndScenario(TemplateDraft draft, List<Finding> findings)
+    {
+        if (string.IsNullOrWhiteSpace(draft.Name) || draft.Name.Length > MaxNameLength)
+        {
+            findings.Add(Finding.Reject(NameInvalid, "name", $"The template needs a name of 1–{MaxNameLength} characters."));
+        }
+        if (string.IsNullOrWhiteSpace(draft.Scenario) || draft.Scenario.Length > MaxScenarioLength)
+        {
+            findings.Add(Finding.Reject(ScenarioInvalid, "scenario",
+                $"Describe where the template is used (1–{MaxScenarioLength} characters), such as \"用户在 App 登录时发送\": auditors check the content against it."));
+        }
+    }
+
+    private static List<TemplateVariable> Variables(List<VariableToken> tokens, List<Finding> findings)
+    {
+        List<TemplateVariable> variables = [];
+        foreach (var token in tokens)
+        {
+            var known = variables.Find(v => v.Name == token.Name);
+            if (known is null)
+            {
+                variables.Add(new TemplateVariable(token.Name, token.Type));
+            }
+            else if (known.Type != token.Type)
+            {
+                findings.Add(Finding.Reject(VariableTypeConflict, ContentField,
+                    $"${{{token.Name}}} is used as {Lower(known.Type)} and as {Lower(token.Type)}; give each use the same type.",
+                    new TextSpan(token.Start, token.Length)));
+            }
+        }
+        return variables;
+    }
+
+    private static void RemoveInsideLinks(List<ContactNumber> numbers, List<Range> links)
+    {
+        for (var n = numbers.Count - 1; n >= 0; n--)
+        {
+            foreach (var link in links)
+            {
+                if (numbers[n].Start >= link.Start.Value && numbers[n].Start < link.End.Value)
+                {
+                    numbers.RemoveAt(n);
+                    break;
+                }
+            }
+        }
+    }
+
+    internal static string Lower<T>(T value) where T : Enum => value.ToString().ToLowerInvariant();
+
+    private static TextSpan Span(TermHit hit) => new(hit.Start, hit.Length);
+
+    private static string Quote(string content, int start, int length) => content.Substring(start, length);
+}
