@@ -1,7 +1,5 @@
-using SmsVerify.Server.LandingApps;
 using SmsVerify.Server.Policy;
 using SmsVerify.Server.Review;
-using SmsVerify.Server.Tenants;
 using static SmsVerify.Server.Signatures.Rules.SignatureFindingCodes;
 
 namespace SmsVerify.Server.Signatures.Rules;
