@@ -9,6 +9,8 @@ using SmsVerify.Server.Qualifications;
 using SmsVerify.Server.RealPerson;
 using SmsVerify.Server.Review;
 using SmsVerify.Server.Sandbox;
+using SmsVerify.Server.Signatures;
+using SmsVerify.Server.Templates;
 using SmsVerify.Server.Tenants;
 using SmsVerify.Server.Verification;
 using SmsVerify.Server.Webhooks;
@@ -26,6 +28,8 @@ builder.AddVerifications();
 builder.AddWebhooks();
 builder.AddReview();
 builder.AddRealPerson();
+builder.AddSignatures();
+builder.AddTemplates();
 
 var app = builder.Build();
 
@@ -44,6 +48,8 @@ app.MapVerifications();
 app.MapQualifications();
 app.MapRealPerson();
 app.MapLandingApps();
+app.MapSignatures();
+app.MapTemplates();
 app.MapReview();
 app.MapWebhooks();
 

@@ -89,7 +89,7 @@ public sealed class ApplicationReviewTests(SmsVerifyApp app) : IClassFixture<Sms
         var times = all.EnumerateArray().Select(i => i.GetProperty("submittedAt").GetDateTime()).ToList();
         Assert.Equal(times.Order(), times);
         Assert.Contains(qualificationId, all.EnumerateArray().Select(i => i.Str("id")));
-        await (await auditor.GetAsync("/v1/review/items?kind=signature")).ProblemAsync(HttpStatusCode.BadRequest, "invalid_argument");
+        await (await auditor.GetAsync("/v1/review/items?kind=bogus")).ProblemAsync(HttpStatusCode.BadRequest, "invalid_argument");
         await (await auditor.GetAsync("/v1/review/items?limit=0")).ProblemAsync(HttpStatusCode.BadRequest, "invalid_argument");
     }
 }

@@ -25,6 +25,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Qualification> Qualifications => Set<Qualification>();
     public DbSet<LandingApp> LandingApps => Set<LandingApp>();
+    public DbSet<Templates.SmsTemplate> Templates => Set<Templates.SmsTemplate>();
+    public DbSet<Signatures.Signature> Signatures => Set<Signatures.Signature>();
     public DbSet<RealPerson.RealPersonCheck> RealPersonChecks => Set<RealPerson.RealPersonCheck>();
     public DbSet<Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Webhooks.WebhookEndpoint>();
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();

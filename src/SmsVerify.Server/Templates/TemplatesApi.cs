@@ -1,0 +1,185 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SmsVerify.Server.Audit;
+using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Infrastructure.Problems;
+using SmsVerify.Server.LandingApps;
+using SmsVerify.Server.Review;
+using SmsVerify.Server.Templates.Rules;
+using SmsVerify.Server.Tenants;
+
+namespace SmsVerify.Server.Templates;
+
+public sealed record TemplateRequest(string? Name, string? Type, string? Content, string? Scenario, Guid? ApplicationId);
+
+public sealed record PrecheckView(List<Finding> Findings, List<TemplateVariable> Variables);
+
+public sealed record TemplateView(
+    string Code, int Version, string Name, TemplateType Type, string Content, string Scenario, Guid? ApplicationId, ReviewStatus Status,
+    List<TemplateVariable> Variables, List<Finding> Findings, DateTime SubmittedAt, DateTime? DecidedAt, string? DecisionNote)
+{
+    public static TemplateView From(SmsTemplate t) => new(t.Code, t.Version, t.Name, t.Type, t.Content, t.Scenario, t.ApplicationId, t.Status,
+        t.Variables, t.Findings, t.SubmittedAt, t.DecidedAt, t.DecisionNote);
+}
+
+/// <summary>
+/// Templates: submitted, pre-checked (the same rules, nothing saved), changed (back to review) and deleted. Every
+/// finding says which rule and where, so a developer fixes a template before an auditor ever sees it.
+/// </summary>
+public static class TemplatesApi
+{
+    public static RouteGroupBuilder MapTemplates(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/templates").WithTags("Templates").RequireAuthorization(Policies.Tenant);
+        group.MapPost("/", Create);
+        group.MapPost("/precheck", Precheck);
+        group.MapGet("/", List);
+        group.MapGet("/{code}", Get);
+        group.MapPut("/{code}", Change);
+        group.MapDelete("/{code}", Delete);
+        return group;
+    }
+
+    private static async Task<Results<Ok<PrecheckView>, ApiProblem>> Precheck(
+        TemplateRequest request, ClaimsPrincipal user, AppDbContext db, TemplateRules rules, CancellationToken cancellationToken)
+    {
+        var reviewed = await ReviewAsync(request, user.TenantId(), db, rules, cancellationToken);
+        return reviewed.Error is { } invalid
+            ? invalid.ToResult()
+            : TypedResults.Ok(new PrecheckView([.. reviewed.Value!.Findings], [.. reviewed.Value.Variables]));
+    }
+
+    private static async Task<Results<Created<TemplateView>, ApiProblem>> Create(
+        TemplateRequest request, ClaimsPrincipal user, AppDbContext db, TemplateRules rules, AuditTrail audit, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var tenantId = user.TenantId();
+        var reviewed = await ReviewAsync(request, tenantId, db, rules, cancellationToken);
+        if (reviewed.Error is { } invalid)
+        {
+            return invalid.ToResult();
+        }
+        var template = new SmsTemplate
+        {
+            TenantId = tenantId,
+            Code = NewCode(),
+            Name = request.Name!.Trim(),
+            Type = ParseType(request.Type),
+            Content = request.Content!,
+            Scenario = request.Scenario!.Trim(),
+            ApplicationId = request.ApplicationId,
+        };
+        Apply(template, reviewed.Value!, clock);
+        db.Templates.Add(template);
+        await audit.SaveChangesAsync(db, Entry("template.submitted", template), cancellationToken);
+        return TypedResults.Created($"/v1/templates/{template.Code}", TemplateView.From(template));
+    }
+
+    private static async Task<Results<Ok<TemplateView>, ApiProblem>> Change(
+        string code, TemplateRequest request, ClaimsPrincipal user, AppDbContext db, TemplateRules rules, AuditTrail audit, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var tenantId = user.TenantId();
+        var template = await db.Templates.FirstOrDefaultAsync(t => t.TenantId == tenantId && t.Code == code, cancellationToken);
+        if (template is null)
+        {
+            return NotFound(code);
+        }
+        var reviewed = await ReviewAsync(request, tenantId, db, rules, cancellationToken);
+        if (reviewed.Error is { } invalid)
+        {
+            return invalid.ToResult();
+        }
+        template.Version++;
+        template.Name = request.Name!.Trim();
+        template.Type = ParseType(request.Type);
+        template.Content = request.Content!;
+        template.Scenario = request.Scenario!.Trim();
+        template.ApplicationId = request.ApplicationId;
+        Apply(template, reviewed.Value!, clock);
+        await audit.SaveChangesAsync(db, Entry("template.changed", template), cancellationToken);
+        return TypedResults.Ok(TemplateView.From(template));
+    }
+
+    private static async Task<Ok<List<TemplateView>>> List(ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var tenantId = user.TenantId();
+        var all = await db.Templates.AsNoTracking().Where(t => t.TenantId == tenantId).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(all.ConvertAll(TemplateView.From));
+    }
+
+    private static async Task<Results<Ok<TemplateView>, ApiProblem>> Get(string code, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var tenantId = user.TenantId();
+        return await db.Templates.AsNoTracking().FirstOrDefaultAsync(t => t.TenantId == tenantId && t.Code == code, cancellationToken) is { } template
+            ? TypedResults.Ok(TemplateView.From(template))
+            : NotFound(code);
+    }
+
+    private static async Task<Results<NoContent, ApiProblem>> Delete(
+        string code, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var tenantId = user.TenantId();
+        var deleted = await audit.RunAsync(db, async () =>
+        {
+            var count = await db.Templates.Where(t => t.TenantId == tenantId && t.Code == code).ExecuteDeleteAsync(cancellationToken);
+            return (count, count == 1 ? new AuditEntry("template.deleted", $"template:{code}", tenantId) : null);
+        }, cancellationToken);
+        return deleted == 1 ? TypedResults.NoContent() : NotFound(code);
+    }
+
+    /// <summary>Checks the request's shape (a 400), then runs the rules with what the tenant has approved.</summary>
+    private static async Task<Outcome<TemplateReview>> ReviewAsync(
+        TemplateRequest request, Guid tenantId, AppDbContext db, TemplateRules rules, CancellationToken cancellationToken)
+    {
+        if (!EnumInput.TryParse<TemplateType>(request.Type, out var type))
+        {
+            return ProblemTypes.Invalid("type", "type must be verification, notification or marketing.");
+        }
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > TemplateRules.MaxNameLength)
+        {
+            return ProblemTypes.Invalid("name", $"name is required, at most {TemplateRules.MaxNameLength} characters.");
+        }
+        // Longer content is a finding (the rule explains it); only a body that could never be a template is refused.
+        if (request.Content is null || request.Content.Length > 4 * TemplateRules.MaxContentLength)
+        {
+            return ProblemTypes.Invalid("content", $"content is required, at most {TemplateRules.MaxContentLength} characters.");
+        }
+        if (request.Scenario is null || request.Scenario.Length > TemplateRules.MaxScenarioLength)
+        {
+            return ProblemTypes.Invalid("scenario", $"scenario is required: what the message is for, at most {TemplateRules.MaxScenarioLength} characters.");
+        }
+        if (request.ApplicationId is { } appId && !await db.LandingApps.AnyAsync(a => a.Id == appId && a.TenantId == tenantId, cancellationToken))
+        {
+            return ProblemTypes.ApplicationNotFound.With($"Your tenant has no landing application with id {appId}.");
+        }
+        var kind = await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Kind).FirstAsync(cancellationToken);
+        var domains = await db.LandingApps.Where(a => a.TenantId == tenantId && a.Status == ReviewStatus.Approved && a.Domain != null)
+            .Select(a => a.Domain!).ToListAsync(cancellationToken);
+        return rules.Review(new TemplateDraft(request.Name.Trim(), type, request.Content, request.Scenario.Trim()), new TemplateContext(kind, domains));
+    }
+
+    /// <summary>Errors reject at once; everything else waits for a human, who sees the warnings.</summary>
+    private static void Apply(SmsTemplate template, TemplateReview review, TimeProvider clock)
+    {
+        template.Variables = [.. review.Variables];
+        template.Findings = [.. review.Findings];
+        template.Status = review.Rejected ? ReviewStatus.Rejected : ReviewStatus.PendingReview;
+        template.SubmittedAt = clock.UtcNowForStorage();
+        template.DecidedAt = null;
+        template.DecidedBy = null;
+        template.DecisionNote = null;
+    }
+
+    private static TemplateType ParseType(string? type) => EnumInput.TryParse<TemplateType>(type, out var parsed) ? parsed : TemplateType.Verification;
+
+    private static string NewCode() => "SMS_" + RandomNumberGenerator.GetInt32(100_000_000, 1_000_000_000);
+
+    private static AuditEntry Entry(string action, SmsTemplate t) =>
+        new(action, $"template:{t.Code}", t.TenantId, $"version={t.Version} type={t.Type} status={t.Status}");
+
+    private static ApiProblem NotFound(string code) =>
+        ProblemTypes.NotFound.With($"Your tenant has no template {Echo.Truncate(code)}.").ToResult();
+}

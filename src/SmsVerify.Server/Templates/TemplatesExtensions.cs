@@ -1,0 +1,15 @@
+using SmsVerify.Server.Review;
+using SmsVerify.Server.Templates.Rules;
+
+namespace SmsVerify.Server.Templates;
+
+public static class TemplatesExtensions
+{
+    public static IHostApplicationBuilder AddTemplates(this IHostApplicationBuilder builder)
+    {
+        // One per policy: the word lists are compiled into a matcher once, and reviews share it.
+        builder.Services.AddSingleton<TemplateRules>();
+        builder.Services.AddScoped<IReviewKind, TemplateReviewKind>();
+        return builder;
+    }
+}
