@@ -58,17 +58,19 @@ internal sealed partial class ClientLink
             }
             return;
         }
-        _window.Release();
         if (CommandStatus.IsTransient(response.CommandStatus) && submit.TransientRetries < _options.MaxTransientRetries)
         {
-            // ESME_RTHROTTLED / ESME_RMSGQFUL: the SMSC did not take it. Pause the bind and send this one first.
+            // ESME_RTHROTTLED / ESME_RMSGQFUL: the SMSC did not take it. Pause the bind and send this one first;
+            // both happen before the window slot is freed, so the sending loop cannot slip another in ahead.
             submit.TransientRetries++;
             submit.Written = false;
             Volatile.Write(ref _pausedUntil, Stopwatch.GetTimestamp() + ToTicks(_options.ThrottlePause));
             Log.Throttled(_logger, _options.Host, _options.Port, CommandStatus.Name(response.CommandStatus));
             _client.Queue.PushFront(submit);
+            _window.Release();
             return;
         }
+        _window.Release();
         submit.Complete(response);
     }
 

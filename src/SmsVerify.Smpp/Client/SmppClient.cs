@@ -77,6 +77,7 @@ public sealed partial class SmppClient : IAsyncDisposable
             }
             throw;
         }
+        Volatile.Write(ref _link, link);
         _supervisor = Task.Run(() => SuperviseAsync(link), CancellationToken.None);
     }
 

@@ -19,6 +19,9 @@ public class SmppServerHandler
     public virtual SubmitSmResp? OnSubmitSm(SmppServerSession session, SubmitSm submit) =>
         new() { MessageId = NextMessageId() };
 
+    /// <summary>Called after the submit_sm_resp was queued: the place to send a delivery receipt from.</summary>
+    public virtual void OnSubmitSmAnswered(SmppServerSession session, SubmitSm submit, SubmitSmResp response) { }
+
     /// <summary>Returns the response to send, or null to send none.</summary>
     public virtual DataSmResp? OnDataSm(SmppServerSession session, DataSm data) => new() { MessageId = NextMessageId() };
 

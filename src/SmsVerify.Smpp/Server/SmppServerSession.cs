@@ -53,7 +53,7 @@ public sealed class SmppServerSession
                 OnBind((Bind)pdu);
                 break;
             case CommandId.SubmitSm when Bound(pdu):
-                Reply(pdu, _handler.OnSubmitSm(this, (SubmitSm)pdu));
+                OnSubmitSm((SubmitSm)pdu);
                 break;
             case CommandId.DataSm when Bound(pdu):
                 Reply(pdu, _handler.OnDataSm(this, (DataSm)pdu));
@@ -84,6 +84,15 @@ public sealed class SmppServerSession
                     Reply(pdu, new GenericNack { CommandStatus = CommandStatus.InvalidCommandId });
                 }
                 break;
+        }
+    }
+
+    private void OnSubmitSm(SubmitSm submit)
+    {
+        if (_handler.OnSubmitSm(this, submit) is { } response)
+        {
+            Reply(submit, response);
+            _handler.OnSubmitSmAnswered(this, submit, response);
         }
     }
 
