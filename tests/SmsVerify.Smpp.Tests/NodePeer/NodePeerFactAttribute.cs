@@ -1,4 +1,4 @@
-namespace SmsVerify.Smpp.Tests.Peer;
+namespace SmsVerify.Smpp.Tests.NodePeer;
 
 /// <summary>
 /// A test against the npm `smpp` peer. Skipped, with the reason, when `node` is not on PATH or the peer's

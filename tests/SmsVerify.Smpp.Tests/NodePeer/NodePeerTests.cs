@@ -6,7 +6,7 @@ using SmsVerify.Smpp.Receipts;
 using SmsVerify.Smpp.Tests.Support;
 using SmsVerify.Smpp.Text;
 
-namespace SmsVerify.Smpp.Tests.Peer;
+namespace SmsVerify.Smpp.Tests.NodePeer;
 
 /// <summary>The client against an SMSC written by others: the npm `smpp` package (peer/smsc.js).</summary>
 public class NodePeerTests

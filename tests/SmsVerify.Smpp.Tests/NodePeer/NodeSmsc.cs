@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 
-namespace SmsVerify.Smpp.Tests.Peer;
+namespace SmsVerify.Smpp.Tests.NodePeer;
 
 /// <summary>
 /// Runs peer/smsc.js (an SMSC on the npm `smpp` package) as a child process and reads its JSON-line events.
