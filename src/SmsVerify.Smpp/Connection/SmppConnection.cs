@@ -109,7 +109,17 @@ internal sealed partial class SmppConnection
                             onDecodeError(e);
                             continue;
                         }
-                        onPdu(pdu);
+                        try
+                        {
+                            onPdu(pdu);
+                        }
+                        catch (Exception e) when (e is not OutOfMemoryException)
+                        {
+                            // A handler bug (ours or a server handler's) must not take the loop down silently.
+                            Log.HandlerFailed(_logger, Remote, pdu.ToString(), e);
+                            _closeReason ??= "handler failed: " + e.Message;
+                            return;
+                        }
                     }
                 }
                 catch (SmppDecodeException e)
@@ -184,11 +194,15 @@ internal sealed partial class SmppConnection
 
     private async Task FinishAsync(Task read, Task write)
     {
-        await Task.WhenAny(read, write).ConfigureAwait(false);
         // Either loop ending ends the connection: a dead writer means nothing we queue would ever be sent.
-        await write.ConfigureAwait(false);
+        // Both loops catch their own errors, so Completion never faults.
+        if (await Task.WhenAny(read, write).ConfigureAwait(false) == read)
+        {
+            // The read side ended (peer closed, or a bad command_length): let a last generic_nack leave first.
+            await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false);
+        }
         Abort(CloseReason);
-        await read.ConfigureAwait(false);
+        await Task.WhenAll(read, write).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _input.CompleteAsync().ConfigureAwait(false);
         await _output.CompleteAsync().ConfigureAwait(false);
         _socket.Dispose();
@@ -198,6 +212,9 @@ internal sealed partial class SmppConnection
     {
         [LoggerMessage(1, LogLevel.Warning, "SMPP {Remote}: undecodable PDU: {Reason}")]
         public static partial void DecodeFailed(ILogger logger, string remote, string reason);
+
+        [LoggerMessage(3, LogLevel.Error, "SMPP {Remote}: handling {Pdu} failed; closing the connection")]
+        public static partial void HandlerFailed(ILogger logger, string remote, string pdu, Exception exception);
 
         [LoggerMessage(2, LogLevel.Error, "SMPP {Remote}: writing a PDU failed")]
         public static partial void WriteFailed(ILogger logger, string remote, Exception exception);

@@ -101,4 +101,18 @@ public class BindTests : SessionTestBase
         Assert.Equal((CommandStatus.InvalidSystemId, 10u), (Assert.IsType<GenericNack>(received[1]).CommandStatus, received[1].SequenceNumber));
         Assert.Equal(11u, Assert.IsType<EnquireLinkResp>(received[2]).SequenceNumber);
     }
+
+    [Fact]
+    public async Task Server_ClosesAfterAnsweringAnInvalidCommandLength()
+    {
+        var (server, _) = await StartAsync(new TestSmsc());
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(server.EndPoint);
+        await socket.SendAsync(new byte[] { 0, 0, 0, 8, 0, 0, 0, 0x15, 0, 0, 0, 0, 0, 0, 0, 1 });
+        var buffer = new byte[64];
+        var n = await socket.ReceiveAsync(buffer).Guarded();
+        var nack = Assert.IsType<GenericNack>(PduDecoder.Decode(buffer.AsSpan(0, n)));
+        Assert.Equal(CommandStatus.InvalidCommandLength, nack.CommandStatus);
+        Assert.Equal(0, await socket.ReceiveAsync(buffer).Guarded()); // then the connection is closed
+    }
 }

@@ -147,4 +147,14 @@ public class SubmitTests : SessionTestBase
         await first.Guarded();
         Assert.DoesNotContain(smsc.Received, r => r.Text == "second");
     }
+
+    [Fact]
+    public async Task RateLimitedBind_StillDeliversEverything()
+    {
+        var smsc = new TestSmsc();
+        var (_, client) = await StartAsync(smsc, o => { o.Window = 10; o.MessagesPerSecond = 500; });
+        var responses = await Task.WhenAll(Enumerable.Range(0, 60).Select(i => client.SubmitAsync(Message($"p{i}")))).Guarded();
+        Assert.All(responses, r => Assert.Equal(CommandStatus.Ok, r.CommandStatus));
+        Assert.Equal(60, smsc.Received.Count);
+    }
 }
