@@ -1,0 +1,10 @@
+using SmsVerify.Smpp.Codec;
+
+namespace SmsVerify.Smpp.Pdus;
+
+/// <summary>Base of the PDUs that are a header alone: unbind, enquire_link, generic_nack and their responses.</summary>
+public abstract class EmptyPdu : Pdu
+{
+    protected override int GetBodyLength() => 0;
+    protected override void WriteBody(ref PduWriter writer) { }
+}
