@@ -9,6 +9,15 @@ public sealed partial record PlatformPolicy
     private static IEnumerable<string> SectionProblems(PlatformPolicy policy)
     {
         List<string> problems = [];
+        if (policy.Limits is not { VerificationPerNumber: { Count: > 0 } windows } limits)
+        {
+            problems.Add("limits.verificationPerNumber is missing or empty.");
+        }
+        else if (windows.Any(w => !int.TryParse(w.Key, out var seconds) || seconds is <= 0 or > 31 * 86400 || w.Value < 0)
+            || limits.ResendCooldownSeconds is < 1 or > 3600 || limits.MaxCheckAttempts is < 1 or > 100)
+        {
+            problems.Add("limits: verificationPerNumber maps window seconds (1 to 2678400) to a count of 0 or more; resendCooldownSeconds is 1–3600; maxCheckAttempts is 1–100.");
+        }
         if (policy.Content is not { } content)
         {
             problems.Add("The content section is missing.");

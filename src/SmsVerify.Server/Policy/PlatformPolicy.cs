@@ -21,7 +21,8 @@ public sealed partial record PlatformPolicy(
     IReadOnlyList<BannedIndustry> BannedIndustries,
     ContentPolicy Content = null!,
     SignaturePolicy Signatures = null!,
-    SignatureSourcePolicy SignatureSources = null!)
+    SignatureSourcePolicy SignatureSources = null!,
+    LimitsPolicy Limits = null!)
 {
     public const string DefaultFileName = "policy.default.json";
 
@@ -72,6 +73,7 @@ public sealed partial record PlatformPolicy(
                 Content = policy.Content ?? fallback.Content,
                 Signatures = policy.Signatures ?? fallback.Signatures,
                 SignatureSources = policy.SignatureSources ?? fallback.SignatureSources,
+                Limits = policy.Limits ?? fallback.Limits,
             };
         }
         var problems = Problems(policy).Concat(policy is null ? [] : SectionProblems(policy)).ToList();

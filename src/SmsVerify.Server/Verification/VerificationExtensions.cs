@@ -1,10 +1,20 @@
+using SmsVerify.Server.Policy;
+
 namespace SmsVerify.Server.Verification;
 
 public static class VerificationExtensions
 {
     public static IHostApplicationBuilder AddVerifications(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<VerificationOptions>().BindConfiguration("Verification")
+        // The policy file's limits first, then configuration, so an operator's setting wins value by value.
+        builder.Services.AddOptions<VerificationOptions>()
+            .Configure<PlatformPolicy>((options, policy) =>
+            {
+                options.Limits = new Dictionary<string, int>(policy.Limits.VerificationPerNumber);
+                options.ResendCooldownSeconds = policy.Limits.ResendCooldownSeconds;
+                options.MaxCheckAttempts = policy.Limits.MaxCheckAttempts;
+            })
+            .BindConfiguration("Verification")
             .ValidateDataAnnotations()
             .Validate(VerificationOptions.LimitsAreValid, "Verification:Limits keys must be window lengths in seconds (1 to 2678400) and values 0 or more.")
             .ValidateOnStart();
