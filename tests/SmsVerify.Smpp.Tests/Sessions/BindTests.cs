@@ -118,4 +118,20 @@ public class BindTests(ITestOutputHelper output) : SessionTestBase(output)
         Assert.Equal(CommandStatus.InvalidCommandLength, nack.CommandStatus);
         Assert.Equal(0, await socket.ReceiveAsync(buffer).Guarded()); // then the connection is closed
     }
+
+    [Fact]
+    public async Task UnbindFromTheSmsc_IsAnswered_AndTheClientBindsAgain()
+    {
+        var smsc = new TestSmsc();
+        var (server, client) = await StartAsync(smsc);
+        var reasons = new List<string>();
+        client.LinkLost += r => { lock (reasons) { reasons.Add(r); } };
+        Assert.True(Assert.Single(server.Sessions).Send(new Unbind()));
+        await Wait.Until(() => smsc.Binds == 2, "a new bind after the SMSC unbound");
+        lock (reasons)
+        {
+            Assert.Equal("unbound by the SMSC", Assert.Single(reasons));
+        }
+        Assert.Equal(CommandStatus.Ok, (await client.SubmitAsync(Message("after")).Guarded()).CommandStatus);
+    }
 }
