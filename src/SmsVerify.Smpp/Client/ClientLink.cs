@@ -66,7 +66,18 @@ internal sealed partial class ClientLink
                 Password = options.Password,
                 SystemType = options.SystemType,
             };
-            var response = await link.RequestAsync(bind, cancellationToken).ConfigureAwait(false);
+            // The keep-alive loop does not run yet, so the bind carries its own response timeout.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.ResponseTimeout);
+            Pdu response;
+            try
+            {
+                response = await link.RequestAsync(bind, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"no bind response within {options.ResponseTimeout.TotalSeconds:0.###} s");
+            }
             if (response.CommandStatus != CommandStatus.Ok)
             {
                 throw new SmppBindException(response.CommandStatus);
@@ -88,12 +99,18 @@ internal sealed partial class ClientLink
     {
         var sender = _options.BindMode == BindMode.Receiver ? Task.CompletedTask : Task.Run(SendLoopAsync);
         var keepAlive = Task.Run(KeepAliveLoopAsync);
-        await _connection.Completion.ConfigureAwait(false);
-        IsBound = false;
-        _sending.Cancel();
-        await sender.ConfigureAwait(false);
-        await keepAlive.ConfigureAwait(false);
-        SettleInFlight();
+        try
+        {
+            await _connection.Completion.ConfigureAwait(false);
+        }
+        finally
+        {
+            IsBound = false;
+            _sending.Cancel();
+            await Task.WhenAll(sender, keepAlive).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // Whatever happened above, every pending message must end up settled or back in the queue.
+            SettleInFlight();
+        }
         return _connection.CloseReason;
     }
 

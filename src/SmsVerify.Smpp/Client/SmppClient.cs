@@ -168,7 +168,17 @@ public sealed partial class SmppClient : IAsyncDisposable
                     await link.UnbindAsync(CancellationToken.None).ConfigureAwait(false);
                 }
                 Bound?.Invoke();
-                var reason = await link.RunAsync().ConfigureAwait(false);
+                string reason;
+                try
+                {
+                    reason = await link.RunAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // Never let the supervisor die: without it nothing would reconnect and queued messages would wait forever.
+                    Log.LinkFailed(_logger, e);
+                    reason = "link failed: " + e.Message;
+                }
                 Volatile.Write(ref _link, null);
                 if (_stopping.IsCancellationRequested)
                 {
@@ -210,6 +220,9 @@ public sealed partial class SmppClient : IAsyncDisposable
 
         [LoggerMessage(11, LogLevel.Warning, "SMPP reconnect to {Host}:{Port} failed (attempt {Attempt}): {Reason}")]
         public static partial void ReconnectFailed(ILogger logger, string host, int port, int attempt, string reason);
+
+        [LoggerMessage(13, LogLevel.Error, "SMPP link failed unexpectedly")]
+        public static partial void LinkFailed(ILogger logger, Exception exception);
 
         [LoggerMessage(12, LogLevel.Warning, "SMPP unbind failed")]
         public static partial void UnbindFailed(ILogger logger, Exception exception);

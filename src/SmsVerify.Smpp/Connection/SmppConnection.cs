@@ -203,8 +203,9 @@ internal sealed partial class SmppConnection
         }
         Abort(CloseReason);
         await Task.WhenAll(read, write).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await _input.CompleteAsync().ConfigureAwait(false);
-        await _output.CompleteAsync().ConfigureAwait(false);
+        // Completing the writer flushes what is left into a socket that is already closed: ignore that.
+        await _input.CompleteAsync().AsTask().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _output.CompleteAsync().AsTask().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _socket.Dispose();
     }
 

@@ -56,8 +56,8 @@ public sealed partial class SmppServer : IAsyncDisposable
             var session = new SmppServerSession(socket, _options, _handler, _logger);
             _sessions[session] = 0;
             Log.Accepted(_logger, session.Remote);
+            session.Start(); // before watching Completion, which only exists once the loops run
             _ = session.Completion.ContinueWith(_ => _sessions.TryRemove(session, out byte _), TaskScheduler.Default);
-            session.Start();
         }
     }
 

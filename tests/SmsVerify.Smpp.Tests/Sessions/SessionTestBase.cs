@@ -2,13 +2,16 @@ using System.Text;
 using SmsVerify.Smpp.Client;
 using SmsVerify.Smpp.Pdus;
 using SmsVerify.Smpp.Server;
+using SmsVerify.Smpp.Tests.Support;
+using Xunit.Abstractions;
 
 namespace SmsVerify.Smpp.Tests.Sessions;
 
 /// <summary>Runs the library's client against its own server on 127.0.0.1 with an ephemeral port.</summary>
-public abstract class SessionTestBase : IAsyncLifetime
+public abstract class SessionTestBase(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly List<IAsyncDisposable> _owned = [];
+    private readonly TestLogger<SmppClient> _log = new(output);
 
     internal async Task<(SmppServer Server, SmppClient Client)> StartAsync(TestSmsc smsc, Action<SmppClientOptions>? configure = null,
         bool connect = true)
@@ -28,7 +31,7 @@ public abstract class SessionTestBase : IAsyncLifetime
             ResponseTimeout = TimeSpan.FromSeconds(20),
         };
         configure?.Invoke(options);
-        var client = new SmppClient(options);
+        var client = new SmppClient(options, _log);
         _owned.Insert(0, client);
         if (connect)
         {
@@ -52,5 +55,6 @@ public abstract class SessionTestBase : IAsyncLifetime
         {
             await owned.DisposeAsync().AsTask().WaitAsync(Support.Wait.Guard);
         }
+        _log.Dispose();
     }
 }

@@ -3,10 +3,11 @@ using SmsVerify.Smpp.Codec;
 using SmsVerify.Smpp.Pdus;
 using SmsVerify.Smpp.Receipts;
 using SmsVerify.Smpp.Tests.Support;
+using Xunit.Abstractions;
 
 namespace SmsVerify.Smpp.Tests.Sessions;
 
-public class SubmitTests : SessionTestBase
+public class SubmitTests(ITestOutputHelper output) : SessionTestBase(output)
 {
     [Theory]
     [InlineData(1)]
