@@ -115,12 +115,8 @@ public static class QualificationsApi
         {
             return;
         }
-        using var buffer = new MemoryStream();
-        await using (var upload = file.OpenReadStream())
-        {
-            await upload.CopyToAsync(buffer, cancellationToken);
-        }
-        await realPerson.StartAsync(provider, qualification, media, buffer.ToArray(), new Dictionary<string, string>(), cancellationToken);
+        await realPerson.StartAsync(provider, qualification, media, await Uploads.ReadAllAsync(file, cancellationToken),
+            new Dictionary<string, string>(), cancellationToken);
     }
 
     private static async Task<Ok<List<QualificationView>>> List(ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)

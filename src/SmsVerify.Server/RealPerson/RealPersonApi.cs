@@ -86,12 +86,7 @@ public static class RealPersonApi
     public static async Task<Outcome<(DocumentRef Reference, byte[] Content)>> StoreAsync(
         DocumentStore documents, Guid tenantId, string field, IFormFile file, bool videoOnly, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await using (var upload = file.OpenReadStream())
-        {
-            await upload.CopyToAsync(buffer, cancellationToken);
-        }
-        var content = buffer.ToArray();
+        var content = await Uploads.ReadAllAsync(file, cancellationToken);
         var type = DocumentTypes.Sniff(content);
         if (type == DocumentType.Pdf || (videoOnly && type is not (null or DocumentType.Mp4)))
         {

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using SmsVerify.Server.Audit;
-using SmsVerify.Server.Documents;
-using SmsVerify.Server.Infrastructure.Database;
-using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Qualifications;
 using SmsVerify.Server.Review;
 
@@ -13,60 +8,36 @@ namespace SmsVerify.Server.RealPerson;
 /// Real-person checks of the <c>manual</c> provider: the auditor compares the selfie or video with the ID card
 /// images of the qualification (linked in the item) and decides, naming the person as the ID names them.
 /// </summary>
-internal sealed class RealPersonReview(AppDbContext db, RealPersonService service, AuditTrail audit, DocumentStore documents) : IReviewKind
+internal sealed class RealPersonReview(ReviewServices services, RealPersonService realPerson) : ReviewKind<RealPersonCheck>(services)
 {
     public const string KindName = "real_person";
 
-    public string Kind => KindName;
+    public override string Kind => KindName;
 
-    public async Task<List<ReviewItem>> ListAsync(ReviewStatus status, int limit, CancellationToken cancellationToken)
-    {
-        var checks = await db.RealPersonChecks.AsNoTracking().Where(c => c.Status == status).OrderBy(c => c.SubmittedAt).Take(limit).ToListAsync(cancellationToken);
-        var ids = checks.Select(c => c.QualificationId).Distinct().ToList();
-        var qualifications = await db.Qualifications.AsNoTracking().Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, cancellationToken);
-        return checks.ConvertAll(c => Item(c, qualifications.GetValueOrDefault(c.QualificationId)));
-    }
-
-    public async Task<ReviewItem?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.RealPersonChecks.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is { } check
-            ? Item(check, await QualificationAsync(check, cancellationToken))
-            : null;
-
-    public async Task<Outcome<ReviewItem>> ApproveAsync(Guid id, ApproveRequest request, CancellationToken cancellationToken)
-    {
-        if (request.VerifiedName is { Length: > QualificationForm.MaxNameLength })
-        {
-            return ProblemTypes.Invalid("verifiedName", $"verifiedName is at most {QualificationForm.MaxNameLength} characters.");
-        }
-        var check = (await db.RealPersonChecks.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken))!;
-        var result = new RealPersonResult(RealPersonVerdict.Passed, request.VerifiedName?.Trim() ?? check.DeclaredName, request.Note);
-        return await service.RecordAsync(check, result, actor: null, cancellationToken)
-            ? (await FindAsync(id, cancellationToken))!
-            : ReviewApi.NotPending(Kind, id);
-    }
-
-    public async Task<Outcome<ReviewItem>> RejectAsync(Guid id, string reason, CancellationToken cancellationToken)
-    {
-        var check = (await db.RealPersonChecks.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken))!;
-        return await service.RecordAsync(check, new RealPersonResult(RealPersonVerdict.Failed, Reason: reason), actor: null, cancellationToken)
-            ? (await FindAsync(id, cancellationToken))!
-            : ReviewApi.NotPending(Kind, id);
-    }
+    protected override object View(RealPersonCheck entity) => RealPersonCheckView.From(entity);
 
     /// <summary>The check's own media, and the qualification's ID card images to compare it with.</summary>
-    public async Task<Results<FileContentHttpResult, ApiProblem>> ReadDocumentAsync(Guid id, string field, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<DocumentRef>> DocumentsAsync(RealPersonCheck entity, CancellationToken cancellationToken) =>
+        Documents(entity, await Db.Qualifications.AsNoTracking().FirstOrDefaultAsync(q => q.Id == entity.QualificationId, cancellationToken));
+
+    /// <summary>One read of the qualifications for a whole page of checks.</summary>
+    protected override async Task<List<ReviewItem>> ItemsAsync(List<RealPersonCheck> entities, CancellationToken cancellationToken)
     {
-        var check = (await db.RealPersonChecks.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken))!;
-        var qualification = await QualificationAsync(check, cancellationToken);
-        return await DocumentReads.ServeAsync(check.TenantId, $"real_person:{id}", Documents(check, qualification), field, db, audit, documents, cancellationToken);
+        var ids = entities.Select(c => c.QualificationId).Distinct().ToList();
+        var qualifications = await Db.Qualifications.AsNoTracking().Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, cancellationToken);
+        return entities.ConvertAll(c => ReviewItem.From(c, Kind, View(c), Documents(c, qualifications.GetValueOrDefault(c.QualificationId))));
     }
 
-    private Task<Qualification?> QualificationAsync(RealPersonCheck check, CancellationToken cancellationToken) =>
-        db.Qualifications.AsNoTracking().FirstOrDefaultAsync(q => q.Id == check.QualificationId, cancellationToken);
+    /// <summary>Approving names the person as the auditor read the ID (the declared name when omitted): another name fails the check.</summary>
+    protected override Task<bool> DecideAsync(
+        RealPersonCheck entity, ReviewStatus decision, string? note, ApproveRequest? approval, CancellationToken cancellationToken)
+    {
+        var result = decision == ReviewStatus.Approved
+            ? new RealPersonResult(RealPersonVerdict.Passed, approval?.VerifiedName?.Trim() ?? entity.DeclaredName, note)
+            : new RealPersonResult(RealPersonVerdict.Failed, Reason: note);
+        return realPerson.RecordAsync(entity, result, actor: null, cancellationToken);
+    }
 
-    private static IEnumerable<DocumentRef> Documents(RealPersonCheck check, Qualification? qualification) =>
+    private static List<DocumentRef> Documents(RealPersonCheck check, Qualification? qualification) =>
         qualification is null ? [check.Media] : [check.Media, .. qualification.Documents.Where(d => d.Field != check.Media.Field)];
-
-    private static ReviewItem Item(RealPersonCheck check, Qualification? qualification) =>
-        ReviewItem.From(check, KindName, RealPersonCheckView.From(check), Documents(check, qualification));
 }

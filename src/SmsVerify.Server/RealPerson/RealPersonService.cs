@@ -58,7 +58,6 @@ public sealed class RealPersonService(
         db.RealPersonChecks.Add(check);
         await audit.SaveChangesAsync(db, new AuditEntry("real_person.submitted", $"real_person:{check.Id}", check.TenantId,
             $"qualification={qualification.Id} provider={provider.Name} media={media.Sha256[..16]}"), cancellationToken);
-        db.ChangeTracker.Clear();
         var idNumber = personalData.Unseal(qualification.Id, qualification.IdNumberSealed);
         var result = await provider.VerifyAsync(new RealPersonRequest(check.Id, check.TenantId, check.Role, check.DeclaredName, idNumber, content,
             media.Type.ContentType(), providerOptions), cancellationToken);

@@ -6,11 +6,14 @@ namespace SmsVerify.Server.Review;
 /// <summary>
 /// One kind of submission in the queue. Each kind keeps its table and its own conditions for approval (a
 /// high-risk qualification needs a passed real-person check; an application needs an approved qualification).
+/// Kinds derive from <see cref="ReviewKind{T}"/>, which does what they share.
 /// </summary>
 public interface IReviewKind
 {
-    /// <summary>The kind as the API names it: <c>qualification</c>, <c>application</c>, <c>real_person</c>.</summary>
+    /// <summary>The kind as the API names it: <c>qualification</c>, <c>application</c>, <c>real_person</c>, ….</summary>
     string Kind { get; }
+
+    Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken);
 
     Task<List<ReviewItem>> ListAsync(ReviewStatus status, int limit, CancellationToken cancellationToken);
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmsVerify.Server.Infrastructure.Problems;
+using SmsVerify.Server.Qualifications;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Review;
@@ -54,11 +55,13 @@ public static class ReviewApi
     }
 
     private static async Task<Results<Ok<ReviewItem>, ApiProblem>> Get(Guid id, IEnumerable<IReviewKind> kinds, CancellationToken cancellationToken) =>
-        await FindAsync(id, kinds, cancellationToken) is ({ } item, _) ? TypedResults.Ok(item) : NotFound(id);
+        await OwnerAsync(id, kinds, cancellationToken) is { } kind && await kind.FindAsync(id, cancellationToken) is { } item
+            ? TypedResults.Ok(item)
+            : NotFound(id);
 
     private static async Task<Results<FileContentHttpResult, ApiProblem>> ReadDocument(
         Guid id, string field, IEnumerable<IReviewKind> kinds, CancellationToken cancellationToken) =>
-        await FindAsync(id, kinds, cancellationToken) is (not null, { } kind)
+        await OwnerAsync(id, kinds, cancellationToken) is { } kind
             ? await kind.ReadDocumentAsync(id, field, cancellationToken)
             : NotFound(id);
 
@@ -69,7 +72,11 @@ public static class ReviewApi
         {
             return ProblemTypes.Invalid("note", $"note is at most {MaxNoteLength} characters.").ToResult();
         }
-        if (await FindAsync(id, kinds, cancellationToken) is not (_, { } kind))
+        if (request?.VerifiedName is { Length: > QualificationForm.MaxNameLength })
+        {
+            return ProblemTypes.Invalid("verifiedName", $"verifiedName is at most {QualificationForm.MaxNameLength} characters.").ToResult();
+        }
+        if (await OwnerAsync(id, kinds, cancellationToken) is not { } kind)
         {
             return NotFound(id);
         }
@@ -83,24 +90,24 @@ public static class ReviewApi
         {
             return ProblemTypes.Invalid("reason", $"reason is required (the tenant reads it), at most {MaxNoteLength} characters.").ToResult();
         }
-        if (await FindAsync(id, kinds, cancellationToken) is not (_, { } kind))
+        if (await OwnerAsync(id, kinds, cancellationToken) is not { } kind)
         {
             return NotFound(id);
         }
         return Answer(await kind.RejectAsync(id, request.Reason.Trim(), cancellationToken));
     }
 
-    /// <summary>Ids are unique across kinds (UUIDv7), so the first kind that knows the id owns it.</summary>
-    private static async Task<(ReviewItem? Item, IReviewKind? Kind)> FindAsync(Guid id, IEnumerable<IReviewKind> kinds, CancellationToken cancellationToken)
+    /// <summary>Ids are unique across kinds (UUIDv7), so the one kind that has the id owns it.</summary>
+    private static async Task<IReviewKind?> OwnerAsync(Guid id, IEnumerable<IReviewKind> kinds, CancellationToken cancellationToken)
     {
         foreach (var kind in kinds)
         {
-            if (await kind.FindAsync(id, cancellationToken) is { } item)
+            if (await kind.ExistsAsync(id, cancellationToken))
             {
-                return (item, kind);
+                return kind;
             }
         }
-        return (null, null);
+        return null;
     }
 
     private static Results<Ok<ReviewItem>, ApiProblem> Answer(Outcome<ReviewItem> outcome) =>

@@ -9,6 +9,7 @@ public static class ReviewExtensions
     public static IHostApplicationBuilder AddReview(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ReviewDecisions>();
+        builder.Services.AddScoped<ReviewServices>();
         builder.Services.AddScoped<IReviewKind, QualificationReview>();
         builder.Services.AddScoped<IReviewKind, LandingAppReview>();
         return builder;

@@ -45,7 +45,7 @@ public static class SignaturesApi
         [FromForm] SignatureForm form, ClaimsPrincipal user, AppDbContext db, SignatureRules rules, CancellationToken cancellationToken)
     {
         var reviewed = await ReviewAsync(form, user.TenantId(), db, rules, cancellationToken);
-        return reviewed.Error is { } invalid ? invalid.ToResult() : TypedResults.Ok(new SignaturePrecheckView([.. reviewed.Value.Review!.Findings]));
+        return reviewed.Error is { } invalid ? invalid.ToResult() : TypedResults.Ok(new SignaturePrecheckView([.. reviewed.Value.Review.Findings]));
     }
 
     private static async Task<Results<Created<SignatureView>, ApiProblem>> Submit(
@@ -60,7 +60,7 @@ public static class SignaturesApi
         }
         var (review, draft, qualificationId) = reviewed.Value;
         List<DocumentRef> stored = [];
-        if (!review!.Rejected)
+        if (!review.Rejected)
         {
             foreach (var (field, file) in form.Files())
             {
@@ -78,7 +78,7 @@ public static class SignaturesApi
             TenantId = tenantId,
             QualificationId = qualificationId,
             ApplicationId = form.ApplicationId,
-            Name = draft!.Name,
+            Name = draft.Name,
             Source = draft.Source,
             Purpose = draft.Purpose,
             TrademarkNumber = draft.TrademarkNumber,
@@ -109,7 +109,7 @@ public static class SignaturesApi
     }
 
     /// <summary>The form's shape is a 400; what the rules think of it is findings, judged against the tenant's subject and applications.</summary>
-    private static async Task<Outcome<(SignatureReview? Review, SignatureDraft? Draft, Guid QualificationId)>> ReviewAsync(
+    private static async Task<Outcome<(SignatureReview Review, SignatureDraft Draft, Guid QualificationId)>> ReviewAsync(
         SignatureForm form, Guid tenantId, AppDbContext db, SignatureRules rules, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(form.Name) || form.Name.Length > SignatureForm.MaxNameLength)

@@ -14,6 +14,9 @@ namespace SmsVerify.Server.Templates;
 
 public sealed record TemplateRequest(string? Name, string? Type, string? Content, string? Scenario, Guid? ApplicationId);
 
+/// <summary>A request that passed its shape checks, as the rules read it, and what they found.</summary>
+internal sealed record ReviewedTemplate(TemplateDraft Draft, TemplateReview Review);
+
 public sealed record PrecheckView(List<Finding> Findings, List<TemplateVariable> Variables);
 
 public sealed record TemplateView(
@@ -48,7 +51,7 @@ public static class TemplatesApi
         var reviewed = await ReviewAsync(request, user.TenantId(), db, rules, cancellationToken);
         return reviewed.Error is { } invalid
             ? invalid.ToResult()
-            : TypedResults.Ok(new PrecheckView([.. reviewed.Value!.Findings], [.. reviewed.Value.Variables]));
+            : TypedResults.Ok(new PrecheckView([.. reviewed.Value!.Review.Findings], [.. reviewed.Value.Review.Variables]));
     }
 
     private static async Task<Results<Created<TemplateView>, ApiProblem>> Create(
@@ -61,17 +64,9 @@ public static class TemplatesApi
         {
             return invalid.ToResult();
         }
-        var template = new SmsTemplate
-        {
-            TenantId = tenantId,
-            Code = NewCode(),
-            Name = request.Name!.Trim(),
-            Type = ParseType(request.Type),
-            Content = request.Content!,
-            Scenario = request.Scenario!.Trim(),
-            ApplicationId = request.ApplicationId,
-        };
-        Apply(template, reviewed.Value!, clock);
+        var draft = reviewed.Value!.Draft;
+        var template = new SmsTemplate { TenantId = tenantId, Code = NewCode(), Name = draft.Name, Content = draft.Content, Scenario = draft.Scenario };
+        Apply(template, reviewed.Value, request.ApplicationId, clock);
         db.Templates.Add(template);
         await audit.SaveChangesAsync(db, Entry("template.submitted", template), cancellationToken);
         return TypedResults.Created($"/v1/templates/{template.Code}", TemplateView.From(template));
@@ -93,12 +88,7 @@ public static class TemplatesApi
             return invalid.ToResult();
         }
         template.Version++;
-        template.Name = request.Name!.Trim();
-        template.Type = ParseType(request.Type);
-        template.Content = request.Content!;
-        template.Scenario = request.Scenario!.Trim();
-        template.ApplicationId = request.ApplicationId;
-        Apply(template, reviewed.Value!, clock);
+        Apply(template, reviewed.Value!, request.ApplicationId, clock);
         await audit.SaveChangesAsync(db, Entry("template.changed", template), cancellationToken);
         return TypedResults.Ok(TemplateView.From(template));
     }
@@ -131,7 +121,7 @@ public static class TemplatesApi
     }
 
     /// <summary>Checks the request's shape (a 400), then runs the rules with what the tenant has approved.</summary>
-    private static async Task<Outcome<TemplateReview>> ReviewAsync(
+    private static async Task<Outcome<ReviewedTemplate>> ReviewAsync(
         TemplateRequest request, Guid tenantId, AppDbContext db, TemplateRules rules, CancellationToken cancellationToken)
     {
         if (!EnumInput.TryParse<TemplateType>(request.Type, out var type))
@@ -158,12 +148,19 @@ public static class TemplatesApi
         var kind = await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Kind).FirstAsync(cancellationToken);
         var domains = await db.LandingApps.Where(a => a.TenantId == tenantId && a.Status == ReviewStatus.Approved && a.Domain != null)
             .Select(a => a.Domain!).ToListAsync(cancellationToken);
-        return rules.Review(new TemplateDraft(request.Name.Trim(), type, request.Content, request.Scenario.Trim()), new TemplateContext(kind, domains));
+        var draft = new TemplateDraft(request.Name.Trim(), type, request.Content, request.Scenario.Trim());
+        return new ReviewedTemplate(draft, rules.Review(draft, new TemplateContext(kind, domains)));
     }
 
-    /// <summary>Errors reject at once; everything else waits for a human, who sees the warnings.</summary>
-    private static void Apply(SmsTemplate template, TemplateReview review, TimeProvider clock)
+    /// <summary>Takes the reviewed content. Errors reject at once; everything else waits for a human, who sees the warnings.</summary>
+    private static void Apply(SmsTemplate template, ReviewedTemplate reviewed, Guid? applicationId, TimeProvider clock)
     {
+        var (draft, review) = reviewed;
+        template.Name = draft.Name;
+        template.Type = draft.Type;
+        template.Content = draft.Content;
+        template.Scenario = draft.Scenario;
+        template.ApplicationId = applicationId;
         template.Variables = [.. review.Variables];
         template.Findings = [.. review.Findings];
         template.Status = review.Rejected ? ReviewStatus.Rejected : ReviewStatus.PendingReview;
@@ -172,8 +169,6 @@ public static class TemplatesApi
         template.DecidedBy = null;
         template.DecisionNote = null;
     }
-
-    private static TemplateType ParseType(string? type) => EnumInput.TryParse<TemplateType>(type, out var parsed) ? parsed : TemplateType.Verification;
 
     private static string NewCode() => "SMS_" + RandomNumberGenerator.GetInt32(100_000_000, 1_000_000_000);
 

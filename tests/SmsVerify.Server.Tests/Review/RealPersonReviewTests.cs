@@ -41,6 +41,8 @@ public sealed class RealPersonReviewTests(SmsVerifyApp app) : IClassFixture<SmsV
         var qualificationId = await tenant.SubmitQualificationAsync(Submissions.Personal(realName: "李雷"));
         var auditor = await app.AuditorAsync();
         var checkId = (await tenant.RealPersonChecksAsync(qualificationId))[0].Str("id");
+        await (await auditor.PostJsonAsync($"/v1/review/items/{checkId}/approve", new { verifiedName = new string('李', 101) }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "invalid_argument");
 
         var check = await (await auditor.PostJsonAsync($"/v1/review/items/{checkId}/approve", new { verifiedName = "李蕾" })).OkAsync();
 

@@ -93,6 +93,44 @@ public sealed class WebhooksTests : IAsyncLifetime
         Assert.Equal(0, (await (await quiet.Http.GetAsync("/v1/webhooks/deliveries")).OkAsync()).GetArrayLength());
     }
 
+    [Fact]
+    public async Task Delivery_IsGivenUpAfterTheLastAttempt()
+    {
+        await using var app = await SmsVerifyApp.StartAsync(new()
+        {
+            ["Webhooks:AllowHttp"] = "true",
+            ["Webhooks:AllowPrivateNetworks"] = "true",
+            ["Webhooks:MaxAttempts"] = "2",
+        });
+        var tenant = await app.CreateTenantAsync();
+        await (await tenant.Http.PutJsonAsync("/v1/webhooks", new { url = _receiver.Url })).OkAsync();
+        _receiver.Answers.Enqueue(HttpStatusCode.ServiceUnavailable);
+        _receiver.Answers.Enqueue(HttpStatusCode.ServiceUnavailable);
+        await (await (await app.AuditorAsync()).PostJsonAsync($"/v1/review/items/{await tenant.SubmitQualificationAsync(Submissions.Enterprise())}/approve", new { })).OkAsync();
+        await _receiver.NextAsync();
+        await WaitForDeliveryAsync(tenant, d => d.Int("attempts") == 1);
+
+        app.Clock.Advance(TimeSpan.FromSeconds(12));
+        await _receiver.NextAsync();
+
+        var failed = await WaitForDeliveryAsync(tenant, d => d.Int("attempts") == 2);
+        Assert.Equal(("failed", 503), (failed.Str("status"), failed.Int("lastStatusCode")));
+        Assert.Equal(JsonValueKind.Null, failed.GetProperty("nextAttemptAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task DeletedWebhook_GetsNoMoreEvents()
+    {
+        var (tenant, _) = await SubscribedTenantAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await tenant.Http.DeleteAsync("/v1/webhooks")).StatusCode);
+        await (await tenant.Http.GetAsync("/v1/webhooks")).ProblemAsync(HttpStatusCode.NotFound, "webhook_not_configured");
+        await (await tenant.Http.DeleteAsync("/v1/webhooks")).ProblemAsync(HttpStatusCode.NotFound, "webhook_not_configured");
+
+        await (await (await _app.AuditorAsync()).PostJsonAsync($"/v1/review/items/{await tenant.SubmitQualificationAsync(Submissions.Enterprise())}/approve", new { })).OkAsync();
+
+        Assert.Equal(0, (await (await tenant.Http.GetAsync("/v1/webhooks/deliveries")).OkAsync()).GetArrayLength());
+    }
+
     private static async Task<JsonElement> WaitForDeliveryAsync(TestTenant tenant, Func<JsonElement, bool> condition)
     {
         // The dispatcher records the attempt just after the receiver answered; poll briefly for the row.
