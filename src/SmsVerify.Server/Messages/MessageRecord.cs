@@ -4,9 +4,13 @@ using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Messages;
 
+/// <summary>Where a message is: waiting for a carrier, handed to one, and what its receipts said.</summary>
+public enum MessageStatus { Queued, Submitted, Delivered, Failed, Expired }
+
 /// <summary>
-/// The platform's log of one message sent. It keeps the text with any code masked: the log is read by
-/// operators and kept long, and a code in it would be a live credential.
+/// One message to one phone, from the moment the API accepts it. It keeps the text with any code masked: the log
+/// is read by operators and kept long, and a code in it would be a live credential. The whole text waits sealed in
+/// <see cref="TextSeal"/> only until a carrier has it.
 /// </summary>
 public sealed class MessageRecord
 {
@@ -22,11 +26,36 @@ public sealed class MessageRecord
     /// These texts are the sandbox inbox; deleting the test number erases them and keeps the masked log.
     /// </summary>
     public string? SandboxText { get; set; }
+
+    /// <summary>The whole text, sealed with AES-GCM to this message's id, while it waits for a carrier.</summary>
+    public byte[]? TextSeal { get; set; }
+
+    /// <summary>The signature's extension, appended to the channel's source number so replies find it.</summary>
+    public string? SourceExtension { get; init; }
     public int Segments { get; init; }
-    public required string Channel { get; init; }
-    public required string Status { get; init; }
+
+    /// <summary>The channel that took it (or <c>sandbox</c> for test numbers); null while queued.</summary>
+    public string? Channel { get; set; }
+    public MessageStatus Status { get; set; }
+    public string? ErrorCode { get; set; }
+
+    /// <summary>In ten-thousandths of a yuan, charged when accepted, refunded if it fails before a carrier has it.</summary>
+    public long Cost { get; set; }
     public Guid? VerificationId { get; init; }
+
+    /// <summary>Past this a queued message is not worth sending (a verification code that has expired).</summary>
+    public DateTime? NotAfter { get; init; }
+
+    /// <summary>Submit attempts, and the lease a worker holds while it submits.</summary>
+    public int Attempts { get; set; }
+    public DateTime? LeaseUntil { get; set; }
+    public DateTime? NextAttemptAt { get; set; }
+
+    /// <summary>A carrier may have it though it never said so (the link died mid-submit): never submitted again.</summary>
+    public bool OutcomeUnknown { get; set; }
     public DateTime CreatedAt { get; init; }
+    public DateTime? SubmittedAt { get; set; }
+    public DateTime? DoneAt { get; set; }
 }
 
 internal sealed class MessageRecordConfiguration : IEntityTypeConfiguration<MessageRecord>
@@ -37,13 +66,18 @@ internal sealed class MessageRecordConfiguration : IEntityTypeConfiguration<Mess
         builder.HasIndex(m => new { m.TenantId, m.CreatedAt });
         builder.HasIndex(m => new { m.TenantId, m.To, m.CreatedAt });
         builder.HasIndex(m => m.VerificationId);
+        // The queue: workers look for queued messages due now.
+        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.Property(m => m.To).HasMaxLength(16);
         builder.Property(m => m.Signature).HasMaxLength(40);
         builder.Property(m => m.Template).HasMaxLength(40);
         builder.Property(m => m.MaskedText).HasMaxLength(1000);
         builder.Property(m => m.SandboxText).HasMaxLength(1000);
+        builder.Property(m => m.TextSeal).HasMaxLength(4096);
+        builder.Property(m => m.SourceExtension).HasMaxLength(8);
         builder.Property(m => m.Channel).HasMaxLength(32);
-        builder.Property(m => m.Status).HasMaxLength(16);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.ErrorCode).HasMaxLength(64);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

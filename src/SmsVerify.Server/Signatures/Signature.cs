@@ -13,16 +13,23 @@ public sealed class Signature : IReviewable
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid TenantId { get; init; }
-    public Guid QualificationId { get; init; }
-    public Guid? ApplicationId { get; init; }
-    public required string Name { get; init; }
-    public SignatureSource Source { get; init; }
-    public SignaturePurpose Purpose { get; init; }
-    public string? TrademarkNumber { get; init; }
-    public List<DocumentRef> Documents { get; init; } = [];
-    public List<Finding> Findings { get; init; } = [];
+    public Guid QualificationId { get; set; }
+    public Guid? ApplicationId { get; set; }
+    public required string Name { get; set; }
+    public SignatureSource Source { get; set; }
+    public SignaturePurpose Purpose { get; set; }
+    public string? TrademarkNumber { get; set; }
+
+    /// <summary>
+    /// Digits appended to the channel's source number on every message this signature sends, so a reply
+    /// (<c>R</c> to opt out, or an answer) comes back addressed to it. Unique across the platform.
+    /// </summary>
+    public required string Extension { get; init; }
+    public int Version { get; set; } = 1;
+    public List<DocumentRef> Documents { get; set; } = [];
+    public List<Finding> Findings { get; set; } = [];
     public ReviewStatus Status { get; set; }
-    public DateTime SubmittedAt { get; init; }
+    public DateTime SubmittedAt { get; set; }
     public DateTime? DecidedAt { get; set; }
     public string? DecidedBy { get; set; }
     public string? DecisionNote { get; set; }
@@ -35,6 +42,8 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
         builder.ToTable("signatures");
         builder.HasIndex(s => new { s.TenantId, s.Name });
         builder.HasIndex(s => new { s.Status, s.SubmittedAt });
+        builder.HasIndex(s => s.Extension).IsUnique();
+        builder.Property(s => s.Extension).HasMaxLength(SourceExtensions.Length);
         builder.Property(s => s.Name).HasMaxLength(SignatureForm.MaxNameLength);
         builder.Property(s => s.Source).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Purpose).HasConversion<string>().HasMaxLength(16);

@@ -55,8 +55,8 @@ public static class TemplatesApi
     }
 
     private static async Task<Results<Created<TemplateView>, ApiProblem>> Create(
-        TemplateRequest request, ClaimsPrincipal user, AppDbContext db, TemplateRules rules, AuditTrail audit, TimeProvider clock,
-        CancellationToken cancellationToken)
+        TemplateRequest request, ClaimsPrincipal user, AppDbContext db, TemplateRules rules, AuditTrail audit, TemplateAutoApproval autoApproval,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
         var reviewed = await ReviewAsync(request, tenantId, db, rules, cancellationToken);
@@ -69,12 +69,13 @@ public static class TemplatesApi
         Apply(template, reviewed.Value, request.ApplicationId, clock);
         db.Templates.Add(template);
         await audit.SaveChangesAsync(db, Entry("template.submitted", template), cancellationToken);
+        await autoApproval.TryAsync(db, template, cancellationToken);
         return TypedResults.Created($"/v1/templates/{template.Code}", TemplateView.From(template));
     }
 
     private static async Task<Results<Ok<TemplateView>, ApiProblem>> Change(
-        string code, TemplateRequest request, ClaimsPrincipal user, AppDbContext db, TemplateRules rules, AuditTrail audit, TimeProvider clock,
-        CancellationToken cancellationToken)
+        string code, TemplateRequest request, ClaimsPrincipal user, AppDbContext db, TemplateRules rules, AuditTrail audit,
+        TemplateAutoApproval autoApproval, TimeProvider clock, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
         var template = await db.Templates.FirstOrDefaultAsync(t => t.TenantId == tenantId && t.Code == code, cancellationToken);
@@ -90,6 +91,7 @@ public static class TemplatesApi
         template.Version++;
         Apply(template, reviewed.Value!, request.ApplicationId, clock);
         await audit.SaveChangesAsync(db, Entry("template.changed", template), cancellationToken);
+        await autoApproval.TryAsync(db, template, cancellationToken);
         return TypedResults.Ok(TemplateView.From(template));
     }
 
@@ -146,7 +148,10 @@ public static class TemplatesApi
             return ProblemTypes.ApplicationNotFound.With($"Your tenant has no landing application with id {appId}.");
         }
         var kind = await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Kind).FirstAsync(cancellationToken);
-        var domains = await db.LandingApps.Where(a => a.TenantId == tenantId && a.Status == ReviewStatus.Approved && a.Domain != null)
+        // A template tied to an application links only to that application; an untied one to any of the tenant's.
+        var domains = await db.LandingApps
+            .Where(a => a.TenantId == tenantId && a.Status == ReviewStatus.Approved && a.Domain != null
+                && (request.ApplicationId == null || a.Id == request.ApplicationId))
             .Select(a => a.Domain!).ToListAsync(cancellationToken);
         var draft = new TemplateDraft(request.Name.Trim(), type, request.Content, request.Scenario.Trim());
         return new ReviewedTemplate(draft, rules.Review(draft, new TemplateContext(kind, domains)));

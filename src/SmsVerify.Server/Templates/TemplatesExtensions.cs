@@ -9,6 +9,8 @@ public static class TemplatesExtensions
     {
         // One per policy: the word lists are compiled into a matcher once, and reviews share it.
         builder.Services.AddSingleton<TemplateRules>();
+        builder.Services.AddOptions<TemplateOptions>().BindConfiguration("Templates").ValidateOnStart();
+        builder.Services.AddScoped<TemplateAutoApproval>();
         builder.Services.AddScoped<IReviewKind, TemplateReviewKind>();
         return builder;
     }

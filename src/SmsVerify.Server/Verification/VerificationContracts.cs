@@ -1,6 +1,8 @@
 namespace SmsVerify.Server.Verification;
 
-public sealed record CreateVerificationRequest(string? To, string? Signature, string? Template, int? CodeLength, int? TtlSeconds);
+/// <summary><see cref="Params"/> fills the template's other variables; the code variable is filled by the server.</summary>
+public sealed record CreateVerificationRequest(
+    string? To, string? Signature, string? Template, Dictionary<string, string>? Params, int? CodeLength, int? TtlSeconds);
 
 public sealed record CheckVerificationRequest(Guid? Id, string? To, string? Code);
 

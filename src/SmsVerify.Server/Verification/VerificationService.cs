@@ -4,8 +4,10 @@ using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Limits;
+using SmsVerify.Server.Messages;
 using SmsVerify.Server.Phones;
 using SmsVerify.Server.Sandbox;
+using SmsVerify.Server.Sending;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Verification;
@@ -15,11 +17,12 @@ namespace SmsVerify.Server.Verification;
 /// happens before anything is written, and what is written is written in one transaction.
 /// </summary>
 public sealed partial class VerificationService(
-    AppDbContext db, WriteBatcher writes, AuditTrail audit, ILimitStore limits, VerificationCodes codes, TimeProvider clock,
-    IOptions<VerificationOptions> options)
+    AppDbContext db, WriteBatcher writes, AuditTrail audit, ILimitStore limits, VerificationCodes codes, MessageTexts texts, TimeProvider clock,
+    IOptions<VerificationOptions> options, IOptions<SendingOptions> sending)
 {
     public const int MinCodeLength = 4, MaxCodeLength = 8, DefaultCodeLength = 6;
     public const int MinTtlSeconds = 60, MaxTtlSeconds = 1800, DefaultTtlSeconds = 300;
+    public const int MaxNameLength = 40;
 
     private readonly VerificationOptions _options = options.Value;
 
@@ -55,43 +58,57 @@ public sealed partial class VerificationService(
         {
             return ProblemTypes.NotAMobileNumber(request.To);
         }
+        var resolved = await ResolveContentAsync(tenantId, request, cancellationToken);
+        if (resolved.Error is { } unusable)
+        {
+            return unusable;
+        }
+        var content = resolved.Value;
         var testNumber = await VerificationQueries.TestNumber(db, tenantId, to, cancellationToken);
         if (testNumber is null)
         {
-            return ProblemTypes.SandboxNumberRequired.With(mode == TenantMode.Sandbox
-                ? $"Your tenant is in sandbox mode and {to} is not one of its test numbers. Register it with POST /v1/sandbox/numbers."
-                : $"The built-in sandbox signature and template send only to test numbers, and {to} is not one of yours.");
+            if (mode == TenantMode.Sandbox)
+            {
+                return ProblemTypes.SandboxNumberRequired.With(
+                    $"Your tenant is in sandbox mode and {to} is not one of its test numbers. Register it with POST /v1/sandbox/numbers.");
+            }
+            if (content is null)
+            {
+                return ProblemTypes.SignatureRequired.With(
+                    $"{to} is not one of your test numbers: name one of your approved signatures and verification templates (signature, template).");
+            }
         }
         var nowUtc = clock.UtcNowForStorage();
         var pending = await VerificationQueries.Pending(db, tenantId, to, cancellationToken);
-        if (pending is { CodeSeal: not null } && pending.ExpiresAt > nowUtc)
-        {
-            var resendAfter = pending.LastSentAt.AddSeconds(_options.ResendCooldownSeconds);
-            if (nowUtc < resendAfter)
-            {
-                var tooSoon = ProblemTypes.ResendTooSoon.With($"The code was sent to {to} at {pending.LastSentAt:O}; it can be sent again from {resendAfter:O}.");
-                return tooSoon with { RetryAfter = resendAfter - nowUtc };
-            }
-        }
-        else
+        VerificationRecord? replaced = null;
+        if (pending is not { CodeSeal: not null } || pending.ExpiresAt <= nowUtc)
         {
             pending = null;
+        }
+        else if (pending.Signature != (content?.Signature ?? SandboxTemplate.Signature) || pending.Template != (content?.Template ?? SandboxTemplate.TemplateCode))
+        {
+            // Another template means another message: the old code must not stay valid beside the new one.
+            (replaced, pending) = (pending, null);
+        }
+        else if (nowUtc < pending.LastSentAt.AddSeconds(_options.ResendCooldownSeconds))
+        {
+            var resendAfter = pending.LastSentAt.AddSeconds(_options.ResendCooldownSeconds);
+            var tooSoon = ProblemTypes.ResendTooSoon.With($"The code was sent to {to} at {pending.LastSentAt:O}; it can be sent again from {resendAfter:O}.");
+            return tooSoon with { RetryAfter = resendAfter - nowUtc };
         }
         if (await CountSendAsync(tenantId, to, nowUtc, cancellationToken) is { } limited)
         {
             return limited;
         }
         var code = pending is null
-            ? testNumber.FixedCode ?? VerificationCodes.Generate(request.CodeLength ?? DefaultCodeLength)
+            ? testNumber?.FixedCode ?? VerificationCodes.Generate(request.CodeLength ?? DefaultCodeLength)
             : codes.Unseal(pending.Id, pending.CodeSeal!);
-        var verification = pending ?? NewVerification(tenantId, to, request, code, nowUtc);
+        var verification = pending ?? NewVerification(tenantId, to, request, content, code, nowUtc);
         verification.SendCount++;
         verification.LastSentAt = nowUtc;
         verification.UpdatedAt = nowUtc;
-        var validFor = verification.ExpiresAt - nowUtc;
-        var message = SandboxDelivery.Record(new OutgoingText(tenantId, to, verification.Signature, verification.Template,
-            SandboxTemplate.Render(code, validFor), SandboxTemplate.RenderMasked(code.Length, validFor), verification.Id), nowUtc);
-        if (pending is null)
+        var message = Message(verification, content, request.Params, code, testNumber is not null, nowUtc);
+        if (pending is null && replaced is null)
         {
             // The common case, a new verification, is two inserts: group-committed with other sends.
             var started = new AuditEntry("verification.started", Target(verification), tenantId, $"to={to}");
@@ -99,14 +116,23 @@ public sealed partial class VerificationService(
         }
         else
         {
+            if (replaced is not null)
+            {
+                replaced.Status = VerificationStatus.Canceled;
+                replaced.CodeSeal = null;
+                replaced.UpdatedAt = nowUtc;
+                db.Verifications.Add(verification);
+            }
             db.Messages.Add(message);
-            var resent = new AuditEntry("verification.resent", Target(verification), tenantId, $"sendCount={verification.SendCount}");
-            await audit.SaveChangesAsync(db, resent, cancellationToken);
+            var entry = replaced is null
+                ? new AuditEntry("verification.resent", Target(verification), tenantId, $"sendCount={verification.SendCount}")
+                : new AuditEntry("verification.started", Target(verification), tenantId, $"to={to} replaces={replaced.Id}");
+            await audit.SaveChangesAsync(db, entry, cancellationToken);
         }
         return VerificationView.From(verification, nowUtc, _options);
     }
 
-    private VerificationRecord NewVerification(Guid tenantId, string to, CreateVerificationRequest request, string code, DateTime now)
+    private VerificationRecord NewVerification(Guid tenantId, string to, CreateVerificationRequest request, ApprovedContent? content, string code, DateTime now)
     {
         var id = Guid.CreateVersion7();
         var verification = new VerificationRecord
@@ -118,8 +144,8 @@ public sealed partial class VerificationService(
             CodeHash = codes.Hash(id, code),
             CodeSeal = codes.Seal(id, code),
             CodeLength = code.Length,
-            Signature = request.Signature ?? SandboxTemplate.Signature,
-            Template = request.Template ?? SandboxTemplate.TemplateCode,
+            Signature = content?.Signature ?? SandboxTemplate.Signature,
+            Template = content?.Template ?? SandboxTemplate.TemplateCode,
             CreatedAt = now,
             ExpiresAt = now.AddSeconds(request.TtlSeconds ?? DefaultTtlSeconds),
         };
@@ -158,13 +184,13 @@ public sealed partial class VerificationService(
         {
             return ProblemTypes.Invalid("ttlSeconds", $"ttlSeconds must be {MinTtlSeconds} to {MaxTtlSeconds}.");
         }
-        if (request.Signature is not null && request.Signature != SandboxTemplate.Signature)
+        if (request.Signature is { Length: > MaxNameLength } || request.Template is { Length: > MaxNameLength })
         {
-            return ProblemTypes.SignatureNotFound.With($"No approved signature '{Echo.Truncate(request.Signature)}'. Omit signature to use the built-in '{SandboxTemplate.Signature}'.");
+            return ProblemTypes.Invalid(request.Signature is { Length: > MaxNameLength } ? "signature" : "template", $"signature and template are at most {MaxNameLength} characters.");
         }
-        if (request.Template is not null && request.Template != SandboxTemplate.TemplateCode)
+        if (request.Params is { Count: > SendParameters.MaxCount })
         {
-            return ProblemTypes.TemplateNotFound.With($"No approved template '{Echo.Truncate(request.Template)}'. Omit template to use the built-in '{SandboxTemplate.TemplateCode}'.");
+            return ProblemTypes.Invalid("params", $"At most {SendParameters.MaxCount} params.");
         }
         return null;
     }

@@ -33,11 +33,11 @@ public sealed class WriteBatcherTests(SmsVerifyApp app) : IClassFixture<SmsVerif
         // Nothing is awaited in between, so the updates usually share a batch with the inserts they depend on.
         var inserts = rows.Select(row => batcher.InsertAsync(null, row)).ToList();
         var updates = rows.Select(row => batcher.WriteAsync(db => db.Messages.Where(m => m.Id == row.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, "read")))).ToList();
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, MessageStatus.Expired)))).ToList();
 
         await Task.WhenAll(inserts);
         Assert.All(await Task.WhenAll(updates), updated => Assert.Equal(1, updated));
-        Assert.Equal(20, await app.WithDbAsync(db => db.Messages.CountAsync(m => m.TenantId == tenant.Id && m.Status == "read")));
+        Assert.Equal(20, await app.WithDbAsync(db => db.Messages.CountAsync(m => m.TenantId == tenant.Id && m.Status == MessageStatus.Expired)));
     }
 
     private static MessageRecord Message(Guid tenantId, int i) => new()
@@ -48,7 +48,7 @@ public sealed class WriteBatcherTests(SmsVerifyApp app) : IClassFixture<SmsVerif
         Template = "SMS_SANDBOX_VERIFY",
         MaskedText = "【SmsVerify】验证码 ******",
         Channel = "sandbox",
-        Status = "delivered",
+        Status = MessageStatus.Delivered,
         CreatedAt = DateTime.UtcNow,
     };
 }

@@ -9,6 +9,8 @@ public static class ProblemTypes
         "The body is not JSON, does not match the endpoint's shape, or a value has the wrong JSON type.");
     public static readonly ProblemType InvalidArgument = new("invalid_argument", 400, "A field has an invalid value",
         "A field is missing, too long, or outside its allowed range. The `field` member names it.");
+    public static readonly ProblemType ParameterInvalid = new("parameter_invalid", 400, "A template parameter is not allowed",
+        "A value does not fit its variable's type (a code of letters and digits, no link, no phone number, no 【】, bounded length). `variable` and `rule` name it; nothing was sent.");
     public static readonly ProblemType InvalidPhone = new("invalid_phone", 400, "The phone number is not valid",
         "The number could not be parsed as a valid mobile number (default region CN; E.164, 00-prefixed and national forms are accepted).");
     public static readonly ProblemType Unauthorized = new("unauthorized", 401, "An API key is required",
@@ -65,9 +67,15 @@ public static class ProblemTypes
         "Request bodies are limited (64 KiB by default).");
     public static readonly ProblemType UnsupportedMediaType = new("unsupported_media_type", 415, "Unsupported media type", "Send the body as `application/json`.");
     public static readonly ProblemType SignatureNotFound = new("signature_not_found", 422, "Unknown signature",
-        "No approved signature has this name for your tenant. Omit it to use the built-in sandbox signature.");
+        "No approved signature has this name for your tenant. Only approved signatures send; test numbers also take the built-in sandbox signature.");
     public static readonly ProblemType TemplateNotFound = new("template_not_found", 422, "Unknown template",
-        "No approved template has this code for your tenant. Omit it to use the built-in sandbox verification template.");
+        "No approved template has this code for your tenant. Only approved templates send; test numbers also take the built-in sandbox template.");
+    public static readonly ProblemType TemplateTypeMismatch = new("template_type_mismatch", 422, "The template does not fit this send",
+        "Verifications send verification templates only, and a signature approved for verification codes signs nothing else.");
+    public static readonly ProblemType SignatureRequired = new("signature_required", 422, "An approved signature and template are required",
+        "Messages to real numbers carry one of your approved signatures and templates; the built-in sandbox ones reach test numbers only.");
+    public static readonly ProblemType MarketingWindowClosed = new("marketing_window_closed", 422, "Marketing messages are not sent now",
+        "Marketing messages go out only between 08:00 and 20:00 China time. `Retry-After` says when the window opens.");
     public static readonly ProblemType ResendTooSoon = new("resend_too_soon", 429, "Wait before sending the code again",
         "A verification to this number is pending and its code was sent moments ago. `Retry-After` says when a resend is allowed.");
     public static readonly ProblemType RateLimited = new("rate_limited", 429, "Too many messages to this number",

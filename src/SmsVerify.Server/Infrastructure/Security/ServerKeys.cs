@@ -13,6 +13,7 @@ public sealed class ServerKeys
     private byte[]? _codeSealKey;
     private byte[]? _documentKey;
     private byte[]? _personalDataKey;
+    private byte[]? _messageSealKey;
 
     /// <summary>HMAC key for verification codes.</summary>
     public byte[] CodeHashKey => _codeHashKey ?? throw NotReady();
@@ -26,12 +27,16 @@ public sealed class ServerKeys
     /// <summary>AES-GCM key for identity numbers kept in the database.</summary>
     public byte[] PersonalDataKey => _personalDataKey ?? throw NotReady();
 
+    /// <summary>AES-GCM key for the text of a message waiting for a carrier (it may carry a live code).</summary>
+    public byte[] MessageSealKey => _messageSealKey ?? throw NotReady();
+
     public void Initialize(ReadOnlySpan<byte> masterKey)
     {
         _documentKey = Derive(masterKey, "smsverify/document-encryption");
         _personalDataKey = Derive(masterKey, "smsverify/personal-data");
         _codeHashKey = Derive(masterKey, "smsverify/verification-code-hash");
         _codeSealKey = Derive(masterKey, "smsverify/verification-code-seal");
+        _messageSealKey = Derive(masterKey, "smsverify/message-text-seal");
     }
 
     private static byte[] Derive(ReadOnlySpan<byte> masterKey, string purpose)

@@ -17,7 +17,7 @@ public static class VariableValues
     private static readonly string[] TimeFormats = ["HH:mm", "HH:mm:ss"];
 
     /// <summary>Why <paramref name="value"/> may not fill a variable of <paramref name="type"/>, or null if it may.</summary>
-    public static string? Check(VariableType type, string value, VerificationCodeLength? codeLength = null)
+    public static string? Check(VariableType type, string value, VerificationCodeLength? codeLength = null, int maxTextLength = MaxTextLength)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -34,7 +34,7 @@ public static class VariableValues
                 ? null : "A time is written HH:mm or HH:mm:ss.",
             VariableType.Name => Name(value),
             VariableType.Phone => Phone(value),
-            _ => Text(value),
+            _ => Text(value, maxTextLength),
         };
     }
 
@@ -96,11 +96,11 @@ public static class VariableValues
         return mobile || landline ? null : "A phone number is an 11-digit mobile number starting with 1, or 5–13 digits and hyphens.";
     }
 
-    private static string? Text(string value)
+    private static string? Text(string value, int maxLength)
     {
-        if (value.Length > MaxTextLength)
+        if (value.Length > maxLength)
         {
-            return $"A text value is at most {MaxTextLength} characters; this one has {value.Length}.";
+            return $"A text value is at most {maxLength} characters; this one has {value.Length}.";
         }
         if (value.AsSpan().IndexOfAny('【', '】') >= 0)
         {

@@ -182,18 +182,42 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Channel")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long>("Cost")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("MaskedText")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("NotAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("OutcomeUnknown")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("SandboxText")
                         .HasMaxLength(1000)
@@ -207,10 +231,17 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("SourceExtension")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Template")
                         .IsRequired()
@@ -219,6 +250,10 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
+
+                    b.Property<byte[]>("TextSeal")
+                        .HasMaxLength(4096)
+                        .HasColumnType("bytea");
 
                     b.Property<string>("To")
                         .IsRequired()
@@ -231,6 +266,8 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("VerificationId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("TenantId", "CreatedAt");
 
@@ -451,6 +488,11 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Extension")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<string>("Findings")
                         .IsRequired()
                         .HasColumnType("text");
@@ -488,7 +530,13 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Extension")
+                        .IsUnique();
 
                     b.HasIndex("QualificationId");
 

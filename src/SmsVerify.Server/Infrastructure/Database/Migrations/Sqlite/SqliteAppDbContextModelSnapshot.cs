@@ -177,18 +177,42 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Cost")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MaskedText")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OutcomeUnknown")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SandboxText")
                         .HasMaxLength(1000)
@@ -202,9 +226,16 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceExtension")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Template")
@@ -214,6 +245,10 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TextSeal")
+                        .HasMaxLength(4096)
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("To")
                         .IsRequired()
@@ -226,6 +261,8 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("VerificationId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("TenantId", "CreatedAt");
 
@@ -446,6 +483,11 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Extension")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Findings")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -483,7 +525,13 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Extension")
+                        .IsUnique();
 
                     b.HasIndex("QualificationId");
 

@@ -1,0 +1,67 @@
+using SmsVerify.Server.Infrastructure.Problems;
+using SmsVerify.Server.Policy;
+using SmsVerify.Server.Templates.Rules;
+
+namespace SmsVerify.Server.Sending;
+
+/// <summary>
+/// The values a send fills its template with, checked against each variable's type before anything is stored or
+/// sent: this is what keeps a link, a phone number or an advertisement out of an approved template.
+/// </summary>
+public static class SendParameters
+{
+    /// <summary>More parameters than any template has variables is no template's input.</summary>
+    public const int MaxCount = 32;
+
+    /// <summary>
+    /// Why <paramref name="values"/> do not fit <paramref name="content"/>, or null. <paramref name="values"/> holds
+    /// every variable, the generated code included.
+    /// </summary>
+    public static ApiError? Check(ApprovedContent content, IReadOnlyDictionary<string, string> values, VerificationCodeLength codeLength, int maxTextLength)
+    {
+        foreach (var variable in content.Variables)
+        {
+            if (!values.TryGetValue(variable.Name, out var value))
+            {
+                return Problem(variable.Name, "missing", $"The template {content.Template} needs a value for ${{{variable.Name}}}.");
+            }
+            if (VariableValues.Check(variable.Type, value, codeLength, maxTextLength) is { } reason)
+            {
+                return Problem(variable.Name, variable.Type.ToString().ToLowerInvariant(), $"${{{variable.Name}}}: {reason}");
+            }
+            if (CarriesPhoneNumber(variable.Type, value))
+            {
+                return Problem(variable.Name, "phone_number", $"${{{variable.Name}}} may not carry a phone number; only a phone variable may.");
+            }
+        }
+        foreach (var name in values.Keys)
+        {
+            if (!content.Variables.Any(v => v.Name == name))
+            {
+                return Problem(name, "unknown", $"The template {content.Template} has no variable ${{{name}}}.");
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Free text and names may hold no telephone number at all; a number variable no mobile number (a 95xxx-like
+    /// figure is an ordinary count). Codes, amounts, dates and times have formats of their own.
+    /// </summary>
+    private static bool CarriesPhoneNumber(VariableType type, string value)
+    {
+        if (type is not (VariableType.Text or VariableType.Name or VariableType.Number) || value.Length < 5)
+        {
+            return false;
+        }
+        List<ContactNumber> numbers = [];
+        ContactNumbers.Find(value, numbers);
+        return numbers.Exists(n => type != VariableType.Number || n.Kind == NumberKind.Mobile);
+    }
+
+    public static ApiError Problem(string variable, string rule, string detail) =>
+        ProblemTypes.ParameterInvalid.With(detail) with
+        {
+            Extensions = new Dictionary<string, object?> { ["variable"] = variable, ["rule"] = rule },
+        };
+}

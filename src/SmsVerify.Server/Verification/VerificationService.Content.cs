@@ -1,0 +1,85 @@
+using SmsVerify.Server.Infrastructure.Problems;
+using SmsVerify.Server.Messages;
+using SmsVerify.Server.Policy;
+using SmsVerify.Server.Sandbox;
+using SmsVerify.Server.Sending;
+using SmsVerify.Server.Templates.Rules;
+
+namespace SmsVerify.Server.Verification;
+
+// What a verification says: the tenant's approved signature and verification template, or the built-in ones.
+public sealed partial class VerificationService
+{
+    /// <summary>Any code the server makes fits a code variable; tenants' own codes (messages API) are held to this.</summary>
+    private static readonly VerificationCodeLength CodeLength = new(MinCodeLength, MaxCodeLength);
+
+    /// <summary>The tenant's content with its parameters checked, or null for the built-in sandbox template.</summary>
+    private async Task<Outcome<ApprovedContent?>> ResolveContentAsync(Guid tenantId, CreateVerificationRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Signature is null && request.Template is null)
+        {
+            return request.Params is { Count: > 0 }
+                ? ProblemTypes.Invalid("params", "params fill a template: name your signature and template too.")
+                : Outcome<ApprovedContent?>.Of(null);
+        }
+        if (request.Signature is null || request.Template is null)
+        {
+            return ProblemTypes.Invalid(request.Signature is null ? "signature" : "template", "Name both the signature and the template, or neither.");
+        }
+        var resolved = await ContentResolver.ResolveAsync(db, tenantId, request.Signature, request.Template, TemplateType.Verification, cancellationToken);
+        if (resolved.Error is { } error)
+        {
+            return error;
+        }
+        var content = resolved.Value!;
+        if (request.Params is { } given && given.ContainsKey(content.CodeVariable!))
+        {
+            return SendParameters.Problem(content.CodeVariable!, "reserved", $"${{{content.CodeVariable}}} is the code: the server makes it, a request cannot set it.");
+        }
+        // The code is the server's and always fits; a placeholder stands in for it while the tenant's values are checked.
+        var values = Values(content, request.Params, new string('0', request.CodeLength ?? DefaultCodeLength));
+        return SendParameters.Check(content, values, CodeLength, sending.Value.MaxTextParameterLength) is { } invalid
+            ? invalid
+            : content;
+    }
+
+    private static Dictionary<string, string> Values(ApprovedContent content, Dictionary<string, string>? parameters, string code)
+    {
+        var values = parameters is null ? [] : new Dictionary<string, string>(parameters, StringComparer.Ordinal);
+        values[content.CodeVariable!] = code;
+        return values;
+    }
+
+    /// <summary>The message that carries the code: to a test number's inbox at once, or to the queue for a carrier.</summary>
+    private MessageRecord Message(
+        VerificationRecord verification, ApprovedContent? content, Dictionary<string, string>? parameters, string code, bool toTestNumber, DateTime now)
+    {
+        var validFor = verification.ExpiresAt - now;
+        var (text, masked) = content is null
+            ? (SandboxTemplate.Render(code, validFor), SandboxTemplate.RenderMasked(code.Length, validFor))
+            : (content.Render(Values(content, parameters, code)), content.Render(Values(content, parameters, new string('*', code.Length))));
+        if (toTestNumber)
+        {
+            return SandboxDelivery.Record(new OutgoingText(verification.TenantId, verification.To, verification.Signature, verification.Template,
+                text, masked, verification.Id), now);
+        }
+        var id = Guid.CreateVersion7();
+        return new MessageRecord
+        {
+            Id = id,
+            TenantId = verification.TenantId,
+            To = verification.To,
+            Signature = verification.Signature,
+            Template = verification.Template,
+            MaskedText = masked,
+            TextSeal = texts.Seal(id, text),
+            SourceExtension = content!.SourceExtension,
+            Segments = Segments.CountUcs2(text),
+            Status = MessageStatus.Queued,
+            VerificationId = verification.Id,
+            NotAfter = verification.ExpiresAt,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
+    }
+}
