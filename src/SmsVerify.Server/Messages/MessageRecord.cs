@@ -51,6 +51,9 @@ public sealed class MessageRecord
     public DateTime? LeaseUntil { get; set; }
     public DateTime? NextAttemptAt { get; set; }
 
+    /// <summary>Names the claim that holds the lease, so an outcome is written only by the worker that still holds it.</summary>
+    public Guid? ClaimToken { get; set; }
+
     /// <summary>A carrier may have it though it never said so (the link died mid-submit): never submitted again.</summary>
     public bool OutcomeUnknown { get; set; }
     public DateTime CreatedAt { get; init; }

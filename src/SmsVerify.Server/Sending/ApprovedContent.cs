@@ -9,7 +9,7 @@ namespace SmsVerify.Server.Sending;
 /// phone shows: the signature in 【】 first, as Chinese carriers require, then the filled template.
 /// </summary>
 public sealed record ApprovedContent(
-    string Signature, SignaturePurpose Purpose, string? SourceExtension, string Template, TemplateType Type, string Content,
+    Guid SignatureId, string Signature, SignaturePurpose Purpose, string? SourceExtension, string Template, TemplateType Type, string Content,
     IReadOnlyList<TemplateVariable> Variables)
 {
     /// <summary>The one code variable of a verification template.</summary>

@@ -13,7 +13,7 @@ namespace SmsVerify.Server.Sending;
 /// </summary>
 public static class ContentResolver
 {
-    private sealed record SignatureRow(string Name, SignaturePurpose Purpose, string? Extension);
+    private sealed record SignatureRow(Guid Id, string Name, SignaturePurpose Purpose, string? Extension);
 
     private sealed record TemplateRow(string Code, TemplateType Type, string Content, List<TemplateVariable> Variables);
 
@@ -21,7 +21,7 @@ public static class ContentResolver
         EF.CompileAsyncQuery((AppDbContext db, Guid tenantId, string name, CancellationToken _) =>
             db.Signatures.AsNoTracking()
                 .Where(s => s.TenantId == tenantId && s.Name == name && s.Status == ReviewStatus.Approved)
-                .Select(s => new SignatureRow(s.Name, s.Purpose, s.Extension))
+                .Select(s => new SignatureRow(s.Id, s.Name, s.Purpose, s.Extension))
                 .FirstOrDefault());
 
     private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<TemplateRow?>> ApprovedTemplate =
@@ -55,7 +55,7 @@ public static class ContentResolver
             return ProblemTypes.TemplateTypeMismatch.With(
                 $"Signature '{signatureRow.Name}' is approved for verification codes only; template {templateRow.Code} is a {Name(templateRow.Type)} template.");
         }
-        return new ApprovedContent(signatureRow.Name, signatureRow.Purpose, signatureRow.Extension, templateRow.Code, templateRow.Type,
+        return new ApprovedContent(signatureRow.Id, signatureRow.Name, signatureRow.Purpose, signatureRow.Extension, templateRow.Code, templateRow.Type,
             templateRow.Content, templateRow.Variables);
     }
 

@@ -15,6 +15,12 @@ public sealed class Tenant
     public TenantKind Kind { get; init; }
     public TenantMode Mode { get; set; } = TenantMode.Sandbox;
     public DateTime CreatedAt { get; init; }
+
+    /// <summary>Prepaid, in ten-thousandths of a yuan (see <see cref="Billing.Money"/>); never below zero.</summary>
+    public long Balance { get; set; }
+
+    /// <summary>The tenant's price per SMS segment in the same unit; null takes <c>Billing:PricePerSegment</c>.</summary>
+    public long? PricePerSegment { get; set; }
 }
 
 internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>

@@ -1,4 +1,3 @@
-using SmsVerify.Server.Messages;
 using SmsVerify.Server.Policy;
 
 namespace SmsVerify.Server.Verification;
@@ -20,7 +19,6 @@ public static class VerificationExtensions
             .Validate(VerificationOptions.LimitsAreValid, "Verification:Limits keys must be window lengths in seconds (1 to 2678400) and values 0 or more.")
             .ValidateOnStart();
         builder.Services.AddSingleton<VerificationCodes>();
-        builder.Services.AddSingleton<MessageTexts>();
         builder.Services.AddScoped<VerificationService>();
         return builder;
     }

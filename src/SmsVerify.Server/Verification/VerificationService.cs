@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmsVerify.Server.Audit;
+using SmsVerify.Server.Billing;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Limits;
 using SmsVerify.Server.Messages;
+using SmsVerify.Server.Messages.Delivery;
 using SmsVerify.Server.Phones;
 using SmsVerify.Server.Sandbox;
 using SmsVerify.Server.Sending;
@@ -17,8 +19,8 @@ namespace SmsVerify.Server.Verification;
 /// happens before anything is written, and what is written is written in one transaction.
 /// </summary>
 public sealed partial class VerificationService(
-    AppDbContext db, WriteBatcher writes, AuditTrail audit, ILimitStore limits, VerificationCodes codes, MessageTexts texts, TimeProvider clock,
-    IOptions<VerificationOptions> options, IOptions<SendingOptions> sending)
+    AppDbContext db, WriteBatcher writes, AuditTrail audit, ILimitStore limits, VerificationCodes codes, MessageTexts texts, DeliverySignal queue,
+    TimeProvider clock, IOptions<VerificationOptions> options, IOptions<SendingOptions> sending, IOptions<BillingOptions> billing)
 {
     public const int MinCodeLength = 4, MaxCodeLength = 8, DefaultCodeLength = 6;
     public const int MinTtlSeconds = 60, MaxTtlSeconds = 1800, DefaultTtlSeconds = 300;
@@ -104,30 +106,51 @@ public sealed partial class VerificationService(
             ? testNumber?.FixedCode ?? VerificationCodes.Generate(request.CodeLength ?? DefaultCodeLength)
             : codes.Unseal(pending.Id, pending.CodeSeal!);
         var verification = pending ?? NewVerification(tenantId, to, request, content, code, nowUtc);
-        verification.SendCount++;
-        verification.LastSentAt = nowUtc;
-        verification.UpdatedAt = nowUtc;
         var message = Message(verification, content, request.Params, code, testNumber is not null, nowUtc);
-        if (pending is null && replaced is null)
+        if (pending is null && replaced is null && message.Status != MessageStatus.Queued)
         {
-            // The common case, a new verification, is two inserts: group-committed with other sends.
+            // The common case in tests and development, a new code to a test number, is two inserts: group-committed.
+            verification.SendCount = 1;
+            verification.LastSentAt = verification.UpdatedAt = nowUtc;
             var started = new AuditEntry("verification.started", Target(verification), tenantId, $"to={to}");
             await writes.InsertAsync(audit.Stamp(started), verification, message);
+            return VerificationView.From(verification, nowUtc, _options);
         }
-        else
+        if (message.Status == MessageStatus.Queued)
         {
+            message.Cost = message.Segments * await Balances.PriceAsync(db, tenantId, billing.Value, cancellationToken);
+        }
+        var stored = await audit.RunAsync(db, async () =>
+        {
+            // Charged first: nothing is changed unless the balance covers the message.
+            if (!await Balances.TryChargeAsync(db, tenantId, message.Cost, cancellationToken))
+            {
+                return (false, (AuditEntry?)null);
+            }
+            verification.SendCount++;
+            verification.LastSentAt = verification.UpdatedAt = nowUtc;
             if (replaced is not null)
             {
                 replaced.Status = VerificationStatus.Canceled;
                 replaced.CodeSeal = null;
                 replaced.UpdatedAt = nowUtc;
+            }
+            if (pending is null)
+            {
                 db.Verifications.Add(verification);
             }
             db.Messages.Add(message);
-            var entry = replaced is null
+            return (true, pending is not null
                 ? new AuditEntry("verification.resent", Target(verification), tenantId, $"sendCount={verification.SendCount}")
-                : new AuditEntry("verification.started", Target(verification), tenantId, $"to={to} replaces={replaced.Id}");
-            await audit.SaveChangesAsync(db, entry, cancellationToken);
+                : new AuditEntry("verification.started", Target(verification), tenantId, replaced is null ? $"to={to}" : $"to={to} replaces={replaced.Id}"));
+        }, cancellationToken);
+        if (!stored)
+        {
+            return ProblemTypes.InsufficientBalance.With($"The message costs {Money.ToYuan(message.Cost)} yuan; top up your balance.");
+        }
+        if (message.Status == MessageStatus.Queued)
+        {
+            queue.Wake();
         }
         return VerificationView.From(verification, nowUtc, _options);
     }

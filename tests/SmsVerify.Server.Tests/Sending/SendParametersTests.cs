@@ -7,7 +7,7 @@ namespace SmsVerify.Server.Tests.Sending;
 
 public class SendParametersTests
 {
-    private static readonly ApprovedContent Notification = new("某某科技", SignaturePurpose.General, "100001", "SMS_123456789", TemplateType.Notification,
+    private static readonly ApprovedContent Notification = new(Guid.Empty, "某某科技", SignaturePurpose.General, "100001", "SMS_123456789", TemplateType.Notification,
         "尊敬的${name}，您的订单${order:number}已于${date}发货，金额${amount}元，配送员电话${phone}，备注：${note}",
         [
             new("name", VariableType.Name), new("order", VariableType.Number), new("date", VariableType.Date), new("amount", VariableType.Amount),
@@ -86,7 +86,7 @@ public class SendParametersTests
     [InlineData("A1B2C3", null)]
     public void CodeVariable_HoldsFourToEightLettersOrDigits(string code, string? rule)
     {
-        var content = new ApprovedContent("某某科技", SignaturePurpose.Verification, null, "SMS_1", TemplateType.Verification, "验证码${code}",
+        var content = new ApprovedContent(Guid.Empty, "某某科技", SignaturePurpose.Verification, null, "SMS_1", TemplateType.Verification, "验证码${code}",
             [new("code", VariableType.Code)]);
 
         var problem = SendParameters.Check(content, new Dictionary<string, string> { ["code"] = code }, new VerificationCodeLength(4, 8), 35);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -29,6 +30,9 @@ public sealed class SmsVerifyApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Extra settings a test class wants, applied on top of the defaults.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Services a test replaces, such as a carrier that answers as the test wants.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Operator:ApiKey", OperatorKey);
@@ -48,6 +52,10 @@ public sealed class SmsVerifyApp : WebApplicationFactory<Program>, IAsyncLifetim
             builder.UseSetting(key, value);
         }
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
+        }
     }
 
     public async Task InitializeAsync()

@@ -21,6 +21,11 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SandboxNumber> SandboxNumbers => Set<SandboxNumber>();
     public DbSet<VerificationRecord> Verifications => Set<VerificationRecord>();
     public DbSet<MessageRecord> Messages => Set<MessageRecord>();
+    public DbSet<MessagePart> MessageParts => Set<MessagePart>();
+    public DbSet<UnmatchedReceipt> UnmatchedReceipts => Set<UnmatchedReceipt>();
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+    public DbSet<Messages.Inbound.InboundMessage> InboundMessages => Set<Messages.Inbound.InboundMessage>();
+    public DbSet<Messages.Inbound.OptOut> OptOuts => Set<Messages.Inbound.OptOut>();
     public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Qualification> Qualifications => Set<Qualification>();

@@ -15,6 +15,8 @@ public static class ProblemTypes
         "The number could not be parsed as a valid mobile number (default region CN; E.164, 00-prefixed and national forms are accepted).");
     public static readonly ProblemType Unauthorized = new("unauthorized", 401, "An API key is required",
         "Send a valid key as `Authorization: Bearer <key>`.");
+    public static readonly ProblemType InsufficientBalance = new("insufficient_balance", 402, "The balance does not cover this send",
+        "Sends to real numbers are paid from the tenant's prepaid balance, per segment. Nothing was queued; an operator tops up with POST /v1/tenants/{id}/balance.");
     public static readonly ProblemType Forbidden = new("forbidden", 403, "This key may not do that",
         "The key is valid but its role does not allow this operation (for example a tenant key on an operator endpoint).");
     public static readonly ProblemType SandboxNumberRequired = new("sandbox_number_required", 403, "The recipient is not one of your test numbers",
@@ -61,6 +63,8 @@ public static class ProblemTypes
         "`replaces` must name a rejected application of yours that has not been resubmitted yet.");
     public static readonly ProblemType QualificationRequired = new("qualification_required", 409, "A qualification is needed first",
         "Landing applications are checked against the tenant's qualification; submit one first.");
+    public static readonly ProblemType IdempotencyKeyInUse = new("idempotency_key_in_use", 409, "A request with this Idempotency-Key is in progress",
+        "Another request with the same key has not finished yet. Retry shortly to get its answer.");
     public static readonly ProblemType LastApiKey = new("last_api_key", 409, "This is the last key of its kind",
         "Create another key before deleting this one (a tenant's last key, or the last admin key), or its owner is locked out.");
     public static readonly ProblemType BodyTooLarge = new("body_too_large", 413, "The request body is too large",
@@ -76,6 +80,8 @@ public static class ProblemTypes
         "Messages to real numbers carry one of your approved signatures and templates; the built-in sandbox ones reach test numbers only.");
     public static readonly ProblemType MarketingWindowClosed = new("marketing_window_closed", 422, "Marketing messages are not sent now",
         "Marketing messages go out only between 08:00 and 20:00 China time. `Retry-After` says when the window opens.");
+    public static readonly ProblemType IdempotencyKeyReused = new("idempotency_key_reused", 422, "This Idempotency-Key was used for another request",
+        "An Idempotency-Key names one request for 24 hours; the same key with a different body is refused. Use a new key for a new request.");
     public static readonly ProblemType ResendTooSoon = new("resend_too_soon", 429, "Wait before sending the code again",
         "A verification to this number is pending and its code was sent moments ago. `Retry-After` says when a resend is allowed.");
     public static readonly ProblemType RateLimited = new("rate_limited", 429, "Too many messages to this number",

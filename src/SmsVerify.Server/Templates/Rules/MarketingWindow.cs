@@ -16,4 +16,16 @@ public static class MarketingWindow
         var local = TimeOnly.FromTimeSpan(now.ToOffset(ChinaOffset).TimeOfDay);
         return local >= Opens && local < Closes;
     }
+
+    /// <summary>How long until the window next opens (zero while it is open).</summary>
+    public static TimeSpan UntilOpen(DateTimeOffset now)
+    {
+        if (IsOpen(now))
+        {
+            return TimeSpan.Zero;
+        }
+        var local = now.ToOffset(ChinaOffset);
+        var opens = new DateTimeOffset(local.Date, ChinaOffset).Add(Opens.ToTimeSpan());
+        return (opens > local ? opens : opens.AddDays(1)) - local;
+    }
 }

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SmsVerify.Server.Messages.Delivery;
+
+public sealed class DeliveryOptions
+{
+    /// <summary>Off, this node only takes API traffic and leaves the queue to the nodes that run a worker.</summary>
+    public bool RunWorker { get; set; } = true;
+
+    /// <summary>How often a node looks for queued messages when nothing woke it (work queued on other nodes).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Messages claimed per round.</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>Submits in flight at once on this node: enough to fill the channels' SMPP windows.</summary>
+    [Range(1, 1024)]
+    public int Concurrency { get; set; } = 64;
+
+    /// <summary>How long a claim lasts; a worker that dies mid-submit leaves a message that is retried as "outcome unknown" after it.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Attempts before a message no channel would take fails (and is refunded).</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>How long carrier message ids are kept for receipts.</summary>
+    [Range(1, 24 * 90)]
+    public int ReceiptWindowHours { get; set; } = 72;
+}

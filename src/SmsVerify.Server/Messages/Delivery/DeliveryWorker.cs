@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Options;
+using SmsVerify.Server.Infrastructure.Database;
+
+namespace SmsVerify.Server.Messages.Delivery;
+
+/// <summary>
+/// Moves queued messages to carriers: claims a batch, submits them side by side (enough to keep the channels'
+/// windows full) and records each outcome. Every node runs one; leases keep them from taking the same message.
+/// </summary>
+public sealed partial class DeliveryWorker(
+    IServiceScopeFactory scopes, DeliverySignal signal, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<DeliveryWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunWorker)
+        {
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunOnceAsync(stoppingToken) == options.Value.BatchSize)
+                {
+                }
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database may be briefly away; queued messages wait, and leases free what was claimed.
+                Log.RoundFailed(logger, e);
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Claims and submits one batch; returns how many were claimed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        List<MessageRecord> claimed;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            claimed = await MessageClaims.ClaimAsync(db, options.Value.BatchSize, clock.UtcNowForStorage(), options.Value.Lease, cancellationToken);
+        }
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(claimed, parallel, async (message, token) =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<DeliveryAttempt>().RunAsync(message, token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Left claimed: when the lease ends it is retried, marked as possibly sent.
+                Log.AttemptFailed(logger, message.Id, e);
+            }
+        });
+        return claimed.Count;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "A delivery round failed; it is tried again.")]
+        public static partial void RoundFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(2, LogLevel.Error, "Submitting message {MessageId} failed unexpectedly; it is retried when its lease ends.")]
+        public static partial void AttemptFailed(ILogger logger, Guid messageId, Exception exception);
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SmsVerify.Server.Infrastructure.Database;
+
+namespace SmsVerify.Server.Messages.Delivery;
+
+/// <summary>
+/// Hourly: forgets carrier ids older than the receipt window (and receipts that never found their message, which
+/// are logged as a count first), and idempotency keys past their 24 hours.
+/// </summary>
+internal sealed partial class MessageRetention(IServiceScopeFactory scopes, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<MessageRetention> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var (parts, unmatched) = await scope.ServiceProvider.GetRequiredService<Receipts>()
+                    .PruneAsync(db, TimeSpan.FromHours(options.Value.ReceiptWindowHours), stoppingToken);
+                var now = clock.UtcNowForStorage();
+                await db.IdempotencyKeys.Where(k => k.ExpiresAt <= now).ExecuteDeleteAsync(stoppingToken);
+                if (unmatched > 0)
+                {
+                    Log.UnmatchedReceipts(logger, unmatched, options.Value.ReceiptWindowHours);
+                }
+                Log.Pruned(logger, parts);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Log.Failed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "{Count} delivery receipts found no message within {Hours} h and were dropped.")]
+        public static partial void UnmatchedReceipts(ILogger logger, int count, int hours);
+
+        [LoggerMessage(2, LogLevel.Debug, "Forgot {Count} carrier message ids past the receipt window.")]
+        public static partial void Pruned(ILogger logger, int count);
+
+        [LoggerMessage(3, LogLevel.Warning, "Message retention failed; it runs again in an hour.")]
+        public static partial void Failed(ILogger logger, Exception exception);
+    }
+}

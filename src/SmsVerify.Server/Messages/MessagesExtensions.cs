@@ -1,0 +1,33 @@
+using SmsVerify.Server.Channels;
+using SmsVerify.Server.Messages.Delivery;
+using SmsVerify.Server.Messages.Inbound;
+
+namespace SmsVerify.Server.Messages;
+
+public static class MessagesExtensions
+{
+    public static IHostApplicationBuilder AddMessages(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DeliveryOptions>().BindConfiguration("Delivery").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<MessageTexts>();
+        builder.Services.AddSingleton<DeliverySignal>();
+        builder.Services.AddScoped<MessageSender>();
+        builder.Services.AddScoped<IdempotentSends>();
+        builder.Services.AddScoped<DeliveryAttempt>();
+        builder.Services.AddScoped<MessageOutcomes>();
+        builder.Services.AddScoped<Receipts>();
+        builder.Services.AddScoped<InboundMessages>();
+        builder.Services.AddSingleton<IChannelEventSink, ChannelEventStore>();
+        builder.Services.AddSingleton<DeliveryWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryWorker>());
+        builder.Services.AddHostedService<MessageRetention>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapMessaging(this IEndpointRouteBuilder routes)
+    {
+        routes.MapMessages();
+        routes.MapInbound();
+        return routes;
+    }
+}

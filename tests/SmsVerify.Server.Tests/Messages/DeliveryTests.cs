@@ -1,0 +1,188 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SmsVerify.Server.Channels;
+using SmsVerify.Server.Messages;
+using SmsVerify.Server.Messages.Delivery;
+using SmsVerify.Server.Tests.Support;
+
+namespace SmsVerify.Server.Tests.Messages;
+
+public sealed class DeliveryTests : IAsyncLifetime
+{
+    private const string RealNumber = "+8613912345678";
+
+    private readonly SmsVerifyApp _app;
+    private readonly FakeChannel _primary;
+    private readonly FakeChannel _backup;
+    private Func<OutboundSms, SubmitOutcome> _primaryAnswer = _ => Accept("p-1");
+    private Func<OutboundSms, SubmitOutcome> _backupAnswer = _ => Accept("b-1");
+
+    public DeliveryTests()
+    {
+        _primary = new FakeChannel("primary", 10, sms => _primaryAnswer(sms));
+        _backup = new FakeChannel("backup", 5, sms => _backupAnswer(sms));
+        // The worker is driven by the test, one round at a time, instead of running in the background.
+        _app = new SmsVerifyApp
+        {
+            Settings = { ["Delivery:RunWorker"] = "false" },
+            TestServices = services => services.AddSingleton<IChannelRoutes>(new FakeRoutes(_primary, _backup)),
+        };
+    }
+
+    public Task InitializeAsync() => _app.InitializeAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private static SubmitOutcome Accept(params string[] ids) => new SubmitOutcome.Accepted(ids);
+
+    private Task<int> RunWorkerAsync() => _app.Services.GetRequiredService<DeliveryWorker>().RunOnceAsync(CancellationToken.None);
+
+    private Task ReceiptAsync(string channel, string id, ReceiptOutcome outcome, string? error = null) =>
+        _app.Services.GetRequiredService<IChannelEventSink>()
+            .HandleAsync(new ReceiptEvent(channel, _app.Clock.GetUtcNow().UtcDateTime, id, outcome, error, null), CancellationToken.None).AsTask();
+
+    private async Task<(TestTenant Tenant, Guid MessageId)> QueueAsync(string content = Messaging.Notification, object? parameters = null)
+    {
+        var sender = await _app.CreateLiveSenderAsync();
+        var tenant = sender.Tenant;
+        var template = await sender.Tenant.CreateApprovedTemplateAsync(_app, content, "notification");
+        await _app.TopUpAsync(tenant.Id, 1m);
+        var sent = await (await tenant.Http.PostJsonAsync("/v1/messages",
+            new { to = new[] { RealNumber }, signature = sender.Signature, template, @params = parameters ?? new { order = "7" } })).OkAsync(HttpStatusCode.Accepted);
+        return (tenant, sent.GetProperty("messages")[0].GetProperty("id").GetGuid());
+    }
+
+    private Task<MessageRecord> MessageAsync(Guid id) => _app.WithDbAsync(db => db.Messages.AsNoTracking().SingleAsync(m => m.Id == id));
+
+    [Fact]
+    public async Task Accepted_IsSubmitted_ThenDeliveredByItsReceipt_AndTheTextIsNoLongerKept()
+    {
+        var (tenant, id) = await QueueAsync();
+
+        Assert.Equal(1, await RunWorkerAsync());
+
+        var sms = Assert.Single(_primary.Submitted);
+        Assert.Equal((RealNumber, "【某某科技】您的订单7已发货，请注意查收。"), (sms.To, sms.Text));
+        var submitted = await MessageAsync(id);
+        Assert.Equal((MessageStatus.Submitted, "primary", null), (submitted.Status, submitted.Channel, submitted.TextSeal));
+        await ReceiptAsync("primary", "p-1", ReceiptOutcome.Delivered);
+        var delivered = await (await tenant.Http.GetAsync($"/v1/messages/{id}")).OkAsync();
+        Assert.Equal("delivered", delivered.Str("status"));
+        Assert.Equal(0, await RunWorkerAsync());
+    }
+
+    [Fact]
+    public async Task MultipartMessage_IsDeliveredWhenEveryPartIs_AndFailedWhenOneFails()
+    {
+        _primaryAnswer = sms => sms.Text.Contains("A1", StringComparison.Ordinal) ? Accept("a-1", "a-2") : Accept("b-1", "b-2");
+        var (_, first) = await QueueAsync(parameters: new { order = "A1" });
+        var (_, second) = await QueueAsync(parameters: new { order = "B2" });
+        await RunWorkerAsync();
+
+        await ReceiptAsync("primary", "a-1", ReceiptOutcome.Delivered);
+        Assert.Equal(MessageStatus.Submitted, (await MessageAsync(first)).Status);
+        await ReceiptAsync("primary", "a-2", ReceiptOutcome.Delivered);
+        await ReceiptAsync("primary", "b-2", ReceiptOutcome.Failed, "UNDELIV:045");
+
+        Assert.Equal(MessageStatus.Delivered, (await MessageAsync(first)).Status);
+        var failed = await MessageAsync(second);
+        Assert.Equal((MessageStatus.Failed, "UNDELIV:045"), (failed.Status, failed.ErrorCode));
+    }
+
+    [Fact]
+    public async Task ReceiptBeforeTheSubmitIsRecorded_WaitsAndIsApplied()
+    {
+        var (_, id) = await QueueAsync();
+        await ReceiptAsync("primary", "p-1", ReceiptOutcome.Delivered);
+        Assert.Equal(1, await _app.WithDbAsync(db => db.UnmatchedReceipts.CountAsync()));
+
+        await RunWorkerAsync();
+
+        Assert.Equal(MessageStatus.Delivered, (await MessageAsync(id)).Status);
+        Assert.Equal(0, await _app.WithDbAsync(db => db.UnmatchedReceipts.CountAsync()));
+    }
+
+    [Fact]
+    public async Task PermanentRefusal_FailsTheMessage_AndRefundsIt()
+    {
+        _primaryAnswer = _ => new SubmitOutcome.Rejected("ESME_RINVDSTADR", "Invalid destination address", Transient: false);
+        var (tenant, id) = await QueueAsync();
+        Assert.Equal(0.955m, await tenant.BalanceAsync());
+
+        await RunWorkerAsync();
+
+        var failed = await MessageAsync(id);
+        Assert.Equal((MessageStatus.Failed, "ESME_RINVDSTADR"), (failed.Status, failed.ErrorCode));
+        Assert.Empty(_backup.Submitted);
+        Assert.Equal(1m, await tenant.BalanceAsync());
+    }
+
+    [Fact]
+    public async Task TransientRefusal_MovesTheMessageToTheNextChannel()
+    {
+        _primaryAnswer = _ => new SubmitOutcome.Rejected("ESME_RTHROTTLED", "Throttled", Transient: true);
+        var (_, id) = await QueueAsync();
+
+        await RunWorkerAsync();
+
+        var submitted = await MessageAsync(id);
+        Assert.Equal((MessageStatus.Submitted, "backup"), (submitted.Status, submitted.Channel));
+        Assert.Single(_primary.Submitted);
+    }
+
+    [Fact]
+    public async Task NoChannel_RequeuesWithBackoff_ThenFailsAndRefunds()
+    {
+        _primary.State = ChannelState.Down;
+        _backup.State = ChannelState.Open;
+        var (tenant, id) = await QueueAsync();
+
+        for (var attempt = 1; attempt <= 10; attempt++)
+        {
+            Assert.Equal(1, await RunWorkerAsync());
+            Assert.Equal(0, await RunWorkerAsync()); // not due again until its backoff passes
+            _app.Clock.Advance(TimeSpan.FromMinutes(11));
+        }
+
+        var failed = await MessageAsync(id);
+        Assert.Equal((MessageStatus.Failed, "no_channel", 10), (failed.Status, failed.ErrorCode, failed.Attempts));
+        Assert.Equal(1m, await tenant.BalanceAsync());
+    }
+
+    [Fact]
+    public async Task UnknownOutcome_IsMarkedAndRetried_AndAnExpiredCodeIsNotSentAgain()
+    {
+        _primaryAnswer = _ => new SubmitOutcome.Unknown("The link dropped before the answer.", []);
+        var sender = await _app.CreateLiveSenderAsync();
+        await _app.TopUpAsync(sender.Tenant.Id, 1m);
+        var started = await (await sender.StartAsync(RealNumber)).OkAsync(HttpStatusCode.Created);
+        var id = await _app.WithDbAsync(db => db.Messages.Where(m => m.VerificationId == started.GetProperty("id").GetGuid()).Select(m => m.Id).SingleAsync());
+
+        await RunWorkerAsync();
+        var unknown = await MessageAsync(id);
+        Assert.Equal((MessageStatus.Queued, true), (unknown.Status, unknown.OutcomeUnknown));
+        _app.Clock.Advance(TimeSpan.FromMinutes(6)); // past the code's five minutes
+        await RunWorkerAsync();
+
+        var expired = await MessageAsync(id);
+        Assert.Equal((MessageStatus.Expired, "expired_in_queue"), (expired.Status, expired.ErrorCode));
+        Assert.Single(_primary.Submitted);
+        Assert.Equal(0.955m, await sender.Tenant.BalanceAsync()); // it may have been sent: not refunded
+    }
+
+    [Fact]
+    public async Task WorkerThatDiesMidSubmit_LeavesTheMessageMarkedUnknownForTheNextClaim()
+    {
+        var (_, id) = await QueueAsync();
+        var claimed = await _app.WithDbAsync(db => MessageClaims.ClaimAsync(db, 10, _app.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(2), default));
+        Assert.Single(claimed);
+        Assert.Equal(0, await RunWorkerAsync()); // still leased to the dead worker
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(3));
+        await RunWorkerAsync();
+
+        var message = await MessageAsync(id);
+        Assert.Equal((MessageStatus.Submitted, true, 2), (message.Status, message.OutcomeUnknown, message.Attempts));
+    }
+}
