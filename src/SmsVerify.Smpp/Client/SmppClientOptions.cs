@@ -40,10 +40,17 @@ public sealed class SmppClientOptions
 
     public int MaxPduLength { get; set; } = PduFramer.DefaultMaxPduLength;
 
+    /// <summary>
+    /// Most deliver_sm waiting in <see cref="SmppClient.Deliveries"/>; when it is full the client stops reading the
+    /// socket until the application takes one. The SMSC's own window usually keeps far fewer outstanding.
+    /// </summary>
+    public int MaxPendingDeliveries { get; set; } = 256;
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrEmpty(Host);
         ArgumentOutOfRangeException.ThrowIfLessThan(Window, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxPendingDeliveries, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(MessagesPerSecond);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ResponseTimeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(EnquireLinkInterval, TimeSpan.Zero);
