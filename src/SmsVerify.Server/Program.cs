@@ -1,4 +1,5 @@
 using SmsVerify.Server.Audit;
+using SmsVerify.Server.Channels;
 using SmsVerify.Server.Documents;
 using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Problems;
@@ -30,6 +31,7 @@ builder.AddReview();
 builder.AddRealPerson();
 builder.AddSignatures();
 builder.AddTemplates();
+builder.AddChannels();
 
 var app = builder.Build();
 
@@ -52,6 +54,7 @@ app.MapSignatures();
 app.MapTemplates();
 app.MapReview();
 app.MapWebhooks();
+app.MapChannels();
 
 app.Run();
 

@@ -216,13 +216,7 @@ public sealed partial class SmppClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Exponential backoff with jitter: min·2^attempt capped at max, then a random 50–100 % of that.</summary>
-    internal TimeSpan Backoff(int attempt)
-    {
-        var min = _options.ReconnectMinDelay.TotalMilliseconds;
-        var capped = Math.Min(_options.ReconnectMaxDelay.TotalMilliseconds, min * Math.Pow(2, Math.Min(attempt, 30)));
-        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() * 0.5)));
-    }
+    internal TimeSpan Backoff(int attempt) => _options.ReconnectDelay(attempt);
 
     private static partial class Log
     {

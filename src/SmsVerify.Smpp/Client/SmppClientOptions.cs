@@ -46,6 +46,18 @@ public sealed class SmppClientOptions
     /// </summary>
     public int MaxPendingDeliveries { get; set; } = 256;
 
+    /// <summary>
+    /// The wait before reconnect attempt <paramref name="attempt"/> (from 0): exponential backoff with jitter,
+    /// <see cref="ReconnectMinDelay"/>·2^attempt capped at <see cref="ReconnectMaxDelay"/>, then a random 50–100 % of
+    /// that, so many clients dropped together do not all come back at once.
+    /// </summary>
+    public TimeSpan ReconnectDelay(int attempt)
+    {
+        var min = ReconnectMinDelay.TotalMilliseconds;
+        var capped = Math.Min(ReconnectMaxDelay.TotalMilliseconds, min * Math.Pow(2, Math.Min(attempt, 30)));
+        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() * 0.5)));
+    }
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrEmpty(Host);
