@@ -1,5 +1,6 @@
 using SmsVerify.Server.Audit;
 using SmsVerify.Server.Billing;
+using SmsVerify.Server.Channels;
 using SmsVerify.Server.Documents;
 using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Problems;
@@ -36,6 +37,7 @@ builder.AddReview();
 builder.AddRealPerson();
 builder.AddSignatures();
 builder.AddTemplates();
+builder.AddChannels();
 
 var app = builder.Build();
 
@@ -60,6 +62,7 @@ app.MapSignatures();
 app.MapTemplates();
 app.MapReview();
 app.MapWebhooks();
+app.MapChannels();
 
 app.Run();
 

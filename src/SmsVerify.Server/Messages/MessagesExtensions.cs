@@ -18,6 +18,7 @@ public static class MessagesExtensions
         builder.Services.AddScoped<Receipts>();
         builder.Services.AddScoped<InboundMessages>();
         builder.Services.AddSingleton<IChannelEventSink, ChannelEventStore>();
+        builder.Services.AddSingleton<IChannelRoutes, RouterRoutes>();
         builder.Services.AddSingleton<DeliveryWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryWorker>());
         builder.Services.AddHostedService<MessageRetention>();

@@ -6,8 +6,11 @@ namespace SmsVerify.Smpp.Client;
 
 internal sealed partial class ClientLink
 {
-    /// <summary>One switch from command_id to its handling; runs on the read loop, so it never blocks.</summary>
-    private void OnPdu(Pdu pdu)
+    /// <summary>
+    /// One switch from command_id to its handling; runs on the read loop, so it never blocks. The one wait is a
+    /// deliver_sm meeting a full deliveries queue: the read loop then stops reading until the application catches up.
+    /// </summary>
+    private ValueTask OnPdu(Pdu pdu)
     {
         switch (pdu.CommandId)
         {
@@ -16,8 +19,12 @@ internal sealed partial class ClientLink
                 OnSubmitResponse(pdu);
                 break;
             case CommandId.DeliverSm:
-                _connection.TrySend(new DeliverSmResp { SequenceNumber = pdu.SequenceNumber });
-                _client.DeliveryWriter.TryWrite((DeliverSm)pdu);
+                // Answered by the application (IncomingDeliverSm.Acknowledge), on this connection.
+                var delivery = new IncomingDeliverSm((DeliverSm)pdu, _answerDeliver);
+                if (!_client.DeliveryWriter.TryWrite(delivery))
+                {
+                    return WaitForRoomAsync(delivery);
+                }
                 break;
             case CommandId.EnquireLink:
                 _connection.TrySend(new EnquireLinkResp { SequenceNumber = pdu.SequenceNumber });
@@ -40,6 +47,19 @@ internal sealed partial class ClientLink
                     _connection.TrySend(new GenericNack { CommandStatus = CommandStatus.InvalidCommandId, SequenceNumber = pdu.SequenceNumber });
                 }
                 break;
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask WaitForRoomAsync(IncomingDeliverSm delivery)
+    {
+        try
+        {
+            await _client.DeliveryWriter.WriteAsync(delivery, _connection.Closed).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or System.Threading.Channels.ChannelClosedException)
+        {
+            // The link closed, or the client stopped, while waiting: left unanswered, the SMSC delivers it again.
         }
     }
 

@@ -23,6 +23,7 @@ internal sealed partial class ClientLink
     private readonly SemaphoreSlim _window;
     private readonly CancellationTokenSource _sending = new();
     private readonly Pacer _pacer;
+    private readonly Func<DeliverSmResp, bool> _answerDeliver;
     private uint _sequence;
     private long _pausedUntil;
     private Task? _unbind;
@@ -35,6 +36,7 @@ internal sealed partial class ClientLink
         _connection = connection;
         _window = new SemaphoreSlim(_options.Window);
         _pacer = new Pacer(_options.MessagesPerSecond);
+        _answerDeliver = response => _connection.TrySend(response);
     }
 
     public bool IsBound { get; private set; }

@@ -8,14 +8,15 @@ namespace SmsVerify.Smpp.Client;
 /// <summary>
 /// An ESME: one bind to an SMSC that stays up. Submits are pipelined up to <see cref="SmppClientOptions.Window"/>,
 /// paced to <see cref="SmppClientOptions.MessagesPerSecond"/>, and survive reconnects while they are still queued.
-/// Inbound deliver_sm (receipts and MO messages) are answered and handed out through <see cref="Deliveries"/>.
+/// Inbound deliver_sm (receipts and MO messages) are handed out through <see cref="Deliveries"/> and answered when
+/// the application acknowledges them.
 /// </summary>
 public sealed partial class SmppClient : IAsyncDisposable
 {
     private readonly SmppClientOptions _options;
     private readonly ILogger _logger;
     private readonly SubmitQueue _queue = new();
-    private readonly Channel<DeliverSm> _deliveries = Channel.CreateUnbounded<DeliverSm>();
+    private readonly Channel<IncomingDeliverSm> _deliveries;
     private readonly CancellationTokenSource _stopping = new();
     private readonly object _gate = new();
     private ClientLink? _link;
@@ -26,16 +27,26 @@ public sealed partial class SmppClient : IAsyncDisposable
     {
         options.Validate();
         _options = options;
+        // Bounded, so a consumer that falls behind stops the read loop (and through TCP, the SMSC) instead of
+        // piling receipts up in memory; unanswered, they stay the SMSC's to deliver again.
+        _deliveries = Channel.CreateBounded<IncomingDeliverSm>(new BoundedChannelOptions(options.MaxPendingDeliveries)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+        });
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
     internal SmppClientOptions Options => _options;
     internal ILogger Logger => _logger;
     internal SubmitQueue Queue => _queue;
-    internal ChannelWriter<DeliverSm> DeliveryWriter => _deliveries.Writer;
+    internal ChannelWriter<IncomingDeliverSm> DeliveryWriter => _deliveries.Writer;
 
-    /// <summary>deliver_sm received on any connection, already acknowledged with deliver_sm_resp.</summary>
-    public ChannelReader<DeliverSm> Deliveries => _deliveries.Reader;
+    /// <summary>
+    /// deliver_sm received on any connection, in arrival order, each waiting for the application's
+    /// <see cref="IncomingDeliverSm.Acknowledge"/>. At most <see cref="SmppClientOptions.MaxPendingDeliveries"/> wait
+    /// here; beyond that the client stops reading from the SMSC.
+    /// </summary>
+    public ChannelReader<IncomingDeliverSm> Deliveries => _deliveries.Reader;
 
     /// <summary>True while a bind is up.</summary>
     public bool IsBound => Volatile.Read(ref _link) is { IsBound: true };
@@ -205,13 +216,7 @@ public sealed partial class SmppClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Exponential backoff with jitter: min·2^attempt capped at max, then a random 50–100 % of that.</summary>
-    internal TimeSpan Backoff(int attempt)
-    {
-        var min = _options.ReconnectMinDelay.TotalMilliseconds;
-        var capped = Math.Min(_options.ReconnectMaxDelay.TotalMilliseconds, min * Math.Pow(2, Math.Min(attempt, 30)));
-        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() * 0.5)));
-    }
+    internal TimeSpan Backoff(int attempt) => _options.ReconnectDelay(attempt);
 
     private static partial class Log
     {

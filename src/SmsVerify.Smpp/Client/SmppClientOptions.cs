@@ -40,10 +40,29 @@ public sealed class SmppClientOptions
 
     public int MaxPduLength { get; set; } = PduFramer.DefaultMaxPduLength;
 
+    /// <summary>
+    /// Most deliver_sm waiting in <see cref="SmppClient.Deliveries"/>; when it is full the client stops reading the
+    /// socket until the application takes one. The SMSC's own window usually keeps far fewer outstanding.
+    /// </summary>
+    public int MaxPendingDeliveries { get; set; } = 256;
+
+    /// <summary>
+    /// The wait before reconnect attempt <paramref name="attempt"/> (from 0): exponential backoff with jitter,
+    /// <see cref="ReconnectMinDelay"/>·2^attempt capped at <see cref="ReconnectMaxDelay"/>, then a random 50–100 % of
+    /// that, so many clients dropped together do not all come back at once.
+    /// </summary>
+    public TimeSpan ReconnectDelay(int attempt)
+    {
+        var min = ReconnectMinDelay.TotalMilliseconds;
+        var capped = Math.Min(ReconnectMaxDelay.TotalMilliseconds, min * Math.Pow(2, Math.Min(attempt, 30)));
+        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() * 0.5)));
+    }
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrEmpty(Host);
         ArgumentOutOfRangeException.ThrowIfLessThan(Window, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxPendingDeliveries, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(MessagesPerSecond);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ResponseTimeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(EnquireLinkInterval, TimeSpan.Zero);

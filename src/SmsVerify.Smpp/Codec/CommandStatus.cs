@@ -33,6 +33,9 @@ public static class CommandStatus
     public const uint Throttled = 0x00000058;                 // ESME_RTHROTTLED
     public const uint InvalidScheduleTime = 0x00000061;       // ESME_RINVSCHED
     public const uint InvalidExpiryTime = 0x00000062;         // ESME_RINVEXPIRY
+    public const uint ReceiverTemporaryAppError = 0x00000064; // ESME_RX_T_APPN
+    public const uint ReceiverPermanentAppError = 0x00000065; // ESME_RX_P_APPN
+    public const uint ReceiverRejectMessage = 0x00000066;     // ESME_RX_R_APPN
     public const uint QueryFailed = 0x00000067;               // ESME_RQUERYFAIL
     public const uint InvalidOptionalStream = 0x000000C0;     // ESME_RINVOPTPARSTREAM
     public const uint OptionalNotAllowed = 0x000000C1;        // ESME_ROPTPARNOTALLWD
@@ -77,6 +80,9 @@ public static class CommandStatus
         Throttled => "ESME_RTHROTTLED",
         InvalidScheduleTime => "ESME_RINVSCHED",
         InvalidExpiryTime => "ESME_RINVEXPIRY",
+        ReceiverTemporaryAppError => "ESME_RX_T_APPN",
+        ReceiverPermanentAppError => "ESME_RX_P_APPN",
+        ReceiverRejectMessage => "ESME_RX_R_APPN",
         QueryFailed => "ESME_RQUERYFAIL",
         InvalidOptionalStream => "ESME_RINVOPTPARSTREAM",
         OptionalNotAllowed => "ESME_ROPTPARNOTALLWD",

@@ -12,7 +12,7 @@ internal readonly record struct Outbound(Pdu Pdu, PendingRequest? Pending);
 
 /// <summary>
 /// One TCP connection carrying PDUs, shared by the client and the server sessions. A read loop frames and decodes
-/// (handing each PDU to a synchronous callback) and a write loop drains a queue into a pipe, flushing once per
+/// (handing each PDU to a callback that completes synchronously except when the application pushes back) and a write loop drains a queue into a pipe, flushing once per
 /// batch, so many PDUs written together cost one system call. Neither loop lets a bad PDU escape: decode errors
 /// go to the session, which answers them; only the socket going away ends the connection.
 /// </summary>
@@ -51,7 +51,7 @@ internal sealed partial class SmppConnection
     /// <summary>Completes when both loops have ended and the socket is closed.</summary>
     public Task Completion => _completion;
 
-    public void Start(Action<Pdu> onPdu, Action<SmppDecodeException> onDecodeError)
+    public void Start(Func<Pdu, ValueTask> onPdu, Action<SmppDecodeException> onDecodeError)
     {
         var read = Task.Run(() => ReadLoopAsync(onPdu, onDecodeError));
         var write = Task.Run(WriteLoopAsync);
@@ -86,7 +86,7 @@ internal sealed partial class SmppConnection
         await _completion.ConfigureAwait(false);
     }
 
-    private async Task ReadLoopAsync(Action<Pdu> onPdu, Action<SmppDecodeException> onDecodeError)
+    private async Task ReadLoopAsync(Func<Pdu, ValueTask> onPdu, Action<SmppDecodeException> onDecodeError)
     {
         try
         {
@@ -111,7 +111,13 @@ internal sealed partial class SmppConnection
                         }
                         try
                         {
-                            onPdu(pdu);
+                            // Pending only when the application is behind (a full deliveries queue): not reading
+                            // further is what pushes back on the peer, through TCP and its own window.
+                            var handled = onPdu(pdu);
+                            if (!handled.IsCompletedSuccessfully)
+                            {
+                                await handled.ConfigureAwait(false);
+                            }
                         }
                         catch (Exception e) when (e is not OutOfMemoryException)
                         {

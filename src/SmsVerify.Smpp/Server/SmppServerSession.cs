@@ -30,7 +30,11 @@ public sealed class SmppServerSession
     public bool IsBound => Mode is not null;
     public Task Completion => _connection.Completion;
 
-    internal void Start() => _connection.Start(OnPdu, OnDecodeError);
+    internal void Start() => _connection.Start(pdu =>
+    {
+        OnPdu(pdu);
+        return ValueTask.CompletedTask;
+    }, OnDecodeError);
 
     /// <summary>Sends a request (deliver_sm, say) with the next sequence_number, or a response as it is.</summary>
     public bool Send(Pdu pdu)

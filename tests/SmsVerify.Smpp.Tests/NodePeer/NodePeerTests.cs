@@ -87,7 +87,8 @@ public sealed class NodePeerTests(ITestOutputHelper output) : IDisposable
         while (receipts.Count < responses.Length)
         {
             var deliver = await client.Deliveries.ReadAsync().AsTask().Guarded();
-            Assert.True(DeliveryReceipt.TryParse(deliver, out var receipt));
+            Assert.True(DeliveryReceipt.TryParse(deliver.Pdu, out var receipt));
+            Assert.True(deliver.Acknowledge());
             receipts.Add(receipt);
         }
         Assert.Equal(responses.Select(r => r.MessageId).Order(), receipts.Select(r => r.MessageId).Order());

@@ -115,8 +115,9 @@ public class SubmitTests(ITestOutputHelper output) : SessionTestBase(output)
         while (receipts.Count < 5)
         {
             var deliver = await client.Deliveries.ReadAsync().AsTask().Guarded();
-            Assert.True(deliver.IsDeliveryReceipt);
-            Assert.True(DeliveryReceipt.TryParse(deliver, out var receipt));
+            Assert.True(deliver.Pdu.IsDeliveryReceipt);
+            Assert.True(DeliveryReceipt.TryParse(deliver.Pdu, out var receipt));
+            Assert.True(deliver.Acknowledge());
             receipts.Add(receipt);
         }
         Assert.Equal(responses.Select(r => r.MessageId).Order(), receipts.Select(r => r.MessageId).Order());

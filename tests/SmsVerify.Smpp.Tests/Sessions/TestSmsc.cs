@@ -25,6 +25,7 @@ internal sealed class TestSmsc : SmppServerHandler
     public ConcurrentQueue<(string Text, uint Status, string MessageId)> Received { get; } = new();
     public ConcurrentQueue<(SmppServerSession Session, SubmitSm Submit)> Held { get; } = new();
     public int DeliverSmResps;
+    public ConcurrentQueue<uint> DeliverSmRespStatuses { get; } = new();
     public int Unbinds;
 
     public int Binds => Volatile.Read(ref _binds);
@@ -135,8 +136,11 @@ internal sealed class TestSmsc : SmppServerHandler
         return !(FirstSessionGoesSilent && SessionNumber(session) == 1);
     }
 
-    public override void OnDeliverSmResp(SmppServerSession session, DeliverSmResp response) =>
+    public override void OnDeliverSmResp(SmppServerSession session, DeliverSmResp response)
+    {
+        DeliverSmRespStatuses.Enqueue(response.CommandStatus);
         Interlocked.Increment(ref DeliverSmResps);
+    }
 
     public override void OnUnbound(SmppServerSession session) => Interlocked.Increment(ref Unbinds);
 

@@ -1,0 +1,78 @@
+using SmsVerify.Smpp.Text;
+
+namespace SmsVerify.Server.Channels;
+
+/// <summary>How a channel binds: send only (receipts may come on receiver binds), or send and receive on one bind.</summary>
+public enum ChannelBindMode { Transceiver, Transmitter }
+
+/// <summary><c>Auto</c>: GSM 7-bit when every character fits, else UCS-2. <c>Ucs2</c>: always UCS-2.</summary>
+public enum ChannelDataCoding { Auto, Ucs2 }
+
+/// <summary>
+/// One SMPP carrier connection, an item of the <c>Channels</c> list (<c>Channels__0__Host</c> …). Only
+/// <see cref="Name"/>, <see cref="Host"/> and the credentials have no useful default.
+/// </summary>
+public sealed class ChannelOptions
+{
+    /// <summary>Shown in stats and stored with each message; <c>sandbox</c> is taken by the built-in channel.</summary>
+    public string Name { get; set; } = "";
+    public string Host { get; set; } = "";
+    public int Port { get; set; } = 2775;
+    public string SystemId { get; set; } = "";
+    public string Password { get; set; } = "";
+    public string SystemType { get; set; } = "";
+    public ChannelBindMode BindMode { get; set; } = ChannelBindMode.Transceiver;
+
+    /// <summary>Binds that submit (transmitter or transceiver); each has its own window and rate.</summary>
+    public int Binds { get; set; } = 1;
+
+    /// <summary>Extra receive-only binds, for carriers that push receipts and replies on a bind of their own.</summary>
+    public int ReceiverBinds { get; set; }
+
+    /// <summary>submit_sm outstanding per bind.</summary>
+    public int Window { get; set; } = 10;
+
+    /// <summary>Submits per second per bind, as the carrier's contract says; 0 = unlimited.</summary>
+    public double MessagesPerSecond { get; set; }
+
+    /// <summary>The number messages come from (a 106… code); a signature's extension is appended to it.</summary>
+    public string SourceAddress { get; set; } = "";
+
+    /// <summary>Some SMSCs garble GSM 7-bit; <c>ucs2</c> sends everything as UCS-2 (70 characters a part).</summary>
+    public ChannelDataCoding DataCoding { get; set; } = ChannelDataCoding.Auto;
+
+    /// <summary><c>udh</c> (a header in each part) or <c>sar</c> (TLVs; the SMSC builds the header).</summary>
+    public ConcatenationMode Concatenation { get; set; } = ConcatenationMode.Udh;
+
+    /// <summary>Carrier names this channel serves (ChinaMobile, ChinaUnicom, ChinaTelecom, ChinaBroadnet, Other); empty = all.</summary>
+    public List<string> Carriers { get; set; } = [];
+
+    /// <summary>Higher is tried first.</summary>
+    public int Priority { get; set; }
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Receipt dates carry no zone; mainland SMSCs write Beijing time.</summary>
+    public TimeSpan ReceiptUtcOffset { get; set; } = TimeSpan.FromHours(8);
+
+    public BreakerOptions Breaker { get; set; } = new();
+
+    /// <summary>Deliveries handled at once per bind (each one's deliver_sm_resp waits for its own sink call).</summary>
+    public int InboundConcurrency { get; set; } = 8;
+}
+
+/// <summary>When a channel's circuit breaker opens, and when it tries again.</summary>
+public sealed class BreakerOptions
+{
+    /// <summary>Outcomes older than this are forgotten.</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Fewer outcomes than this in the window never open the breaker: a few failures are not a trend.</summary>
+    public int MinimumSamples { get; set; } = 20;
+
+    /// <summary>Share of errors (0–1) in the window that opens it.</summary>
+    public double ErrorRate { get; set; } = 0.5;
+
+    /// <summary>How long it stays open before one probe message may go through.</summary>
+    public TimeSpan Cooldown { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,39 @@
+namespace SmsVerify.Server.Channels;
+
+/// <summary>
+/// Chooses the channel for a message: the highest priority one that serves the number's carrier and is up. A
+/// channel whose breaker is half-open counts as up while its one probe is free. Among equal priorities the one
+/// listed first in configuration wins, so traffic does not flap between two carriers of the same rank.
+/// </summary>
+public sealed class ChannelRouter
+{
+    private readonly IMessageChannel[] _channels;
+
+    internal ChannelRouter(IEnumerable<IMessageChannel> channels) =>
+        _channels = [.. channels.Select((c, i) => (c, i)).OrderByDescending(x => x.c.Priority).ThenBy(x => x.i).Select(x => x.c)];
+
+    /// <summary>Every channel, the built-in sandbox carrier included, highest priority first.</summary>
+    public IReadOnlyList<IMessageChannel> Channels => _channels;
+
+    /// <summary>
+    /// The channel to submit to, or null when none can take the message now. After a transient
+    /// <see cref="SubmitOutcome.Rejected"/> call again with that channel's name in <paramref name="exclude"/>.
+    /// </summary>
+    public IMessageChannel? Pick(Carrier carrier, IReadOnlySet<string>? exclude = null)
+    {
+        foreach (var channel in _channels)
+        {
+            if (channel.State == ChannelState.Up && channel.Serves(carrier) && exclude?.Contains(channel.Name) != true)
+            {
+                return channel;
+            }
+        }
+        return null;
+    }
+
+    /// <summary><see cref="Pick(Carrier, IReadOnlySet{string})"/> for the carrier the number's block belongs to.</summary>
+    public IMessageChannel? Pick(string e164, IReadOnlySet<string>? exclude = null) => Pick(CarrierLookup.Of(e164), exclude);
+
+    /// <summary>State and counters of every channel, for operators.</summary>
+    public IReadOnlyList<ChannelView> Describe() => [.. _channels.OfType<IReportingChannel>().Select(c => c.Describe())];
+}
