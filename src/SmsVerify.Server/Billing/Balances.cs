@@ -19,6 +19,13 @@ public static class Balances
         units == 0 ? Task.CompletedTask : db.Tenants.Where(t => t.Id == tenantId)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.Balance, t => t.Balance + units), cancellationToken);
 
+    /// <summary>The tenant's price per segment and its balance now (a read: the charge itself is the guard).</summary>
+    public static async Task<(long Price, long Balance)> PriceAndBalanceAsync(AppDbContext db, Guid tenantId, BillingOptions options, CancellationToken cancellationToken)
+    {
+        var row = await db.Tenants.Where(t => t.Id == tenantId).Select(t => new { t.PricePerSegment, t.Balance }).FirstAsync(cancellationToken);
+        return (row.PricePerSegment ?? options.PricePerSegmentUnits, row.Balance);
+    }
+
     public static Task<long> PriceAsync(AppDbContext db, Guid tenantId, BillingOptions options, CancellationToken cancellationToken) =>
         db.Tenants.Where(t => t.Id == tenantId).Select(t => t.PricePerSegment ?? options.PricePerSegmentUnits).FirstAsync(cancellationToken);
 }

@@ -21,7 +21,7 @@ public sealed partial class MessageSender
             ? content.Render(new Dictionary<string, string>(values) { [code] = new string('*', values[code].Length) })
             : text;
         var price = await Balances.PriceAsync(db, tenantId, billing.Value, cancellationToken);
-        var segments = Segments.CountUcs2(text);
+        var segments = Segments.Count(text);
         List<MessageRecord> rows = [];
         List<SentMessage> answer = [];
         foreach (var to in recipients)

@@ -6,6 +6,9 @@ namespace SmsVerify.Server.Messages;
 /// </summary>
 public static class Segments
 {
+    /// <summary>What carriers bill the text as: GSM 7-bit when every character has one (160/153), else UCS-2 (70/67).</summary>
+    public static int Count(string text) => SmsVerify.Smpp.Text.SmsSplitter.CountParts(text);
+
     public static int CountUcs2(string text)
     {
         // UCS-2 counts UTF-16 code units: a character outside the BMP takes two.

@@ -17,7 +17,7 @@ public static class SandboxDelivery
         Signature = text.Signature,
         Template = text.Template,
         MaskedText = text.MaskedText,
-        Segments = Segments.CountUcs2(text.Text),
+        Segments = Segments.Count(text.Text),
         Channel = Channel,
         Status = MessageStatus.Delivered,
         DoneAt = now,

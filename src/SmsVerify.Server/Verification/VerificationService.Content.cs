@@ -74,7 +74,7 @@ public sealed partial class VerificationService
             MaskedText = masked,
             TextSeal = texts.Seal(id, text),
             SourceExtension = content!.SourceExtension,
-            Segments = Segments.CountUcs2(text),
+            Segments = Segments.Count(text),
             Status = MessageStatus.Queued,
             VerificationId = verification.Id,
             NotAfter = verification.ExpiresAt,

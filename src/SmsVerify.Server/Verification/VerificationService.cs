@@ -98,15 +98,25 @@ public sealed partial class VerificationService(
             var tooSoon = ProblemTypes.ResendTooSoon.With($"The code was sent to {to} at {pending.LastSentAt:O}; it can be sent again from {resendAfter:O}.");
             return tooSoon with { RetryAfter = resendAfter - nowUtc };
         }
-        if (await CountSendAsync(tenantId, to, nowUtc, cancellationToken) is { } limited)
-        {
-            return limited;
-        }
         var code = pending is null
             ? testNumber?.FixedCode ?? VerificationCodes.Generate(request.CodeLength ?? DefaultCodeLength)
             : codes.Unseal(pending.Id, pending.CodeSeal!);
         var verification = pending ?? NewVerification(tenantId, to, request, content, code, nowUtc);
         var message = Message(verification, content, request.Params, code, testNumber is not null, nowUtc);
+        if (message.Status == MessageStatus.Queued)
+        {
+            // Refused for its price before it counts against the number's limits.
+            var (price, balance) = await Balances.PriceAndBalanceAsync(db, tenantId, billing.Value, cancellationToken);
+            message.Cost = message.Segments * price;
+            if (balance < message.Cost)
+            {
+                return InsufficientBalance(message.Cost);
+            }
+        }
+        if (await CountSendAsync(tenantId, to, nowUtc, cancellationToken) is { } limited)
+        {
+            return limited;
+        }
         if (pending is null && replaced is null && message.Status != MessageStatus.Queued)
         {
             // The common case in tests and development, a new code to a test number, is two inserts: group-committed.
@@ -115,10 +125,6 @@ public sealed partial class VerificationService(
             var started = new AuditEntry("verification.started", Target(verification), tenantId, $"to={to}");
             await writes.InsertAsync(audit.Stamp(started), verification, message);
             return VerificationView.From(verification, nowUtc, _options);
-        }
-        if (message.Status == MessageStatus.Queued)
-        {
-            message.Cost = message.Segments * await Balances.PriceAsync(db, tenantId, billing.Value, cancellationToken);
         }
         var stored = await audit.RunAsync(db, async () =>
         {
@@ -146,7 +152,7 @@ public sealed partial class VerificationService(
         }, cancellationToken);
         if (!stored)
         {
-            return ProblemTypes.InsufficientBalance.With($"The message costs {Money.ToYuan(message.Cost)} yuan; top up your balance.");
+            return InsufficientBalance(message.Cost);
         }
         if (message.Status == MessageStatus.Queued)
         {
@@ -174,6 +180,9 @@ public sealed partial class VerificationService(
         };
         return verification;
     }
+
+    private static ApiError InsufficientBalance(long cost) =>
+        ProblemTypes.InsufficientBalance.With($"The message costs {Money.ToYuan(cost)} yuan; top up your balance.");
 
     private static string Target(VerificationRecord verification) => $"verification:{verification.Id}";
 

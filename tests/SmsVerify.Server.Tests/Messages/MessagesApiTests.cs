@@ -63,25 +63,25 @@ public sealed class MessagesApiTests : IAsyncLifetime
     {
         var (sender, template) = await SenderAsync();
         await _app.TopUpAsync(sender.Tenant.Id, 1m);
-        HttpResponseMessage Send(string order, string key)
+        Task<HttpResponseMessage> Send(string order, string key)
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/v1/messages")
             {
                 Content = JsonContent.Create(new { to = new[] { RealNumber }, signature = sender.Signature, template, @params = new { order } }),
             };
             request.Headers.Add("Idempotency-Key", key);
-            return sender.Http.Send(request);
+            return sender.Http.SendAsync(request);
         }
 
-        var first = await Send("1", "order-1").OkAsync(HttpStatusCode.Accepted);
-        var again = await Send("1", "order-1").OkAsync(HttpStatusCode.Accepted);
+        var first = await (await Send("1", "order-1")).OkAsync(HttpStatusCode.Accepted);
+        var again = await (await Send("1", "order-1")).OkAsync(HttpStatusCode.Accepted);
 
         Assert.Equal(first.GetProperty("messages")[0].Str("id"), again.GetProperty("messages")[0].Str("id"));
         Assert.Equal(1, await _app.WithDbAsync(db => db.Messages.CountAsync(m => m.TenantId == sender.Tenant.Id)));
         Assert.Equal(0.955m, await sender.Tenant.BalanceAsync());
-        await Send("2", "order-1").ProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
+        await (await Send("2", "order-1")).ProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
         _app.Clock.Advance(TimeSpan.FromHours(25));
-        var later = await Send("2", "order-1").OkAsync(HttpStatusCode.Accepted);
+        var later = await (await Send("2", "order-1")).OkAsync(HttpStatusCode.Accepted);
         Assert.NotEqual(first.GetProperty("messages")[0].Str("id"), later.GetProperty("messages")[0].Str("id"));
     }
 

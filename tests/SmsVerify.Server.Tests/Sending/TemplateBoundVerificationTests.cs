@@ -16,6 +16,8 @@ public sealed class TemplateBoundVerificationTests(SmsVerifyApp app) : IClassFix
     public async Task LiveTenant_ApprovedContent_QueuesTheRenderedCodeForACarrier_Sealed()
     {
         var sender = await app.CreateLiveSenderAsync();
+        await (await sender.StartAsync(RealNumber)).ProblemAsync(HttpStatusCode.PaymentRequired, "insufficient_balance");
+        await app.TopUpAsync(sender.Tenant.Id, 1m);
 
         var started = await (await sender.StartAsync(RealNumber)).OkAsync(HttpStatusCode.Created);
 
