@@ -1,4 +1,5 @@
 using SmsVerify.Server.Audit;
+using SmsVerify.Server.Captcha;
 using SmsVerify.Server.Documents;
 using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Problems;
@@ -26,6 +27,7 @@ builder.AddTenants();
 builder.AddSandbox();
 builder.AddVerifications();
 builder.AddWebhooks();
+builder.AddCaptcha();
 builder.AddReview();
 builder.AddRealPerson();
 builder.AddSignatures();
@@ -34,6 +36,7 @@ builder.AddTemplates();
 var app = builder.Build();
 
 app.UseProblems();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -52,6 +55,7 @@ app.MapSignatures();
 app.MapTemplates();
 app.MapReview();
 app.MapWebhooks();
+app.MapCaptcha();
 
 app.Run();
 

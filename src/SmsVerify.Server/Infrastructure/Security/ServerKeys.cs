@@ -13,6 +13,7 @@ public sealed class ServerKeys
     private byte[]? _codeSealKey;
     private byte[]? _documentKey;
     private byte[]? _personalDataKey;
+    private byte[]? _captchaKey;
 
     /// <summary>HMAC key for verification codes.</summary>
     public byte[] CodeHashKey => _codeHashKey ?? throw NotReady();
@@ -26,12 +27,16 @@ public sealed class ServerKeys
     /// <summary>AES-GCM key for identity numbers kept in the database.</summary>
     public byte[] PersonalDataKey => _personalDataKey ?? throw NotReady();
 
+    /// <summary>HMAC key that signs captcha challenges.</summary>
+    public byte[] CaptchaKey => _captchaKey ?? throw NotReady();
+
     public void Initialize(ReadOnlySpan<byte> masterKey)
     {
         _documentKey = Derive(masterKey, "smsverify/document-encryption");
         _personalDataKey = Derive(masterKey, "smsverify/personal-data");
         _codeHashKey = Derive(masterKey, "smsverify/verification-code-hash");
         _codeSealKey = Derive(masterKey, "smsverify/verification-code-seal");
+        _captchaKey = Derive(masterKey, "smsverify/captcha-challenge");
     }
 
     private static byte[] Derive(ReadOnlySpan<byte> masterKey, string purpose)
