@@ -81,15 +81,20 @@ public static class CaptchaApi
             return ProblemTypes.Invalid("policy", $"policy must be one of {string.Join(", ", CaptchaPolicyNames.All)}; got '{Echo.Truncate(request.Policy)}'.").ToResult();
         }
         var tenantId = user.TenantId();
-        var row = await db.CaptchaPolicies.FirstOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken);
-        if (row is null)
+        // Read inside the audit transaction, after its lock: two first PUTs at once then update in turn instead
+        // of both inserting.
+        var row = await audit.RunAsync(db, async () =>
         {
-            row = new TenantCaptchaPolicy { TenantId = tenantId };
-            db.Add(row);
-        }
-        row.Policy = policy;
-        row.UpdatedAt = clock.UtcNowForStorage();
-        await audit.SaveChangesAsync(db, new AuditEntry("captcha.policy_set", $"captcha_policy:{tenantId}", tenantId, CaptchaPolicyNames.Name(policy)), cancellationToken);
+            var stored = await db.CaptchaPolicies.FirstOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken);
+            if (stored is null)
+            {
+                stored = new TenantCaptchaPolicy { TenantId = tenantId };
+                db.CaptchaPolicies.Add(stored);
+            }
+            stored.Policy = policy;
+            stored.UpdatedAt = clock.UtcNowForStorage();
+            return (stored, (AuditEntry?)new AuditEntry("captcha.policy_set", $"captcha_policy:{tenantId}", tenantId, CaptchaPolicyNames.Name(policy)));
+        }, cancellationToken);
         policies.Forget(tenantId);
         return TypedResults.Ok(View(row));
     }

@@ -43,6 +43,17 @@ public sealed class CaptchaPolicyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Policy_FirstSetTwiceAtOnce_BothSucceed()
+    {
+        var tenant = await _app.CreateTenantAsync();
+
+        var answers = await Task.WhenAll(SetAsync(tenant, "always"), SetAsync(tenant, "on-risk"));
+
+        var final = (await (await tenant.Http.GetAsync("/v1/captcha/policy")).OkAsync()).Str("policy");
+        Assert.Contains(final, answers.Select(a => a.Str("policy")));
+    }
+
+    [Fact]
     public async Task Policy_UnknownValue_IsInvalidArgument_AndChangesNothing()
     {
         var tenant = await _app.CreateTenantAsync();
