@@ -1,6 +1,7 @@
 using SmsVerify.Server.Audit;
 using SmsVerify.Server.Billing;
 using SmsVerify.Server.Channels;
+using SmsVerify.Server.Captcha;
 using SmsVerify.Server.Documents;
 using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Problems;
@@ -33,6 +34,7 @@ builder.AddSending();
 builder.AddMessages();
 builder.AddVerifications();
 builder.AddWebhooks();
+builder.AddCaptcha();
 builder.AddReview();
 builder.AddRealPerson();
 builder.AddSignatures();
@@ -42,6 +44,7 @@ builder.AddChannels();
 var app = builder.Build();
 
 app.UseProblems();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -63,6 +66,7 @@ app.MapTemplates();
 app.MapReview();
 app.MapWebhooks();
 app.MapChannels();
+app.MapCaptcha();
 
 app.Run();
 

@@ -12,6 +12,12 @@ public interface ILimitStore
     /// </summary>
     ValueTask<LimitDecision> TryAcquireAsync(string key, ReadOnlyMemory<RateWindow> windows, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims <paramref name="key"/> for <paramref name="lifetime"/>, atomically: true for the first caller on any
+    /// node, false for every caller while the claim lasts. Single-use tokens (solved captchas) are spent this way.
+    /// </summary>
+    ValueTask<bool> TryClaimAsync(string key, TimeSpan lifetime, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>For readiness: whether the store answers.</summary>
     Task<bool> PingAsync(CancellationToken cancellationToken);
 }

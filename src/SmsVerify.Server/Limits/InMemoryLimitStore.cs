@@ -6,7 +6,7 @@ namespace SmsVerify.Server.Limits;
 /// The embedded default: one lock per key over a short sorted array of hit times. Exact sliding windows, no
 /// allocation on a hit once a key exists, and a sweep every minute drops keys whose hits are all too old to count.
 /// </summary>
-internal sealed class InMemoryLimitStore : ILimitStore, IDisposable
+internal sealed partial class InMemoryLimitStore : ILimitStore, IDisposable
 {
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
 
@@ -43,6 +43,7 @@ internal sealed class InMemoryLimitStore : ILimitStore, IDisposable
     internal void Sweep()
     {
         var now = _clock.GetUtcNow().UtcTicks;
+        SweepClaims(now);
         foreach (var (key, log) in _logs)
         {
             lock (log)

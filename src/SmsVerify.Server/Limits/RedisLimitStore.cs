@@ -7,7 +7,7 @@ namespace SmsVerify.Server.Limits;
 /// Limits shared by every node: each key is a sorted set of hit times, and one Lua script trims it, checks every
 /// window and records the hit, so a check-and-increment is one atomic round trip.
 /// </summary>
-internal sealed class RedisLimitStore(IConnectionMultiplexer redis, string keyPrefix) : ILimitStore
+internal sealed partial class RedisLimitStore(IConnectionMultiplexer redis, string keyPrefix) : ILimitStore
 {
     // ARGV: now (ms), longest window (ms), newest hits to keep, a unique member, then max and length (ms) per window.
     // Returns -1 when the hit was counted, else the 0-based index of the full window that frees up last and the ms

@@ -174,6 +174,40 @@ public abstract class LimitStoreTests
         Assert.Equal(7, decisions.Count(d => d.Allowed));
         Assert.All(decisions.Where(d => !d.Allowed), d => Assert.Equal(window, d.Window));
     }
+
+    protected async Task ClaimIsGrantedOnceUntilItEnds()
+    {
+        var lifetime = TimeSpan.FromMilliseconds(200);
+        Assert.True(await Store.TryClaimAsync("token", lifetime, Start, CancellationToken.None));
+        Assert.False(await Store.TryClaimAsync("token", lifetime, Start.AddMilliseconds(100), CancellationToken.None));
+
+        // Redis ends the claim on its own clock, so this case waits for real as well as moving `now`.
+        await Task.Delay(lifetime + TimeSpan.FromMilliseconds(100));
+        Assert.True(await Store.TryClaimAsync("token", lifetime, Start.AddMilliseconds(300), CancellationToken.None));
+    }
+
+    protected async Task ClaimsOfDifferentKeysAreIndependent()
+    {
+        Assert.True(await Store.TryClaimAsync("a", TimeSpan.FromMinutes(10), Start, CancellationToken.None));
+
+        Assert.True(await Store.TryClaimAsync("b", TimeSpan.FromMinutes(10), Start, CancellationToken.None));
+        Assert.False(await Store.TryClaimAsync("a", TimeSpan.FromMinutes(10), Start, CancellationToken.None));
+    }
+
+    protected async Task ConcurrentClaimsOnOneKeyGrantExactlyOne()
+    {
+        using var go = new ManualResetEventSlim();
+        var claims = Enumerable.Range(0, 200)
+            .Select(_ => Task.Run(async () =>
+            {
+                go.Wait();
+                return await Store.TryClaimAsync("token", TimeSpan.FromMinutes(10), Start, CancellationToken.None);
+            }))
+            .ToArray();
+        go.Set();
+
+        Assert.Equal(1, (await Task.WhenAll(claims)).Count(granted => granted));
+    }
 }
 
 public sealed class InMemoryLimitStoreTests : LimitStoreTests, IDisposable
@@ -216,6 +250,28 @@ public sealed class InMemoryLimitStoreTests : LimitStoreTests, IDisposable
 
     [Fact]
     public Task TryAcquire_200ConcurrentHitsOnOneKey_AllowExactlyMax() => ConcurrentHitsOnOneKeyLetExactlyMaxThrough();
+
+    [Fact]
+    public Task TryClaim_SecondClaimWhileItLasts_IsRefusedAndGrantedAfter() => ClaimIsGrantedOnceUntilItEnds();
+
+    [Fact]
+    public Task TryClaim_DifferentKeys_AreIndependent() => ClaimsOfDifferentKeysAreIndependent();
+
+    [Fact]
+    public Task TryClaim_200ConcurrentClaimsOnOneKey_GrantExactlyOne() => ConcurrentClaimsOnOneKeyGrantExactlyOne();
+
+    [Fact]
+    public async Task Sweep_EndedClaims_AreRemovedAndLiveOnesKept()
+    {
+        var now = _clock.GetUtcNow();
+        Assert.True(await _store.TryClaimAsync("short", TimeSpan.FromSeconds(30), now, CancellationToken.None));
+        Assert.True(await _store.TryClaimAsync("long", TimeSpan.FromMinutes(10), now, CancellationToken.None));
+
+        _clock.Advance(TimeSpan.FromMinutes(1)); // the sweeper runs every minute on the store's clock
+
+        Assert.Equal(1, _store.ClaimCount);
+        Assert.False(await _store.TryClaimAsync("long", TimeSpan.FromMinutes(10), _clock.GetUtcNow(), CancellationToken.None));
+    }
 
     [Fact]
     public async Task Sweep_KeysWhoseHitsAreAllOlderThanLongestWindow_AreRemoved()
@@ -329,6 +385,25 @@ public sealed class RedisLimitStoreTests : LimitStoreTests, IAsyncLifetime
 
     [RedisFact]
     public Task TryAcquire_200ConcurrentHitsOnOneKey_AllowExactlyMax() => ConcurrentHitsOnOneKeyLetExactlyMaxThrough();
+
+    [RedisFact]
+    public Task TryClaim_SecondClaimWhileItLasts_IsRefusedAndGrantedAfter() => ClaimIsGrantedOnceUntilItEnds();
+
+    [RedisFact]
+    public Task TryClaim_DifferentKeys_AreIndependent() => ClaimsOfDifferentKeysAreIndependent();
+
+    [RedisFact]
+    public Task TryClaim_200ConcurrentClaimsOnOneKey_GrantExactlyOne() => ConcurrentClaimsOnOneKeyGrantExactlyOne();
+
+    [RedisFact]
+    public async Task TryClaim_StoresTheKeyUnderThePrefixWithTheLifetimeAsTtl()
+    {
+        Assert.True(await Store.TryClaimAsync("token", TimeSpan.FromMinutes(10), Start, CancellationToken.None));
+
+        var ttl = await _redis!.GetDatabase().KeyTimeToLiveAsync(_prefix + "token");
+        Assert.InRange(ttl!.Value, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10));
+        Assert.False(await _redis.GetDatabase().KeyExistsAsync("token"));
+    }
 
     [RedisFact]
     public async Task TryAcquire_WithKeyPrefix_StoresTheKeyOnlyUnderThePrefix()

@@ -35,6 +35,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<RealPerson.RealPersonCheck> RealPersonChecks => Set<RealPerson.RealPersonCheck>();
     public DbSet<Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Webhooks.WebhookEndpoint>();
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+    public DbSet<Captcha.TenantCaptchaPolicy> CaptchaPolicies => Set<Captcha.TenantCaptchaPolicy>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

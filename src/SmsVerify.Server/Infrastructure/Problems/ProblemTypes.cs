@@ -13,6 +13,8 @@ public static class ProblemTypes
         "A value does not fit its variable's type (a code of letters and digits, no link, no phone number, no 【】, bounded length). `variable` and `rule` name it; nothing was sent.");
     public static readonly ProblemType InvalidPhone = new("invalid_phone", 400, "The phone number is not valid",
         "The number could not be parsed as a valid mobile number (default region CN; E.164, 00-prefixed and national forms are accepted).");
+    public static readonly ProblemType CaptchaInvalid = new("captcha_invalid", 400, "The captcha is not valid",
+        "The `captcha` payload is malformed, not signed by this server, not solved, expired, issued for another tenant, or already used; `reason` says which. Solve a new challenge.");
     public static readonly ProblemType Unauthorized = new("unauthorized", 401, "An API key is required",
         "Send a valid key as `Authorization: Bearer <key>`.");
     public static readonly ProblemType InsufficientBalance = new("insufficient_balance", 402, "The balance does not cover this send",
@@ -21,6 +23,8 @@ public static class ProblemTypes
         "The key is valid but its role does not allow this operation (for example a tenant key on an operator endpoint).");
     public static readonly ProblemType SandboxNumberRequired = new("sandbox_number_required", 403, "The recipient is not one of your test numbers",
         "In sandbox mode, and with the built-in sandbox signature and template, messages go only to the tenant's registered test numbers.");
+    public static readonly ProblemType CaptchaRequired = new("captcha_required", 403, "A solved captcha is required",
+        "The tenant's captcha policy asks for one with this request (`always`, or `on-risk` when the request's risk is raised). Send the ALTCHA widget's payload as `captcha`.");
     public static readonly ProblemType NotFound = new("not_found", 404, "Not found",
         "No resource at this path, or it belongs to another tenant.");
     public static readonly ProblemType TenantNotFound = new("tenant_not_found", 404, "Tenant not found", "No tenant has this id.");

@@ -14,6 +14,7 @@ public sealed class ServerKeys
     private byte[]? _documentKey;
     private byte[]? _personalDataKey;
     private byte[]? _messageSealKey;
+    private byte[]? _captchaKey;
 
     /// <summary>HMAC key for verification codes.</summary>
     public byte[] CodeHashKey => _codeHashKey ?? throw NotReady();
@@ -29,6 +30,8 @@ public sealed class ServerKeys
 
     /// <summary>AES-GCM key for the text of a message waiting for a carrier (it may carry a live code).</summary>
     public byte[] MessageSealKey => _messageSealKey ?? throw NotReady();
+    /// <summary>HMAC key that signs captcha challenges.</summary>
+    public byte[] CaptchaKey => _captchaKey ?? throw NotReady();
 
     public void Initialize(ReadOnlySpan<byte> masterKey)
     {
@@ -37,6 +40,7 @@ public sealed class ServerKeys
         _codeHashKey = Derive(masterKey, "smsverify/verification-code-hash");
         _codeSealKey = Derive(masterKey, "smsverify/verification-code-seal");
         _messageSealKey = Derive(masterKey, "smsverify/message-text-seal");
+        _captchaKey = Derive(masterKey, "smsverify/captcha-challenge");
     }
 
     private static byte[] Derive(ReadOnlySpan<byte> masterKey, string purpose)

@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SmsVerify.Server.Audit;
+using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Infrastructure.Problems;
+using SmsVerify.Server.Tenants;
+
+namespace SmsVerify.Server.Captcha;
+
+public sealed record SetCaptchaPolicyRequest(string? Policy);
+
+/// <summary>A tenant's policy; <c>updatedAt</c> is null while it has never been set (and is <c>off</c>).</summary>
+public sealed record CaptchaPolicyView(string Policy, DateTime? UpdatedAt);
+
+public static class CaptchaApi
+{
+    /// <summary>The CORS policy of the challenge endpoint, which the widget calls from any tenant's web page.</summary>
+    public const string ChallengeCors = "captcha-challenge";
+
+    public static RouteGroupBuilder MapCaptcha(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/captcha").WithTags("Captcha").RequireAuthorization(Policies.Tenant);
+        group.MapGet("/challenge", Challenge).AllowAnonymous().RequireCors(ChallengeCors);
+        group.MapGet("/policy", GetPolicy);
+        group.MapPut("/policy", SetPolicy);
+        return group;
+    }
+
+    /// <summary>
+    /// A new challenge for the caller's tenant (tenant key), or for <c>?tenant=</c> without a key: the widget
+    /// fetches it straight from end users' browsers, which must never hold a key. Issuing reads and writes nothing.
+    /// </summary>
+    private static Results<Ok<CaptchaChallenge>, ApiProblem> Challenge(
+        string? tenant, ClaimsPrincipal user, HttpContext http, CaptchaSigner signer)
+    {
+        Guid? named = Guid.TryParse(tenant, out var parsed) ? parsed : null;
+        if (tenant is not null && named is null)
+        {
+            return ProblemTypes.Invalid("tenant", $"tenant must be your tenant id; got '{Echo.Truncate(tenant)}'.").ToResult();
+        }
+        Guid tenantId;
+        if (user.FindFirstValue(Caller.TenantClaim) is not null)
+        {
+            tenantId = user.TenantId();
+            if (named is { } other && other != tenantId)
+            {
+                return ProblemTypes.Invalid("tenant", "tenant names another tenant than your key's; leave it out.").ToResult();
+            }
+        }
+        else if (user.Identity?.IsAuthenticated != true && !string.IsNullOrEmpty(http.Request.Headers.Authorization))
+        {
+            // The endpoint lets anonymous callers in, so a wrong key would otherwise pass silently as none.
+            return ProblemTypes.Unauthorized.With("The API key is not valid; send a tenant key, or no key and ?tenant=<your tenant id>.").ToResult();
+        }
+        else if (named is { } id)
+        {
+            tenantId = id;
+        }
+        else
+        {
+            return ProblemTypes.Invalid("tenant", "Without a tenant key, name your tenant: ?tenant=<your tenant id>.").ToResult();
+        }
+        // Every challenge is new; a cached one would be spent already.
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(signer.Issue(tenantId));
+    }
+
+    private static async Task<Ok<CaptchaPolicyView>> GetPolicy(ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var tenantId = user.TenantId();
+        var row = await db.CaptchaPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken);
+        return TypedResults.Ok(row is null ? new CaptchaPolicyView(CaptchaPolicyNames.Name(CaptchaPolicy.Off), null) : View(row));
+    }
+
+    private static async Task<Results<Ok<CaptchaPolicyView>, ApiProblem>> SetPolicy(SetCaptchaPolicyRequest request, ClaimsPrincipal user,
+        AppDbContext db, AuditTrail audit, CaptchaPolicies policies, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!CaptchaPolicyNames.TryParse(request.Policy, out var policy))
+        {
+            return ProblemTypes.Invalid("policy", $"policy must be one of {string.Join(", ", CaptchaPolicyNames.All)}; got '{Echo.Truncate(request.Policy)}'.").ToResult();
+        }
+        var tenantId = user.TenantId();
+        // Read inside the audit transaction, after its lock: two first PUTs at once then update in turn instead
+        // of both inserting.
+        var row = await audit.RunAsync(db, async () =>
+        {
+            var stored = await db.CaptchaPolicies.FirstOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken);
+            if (stored is null)
+            {
+                stored = new TenantCaptchaPolicy { TenantId = tenantId };
+                db.CaptchaPolicies.Add(stored);
+            }
+            stored.Policy = policy;
+            stored.UpdatedAt = clock.UtcNowForStorage();
+            return (stored, (AuditEntry?)new AuditEntry("captcha.policy_set", $"captcha_policy:{tenantId}", tenantId, CaptchaPolicyNames.Name(policy)));
+        }, cancellationToken);
+        policies.Forget(tenantId);
+        return TypedResults.Ok(View(row));
+    }
+
+    private static CaptchaPolicyView View(TenantCaptchaPolicy row) => new(CaptchaPolicyNames.Name(row.Policy), row.UpdatedAt);
+}
