@@ -8,6 +8,7 @@ using SmsVerify.Server.Policy;
 using SmsVerify.Server.Qualifications;
 using SmsVerify.Server.RealPerson;
 using SmsVerify.Server.Review;
+using SmsVerify.Server.Risk;
 using SmsVerify.Server.Sandbox;
 using SmsVerify.Server.Signatures;
 using SmsVerify.Server.Templates;
@@ -30,6 +31,7 @@ builder.AddReview();
 builder.AddRealPerson();
 builder.AddSignatures();
 builder.AddTemplates();
+builder.AddRisk();
 
 var app = builder.Build();
 
@@ -52,6 +54,7 @@ app.MapSignatures();
 app.MapTemplates();
 app.MapReview();
 app.MapWebhooks();
+app.MapRisk();
 
 app.Run();
 
