@@ -4,7 +4,16 @@
 using System.Diagnostics;
 using System.Net;
 using System.Runtime.InteropServices;
+using BenchmarkDotNet.Running;
 using SmsVerify.Bench;
+
+// `content` runs the in-process BenchmarkDotNet benchmarks of the content scorer instead of the HTTP load test;
+// the arguments after it go to BenchmarkDotNet (for example `--job short`).
+if (args is ["content", .. var benchmarkArgs])
+{
+    BenchmarkSwitcher.FromTypes([typeof(ContentScorerBenchmarks)]).Run(benchmarkArgs.Length == 0 ? ["--filter", "*"] : [.. benchmarkArgs, "--filter", "*"]);
+    return 0;
+}
 
 BenchOptions? options = BenchOptions.Parse(args, out string? usageError);
 if (options is null)

@@ -12,6 +12,7 @@ using SmsVerify.Server.Policy;
 using SmsVerify.Server.Qualifications;
 using SmsVerify.Server.RealPerson;
 using SmsVerify.Server.Review;
+using SmsVerify.Server.Risk;
 using SmsVerify.Server.Sandbox;
 using SmsVerify.Server.Sending;
 using SmsVerify.Server.Signatures;
@@ -40,6 +41,7 @@ builder.AddRealPerson();
 builder.AddSignatures();
 builder.AddTemplates();
 builder.AddChannels();
+builder.AddRisk();
 
 var app = builder.Build();
 
@@ -67,6 +69,7 @@ app.MapReview();
 app.MapWebhooks();
 app.MapChannels();
 app.MapCaptcha();
+app.MapRisk();
 
 app.Run();
 

@@ -10,4 +10,7 @@ public static class Policies
 
     /// <summary>An operator key that may read reviews and the audit trail: admin or auditor.</summary>
     public const string Auditor = "auditor";
+
+    /// <summary>An operator key with the risk role: watches abuse and tries content against the scorer.</summary>
+    public const string Risk = "risk";
 }

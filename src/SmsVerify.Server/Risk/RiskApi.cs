@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SmsVerify.Server.Infrastructure.Problems;
+using SmsVerify.Server.Risk.Content;
+using SmsVerify.Server.Tenants;
+
+namespace SmsVerify.Server.Risk;
+
+public sealed record ScoreRequest(string? Text);
+
+/// <summary>Risk officers' tools. For now: try any text against the content scorer the send path uses.</summary>
+public static class RiskApi
+{
+    public const int MaxTextLength = 1000;
+
+    public static RouteGroupBuilder MapRisk(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/risk").WithTags("Risk").RequireAuthorization(Policies.Risk);
+        group.MapPost("/score", Score);
+        return group;
+    }
+
+    private static Results<Ok<ContentVerdict>, ApiProblem> Score(ScoreRequest request, ContentScorer scorer)
+    {
+        if (string.IsNullOrWhiteSpace(request.Text))
+        {
+            return ProblemTypes.Invalid("text", "text is required: the message to score.").ToResult();
+        }
+        if (request.Text.Length > MaxTextLength)
+        {
+            return ProblemTypes.Invalid("text", $"text has {request.Text.Length} characters; at most {MaxTextLength} are scored.").ToResult();
+        }
+        return TypedResults.Ok(scorer.Score(request.Text));
+    }
+}
