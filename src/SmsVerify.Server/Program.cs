@@ -1,7 +1,7 @@
 using SmsVerify.Server.Audit;
 using SmsVerify.Server.Billing;
-using SmsVerify.Server.Channels;
 using SmsVerify.Server.Captcha;
+using SmsVerify.Server.Channels;
 using SmsVerify.Server.Documents;
 using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Problems;

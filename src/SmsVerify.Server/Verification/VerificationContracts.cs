@@ -1,8 +1,11 @@
 namespace SmsVerify.Server.Verification;
 
-/// <summary><see cref="Params"/> fills the template's other variables; the code variable is filled by the server.</summary>
+/// <summary>
+/// <see cref="Params"/> fills the template's other variables; the code variable is filled by the server.
+/// <see cref="Captcha"/> is the ALTCHA widget's payload, when the tenant's captcha policy asks for one.
+/// </summary>
 public sealed record CreateVerificationRequest(
-    string? To, string? Signature, string? Template, Dictionary<string, string>? Params, int? CodeLength, int? TtlSeconds);
+    string? To, string? Signature, string? Template, Dictionary<string, string>? Params, int? CodeLength, int? TtlSeconds, string? Captcha = null);
 
 public sealed record CheckVerificationRequest(Guid? Id, string? To, string? Code);
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmsVerify.Server.Audit;
 using SmsVerify.Server.Billing;
+using SmsVerify.Server.Captcha;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Limits;
@@ -19,7 +20,7 @@ namespace SmsVerify.Server.Verification;
 /// happens before anything is written, and what is written is written in one transaction.
 /// </summary>
 public sealed partial class VerificationService(
-    AppDbContext db, WriteBatcher writes, AuditTrail audit, ILimitStore limits, VerificationCodes codes, MessageTexts texts, DeliverySignal queue,
+    AppDbContext db, WriteBatcher writes, AuditTrail audit, ILimitStore limits, VerificationCodes codes, MessageTexts texts, DeliverySignal queue, CaptchaGate captcha,
     TimeProvider clock, IOptions<VerificationOptions> options, IOptions<SendingOptions> sending, IOptions<BillingOptions> billing)
 {
     public const int MinCodeLength = 4, MaxCodeLength = 8, DefaultCodeLength = 6;
@@ -66,6 +67,12 @@ public sealed partial class VerificationService(
             return unusable;
         }
         var content = resolved.Value;
+        // After the request is known to be sound, so a captcha is not spent on a request refused for its shape.
+        // Risk signals that raise "on-risk" come with the risk engine; until then only "always" requires one.
+        if (await captcha.CheckAsync(tenantId, request.Captcha, riskRaised: false, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
         var testNumber = await VerificationQueries.TestNumber(db, tenantId, to, cancellationToken);
         if (testNumber is null)
         {
