@@ -44,6 +44,7 @@ public sealed partial class TemplateRules(PlatformPolicy policy)
         // a word, a number or a link, and a link built around a variable shows as one.
         Span<char> text = content.Length <= 512 ? stackalloc char[content.Length] : new char[content.Length];
         content.CopyTo(text);
+        FoldFullWidth(text);
         foreach (var token in tokens)
         {
             text.Slice(token.Start, token.Length).Fill('x');
@@ -125,6 +126,19 @@ public sealed partial class TemplateRules(PlatformPolicy policy)
                     numbers.RemoveAt(n);
                     break;
                 }
+            }
+        }
+    }
+
+    // Full-width forms (U+FF01–FF5E) read as their ASCII letters, digits and punctuation, one character for one,
+    // so "１３８００１３８０００" or "ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ" cannot slip past the number and link rules.
+    private static void FoldFullWidth(Span<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is >= '\uFF01' and <= '\uFF5E')
+            {
+                text[i] = (char)(text[i] - 0xFEE0);
             }
         }
     }
