@@ -57,7 +57,7 @@ public sealed partial class TemplateRules(PlatformPolicy policy)
         CheckBannedIndustries(content, hits, findings);
         List<Range> links = [];
         Links.Find(text, links);
-        CheckLinks(draft.Type, content, links, tokens, context, findings);
+        CheckLinks(draft.Type, content, text, links, tokens, context, findings);
         List<ContactNumber> numbers = [];
         ContactNumbers.Find(text, numbers);
         RemoveInsideLinks(numbers, links);
