@@ -65,7 +65,7 @@ public sealed partial class TemplateRules(PlatformPolicy policy)
         switch (draft.Type)
         {
             case TemplateType.Verification:
-                CheckVerification(content, text, tokens, variables, hits, numbers, findings);
+                CheckVerification(content, text, tokens, variables, hits, numbers, links, findings);
                 break;
             case TemplateType.Notification:
                 CheckNoMarketing(content, hits, findings);
