@@ -63,6 +63,12 @@ public sealed partial class SignatureRules(PlatformPolicy policy)
         foreach (var word in Policy.Signatures.TestWords)
         {
             var at = name.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            // An English test word counts as a word of its own: "微信TEST" or "Test1" are test names, "Latest资讯" and
+            // the brand "Testin云测" are not.
+            while (at >= 0 && !WholeWord(name, at, word.Length))
+            {
+                at = name.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase);
+            }
             if (at >= 0)
             {
                 findings.Add(Finding.Reject(TestWord, NameField, $"\"{name.Substring(at, word.Length)}\" marks a test signature; use the real name.",
@@ -90,6 +96,10 @@ public sealed partial class SignatureRules(PlatformPolicy policy)
             findings.Add(Finding.Flag(EnglishOnly, NameField, $"\"{name}\" is English only; carriers often block such signatures, so a reviewer decides."));
         }
     }
+
+    private static bool WholeWord(string name, int at, int length) =>
+        !(char.IsAsciiLetter(name[at]) && at > 0 && char.IsAsciiLetter(name[at - 1]))
+        && !(char.IsAsciiLetter(name[at + length - 1]) && at + length < name.Length && char.IsAsciiLetter(name[at + length]));
 
     internal static bool IsChinese(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 }

@@ -58,8 +58,9 @@ public static class ContactNumbers
                 }
             }
             i = end;
-            // "1234.56" or "12345abc" are no telephone numbers.
-            var decimalOrWord = end < text.Length && (char.IsAsciiLetter(text[end]) || (text[end] == '.' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1])));
+            // "1234.56", "12345abc", "96000元" or "95%" are no telephone numbers.
+            var decimalOrWord = end < text.Length && (char.IsAsciiLetter(text[end]) || text[end] is '元' or '%'
+                || (text[end] == '.' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1])));
             if (!decimalOrWord && count <= digits.Length && Classify(digits[..count]) is { } kind)
             {
                 numbers.Add(new ContactNumber(start, end - start, kind));

@@ -119,8 +119,10 @@ public sealed partial class TemplateRules
         }
     }
 
-    private static void CheckLinks(TemplateType type, string content, List<Range> links, List<VariableToken> tokens, TemplateContext context, List<Finding> findings)
+    private static void CheckLinks(TemplateType type, string content, ReadOnlySpan<char> text, List<Range> links, List<VariableToken> tokens,
+        TemplateContext context, List<Finding> findings)
     {
+        CheckHostBeforeVariable(type, content, text, links, tokens, findings);
         foreach (var link in links)
         {
             var (start, length) = link.GetOffsetAndLength(content.Length);
@@ -144,6 +146,34 @@ public sealed partial class TemplateRules
         }
     }
 
+    // "example.com${path}" is no link to the pattern (the blanked variable runs on from the top-level domain), yet
+    // the value decides the host: ".evil.cn/a" makes it example.com.evil.cn. A bare domain that ends where a variable
+    // begins is a link whose host a variable may complete.
+    private static void CheckHostBeforeVariable(TemplateType type, string content, ReadOnlySpan<char> text, List<Range> links,
+        List<VariableToken> tokens, List<Finding> findings)
+    {
+        List<Range> before = [];
+        foreach (var token in tokens)
+        {
+            if (token.Start == 0 || links.Exists(l => l.Start.Value < token.Start && l.End.Value >= token.Start))
+            {
+                continue;
+            }
+            before.Clear();
+            Links.Find(text[..token.Start], before);
+            if (before.Count > 0 && before[^1].End.Value == token.Start)
+            {
+                var start = before[^1].Start.Value;
+                var span = new TextSpan(start, token.Start + token.Length - start);
+                var quoted = content.Substring(span.Start, span.Length);
+                findings.Add(type == TemplateType.Verification
+                    ? Finding.Reject(LinkNotAllowed, ContentField, $"Remove the link \"{quoted}\": verification templates carry no link.", span)
+                    : Finding.Reject(LinkInVariable, ContentField,
+                        $"In \"{quoted}\" the variable follows the domain directly, so its value can change the host; put a / between them.", span));
+            }
+        }
+    }
+
     private static bool Overlaps(List<VariableToken> tokens, int start, int length)
     {
         foreach (var token in tokens)
@@ -158,7 +188,7 @@ public sealed partial class TemplateRules
 
     /// <summary>
     /// Whether hit <paramref name="i"/> is on the list <paramref name="kind"/> and should be reported: not the
-    /// same term as an earlier hit, and not inside a longer hit of the same list (点击领取 is reported, not 领取).
+    /// same term as an earlier hit, and not inside a longer hit of the same list (免费领取 is reported, not 免费).
     /// </summary>
     private bool Reportable(List<TermHit> hits, int i, TermKind kind, out TermTag tag)
     {

@@ -9,7 +9,7 @@ public sealed partial class TemplateRules
     private const int MaxNotificationNumbers = 2;
 
     private void CheckVerification(string content, ReadOnlySpan<char> text, List<VariableToken> tokens, List<TemplateVariable> variables,
-        List<TermHit> hits, List<ContactNumber> numbers, List<Finding> findings)
+        List<TermHit> hits, List<ContactNumber> numbers, List<Range> links, List<Finding> findings)
     {
         if (variables.Count != 1)
         {
@@ -29,7 +29,8 @@ public sealed partial class TemplateRules
         bool keyword = false, purpose = false;
         for (var i = 0; i < hits.Count; i++)
         {
-            keyword |= _terms.Has(hits[i].Term, keywordKind, out _);
+            // "code" in example.com/code names a page, not what the message sends.
+            keyword |= _terms.Has(hits[i].Term, keywordKind, out _) && !links.Exists(l => l.Start.Value <= hits[i].Start && hits[i].Start < l.End.Value);
             purpose |= _terms.Has(hits[i].Term, TermKind.Expiry, out _)
                 || (_terms.Has(hits[i].Term, TermKind.Purpose, out _) && !InsideKeyword(hits, hits[i]));
         }

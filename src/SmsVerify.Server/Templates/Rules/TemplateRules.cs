@@ -44,6 +44,7 @@ public sealed partial class TemplateRules(PlatformPolicy policy)
         // a word, a number or a link, and a link built around a variable shows as one.
         Span<char> text = content.Length <= 512 ? stackalloc char[content.Length] : new char[content.Length];
         content.CopyTo(text);
+        FoldFullWidth(text);
         foreach (var token in tokens)
         {
             text.Slice(token.Start, token.Length).Fill('x');
@@ -56,7 +57,7 @@ public sealed partial class TemplateRules(PlatformPolicy policy)
         CheckBannedIndustries(content, hits, findings);
         List<Range> links = [];
         Links.Find(text, links);
-        CheckLinks(draft.Type, content, links, tokens, context, findings);
+        CheckLinks(draft.Type, content, text, links, tokens, context, findings);
         List<ContactNumber> numbers = [];
         ContactNumbers.Find(text, numbers);
         RemoveInsideLinks(numbers, links);
@@ -64,7 +65,7 @@ public sealed partial class TemplateRules(PlatformPolicy policy)
         switch (draft.Type)
         {
             case TemplateType.Verification:
-                CheckVerification(content, text, tokens, variables, hits, numbers, findings);
+                CheckVerification(content, text, tokens, variables, hits, numbers, links, findings);
                 break;
             case TemplateType.Notification:
                 CheckNoMarketing(content, hits, findings);
@@ -125,6 +126,19 @@ public sealed partial class TemplateRules(PlatformPolicy policy)
                     numbers.RemoveAt(n);
                     break;
                 }
+            }
+        }
+    }
+
+    // Full-width forms (U+FF01–FF5E) read as their ASCII letters, digits and punctuation, one character for one,
+    // so "１３８００１３８０００" or "ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ" cannot slip past the number and link rules.
+    private static void FoldFullWidth(Span<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is >= '\uFF01' and <= '\uFF5E')
+            {
+                text[i] = (char)(text[i] - 0xFEE0);
             }
         }
     }

@@ -13,9 +13,9 @@ public class FindingDocsTests
         {
             directory = directory.Parent;
         }
-        var docs = File.ReadAllText(Path.Combine(directory!.FullName, "docs", "templates.md"));
+        var docs = File.ReadAllText(Path.Combine(directory!.FullName, "docs", "review-rules.md"));
         var missing = TemplateFindingCodes.All.Concat(SignatureFindingCodes.All)
             .Where(c => !docs.Contains($"| `{c.Code}` | {c.Severity} |", StringComparison.Ordinal)).Select(c => c.Code).ToList();
-        Assert.True(missing.Count == 0, "Not in docs/templates.md with its severity: " + string.Join(", ", missing));
+        Assert.True(missing.Count == 0, "Not in docs/review-rules.md with its severity: " + string.Join(", ", missing));
     }
 }
