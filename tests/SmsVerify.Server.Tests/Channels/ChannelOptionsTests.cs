@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SmsVerify.Server.Channels;
-using SmsVerify.Server.Tests.Support;
 
 namespace SmsVerify.Server.Tests.Channels;
 
@@ -43,15 +45,20 @@ public sealed class ChannelOptionsTests
         Assert.Equal(["Channels:1 (CMCC): Name 'CMCC' is used by another channel."], ChannelOptionsValidator.Errors([Valid("cmcc"), Valid("CMCC")]));
 
     [Fact]
-    public async Task ServerWithABadChannel_DoesNotStart_AndSaysWhy()
+    public async Task HostWithABadChannel_DoesNotStart_AndSaysWhy()
     {
-        await using var app = await SmsVerifyApp.StartAsync(new()
+        // A bare host with only the channels wired, bound from configuration as the server binds it.
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Channels:0:Name"] = "cmcc",
             ["Channels:0:SystemId"] = "acme",
             ["Channels:0:Port"] = "0",
         });
-        var error = Assert.Throws<OptionsValidationException>(() => app.Services);
+        builder.Services.AddSingleton(TimeProvider.System); // the server's infrastructure registers it
+        builder.AddChannels();
+        using var host = builder.Build();
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         Assert.Contains("Channels:0 (cmcc): Host is required.", error.Failures);
         Assert.Contains("Channels:0 (cmcc): Port 0 is not 1–65535.", error.Failures);
     }
