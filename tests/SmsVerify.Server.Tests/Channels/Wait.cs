@@ -5,10 +5,12 @@ internal static class Wait
 {
     public static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
 
-    public static async Task Until(Func<bool> condition, string what)
+    public static Task Until(Func<bool> condition, string what) => Until(() => Task.FromResult(condition()), what);
+
+    public static async Task Until(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow + Guard;
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.Json;
+using SmsVerify.Server.Tests.Support;
+using SmsVerify.Smpp.Server;
+
+namespace SmsVerify.Server.Tests.Channels;
+
+/// <summary>GET /v1/channels on the real server, with one channel bound to an in-process SMSC.</summary>
+public sealed class ChannelsApiTests : IAsyncLifetime
+{
+    private readonly SmppServer _smsc = new SmppServer(handler: new CarrierSmsc()).Start();
+    private SmsVerifyApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await SmsVerifyApp.StartAsync(new()
+    {
+        ["Channels:0:Name"] = "cmcc",
+        ["Channels:0:Host"] = "127.0.0.1",
+        ["Channels:0:Port"] = _smsc.EndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Channels:0:SystemId"] = CarrierSmsc.SystemId,
+        ["Channels:0:Password"] = CarrierSmsc.Password,
+        ["Channels:0:Carriers:0"] = "ChinaMobile",
+        ["Channels:0:Priority"] = "10",
+        ["Channels:1:Name"] = "spare",
+        ["Channels:1:Host"] = "127.0.0.1",
+        ["Channels:1:SystemId"] = "spare",
+        ["Channels:1:Enabled"] = "false",
+    });
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _smsc.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Operator_SeesEveryChannelWithItsStateAndCounters()
+    {
+        var operatorClient = _app.Operator();
+        JsonElement cmcc = default;
+        await Wait.Until(async () =>
+        {
+            cmcc = Find(await (await operatorClient.GetAsync("/v1/channels")).OkAsync(), "cmcc");
+            return cmcc.Str("state") == "up";
+        }, "cmcc to bind");
+
+        Assert.Equal("smpp", cmcc.Str("kind"));
+        Assert.Equal((1, 1, 10), (cmcc.Int("bindsUp"), cmcc.Int("bindsTotal"), cmcc.Int("priority")));
+        Assert.Equal(["china_mobile"], cmcc.GetProperty("carriers").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("closed", cmcc.Str("breaker"));
+        Assert.Equal(0, cmcc.GetProperty("submitted").GetInt64());
+        Assert.Equal(0, cmcc.GetProperty("throughput").GetDouble());
+        Assert.False(cmcc.TryGetProperty("queueDepth", out _));
+
+        var list = await (await operatorClient.GetAsync("/v1/channels")).OkAsync();
+        Assert.Equal(["cmcc", "spare", "sandbox"], list.EnumerateArray().Select(c => c.Str("name")));
+        Assert.Equal("down", Find(list, "spare").Str("state"));
+        var sandbox = Find(list, "sandbox");
+        Assert.Equal(("sandbox", "up"), (sandbox.Str("kind"), sandbox.Str("state")));
+    }
+
+    [Fact]
+    public async Task TenantKey_IsRefused()
+    {
+        var tenant = await _app.CreateTenantAsync();
+        await (await tenant.Http.GetAsync("/v1/channels")).ProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    private static JsonElement Find(JsonElement list, string name) => list.EnumerateArray().Single(c => c.Str("name") == name);
+}
