@@ -71,10 +71,10 @@ public sealed class ContentScorerTests
     [Fact]
     public void Score_RulesAddTheirReasons_ForWordingLinksAndNumbers()
     {
-        const string text = "您的验证码为1234。领取优惠券请点击 https://a.example.cn/x 或致电13812345678。";
+        const string text = "您的验证码为1234。立即领取优惠券请点击 https://a.example.cn/x 或致电13812345678。";
         var verdict = Scorer.Score(text);
 
-        Assert.Equal(["领取", "优惠券"], Spanned(text, verdict, ContentReasonCodes.MarketingWording));
+        Assert.Equal(["立即领取", "优惠券"], Spanned(text, verdict, ContentReasonCodes.MarketingWording));
         Assert.Equal(["https://a.example.cn/x"], Spanned(text, verdict, ContentReasonCodes.Link));
         Assert.Equal(["13812345678"], Spanned(text, verdict, ContentReasonCodes.ContactNumber));
     }
