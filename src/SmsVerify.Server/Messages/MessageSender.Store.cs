@@ -26,9 +26,10 @@ public sealed partial class MessageSender
         List<SentMessage> answer = [];
         foreach (var to in recipients)
         {
-            var row = testNumbers.Contains(to)
-                ? SandboxDelivery.Record(new OutgoingText(tenantId, to, content.Signature, content.Template, text, masked, null), now)
-                : optedOut.Contains(to) ? Refused(tenantId, content, to, masked, segments, now) : Queued(tenantId, content, to, text, masked, segments, price, now);
+            // An opt-out holds for test numbers too, so the sandbox shows a tenant what its real recipients will see.
+            var row = optedOut.Contains(to) ? Refused(tenantId, content, to, masked, segments, now)
+                : testNumbers.Contains(to) ? SandboxDelivery.Record(new OutgoingText(tenantId, to, content.Signature, content.Template, text, masked, null), now)
+                : Queued(tenantId, content, to, text, masked, segments, price, now);
             rows.Add(row);
             answer.Add(new SentMessage(row.Id, to, row.Segments, row.Status, row.ErrorCode));
         }

@@ -159,4 +159,33 @@ public sealed class MessagesApiTests : IAsyncLifetime
         Assert.Equal(12.5m, topped.GetProperty("balance").GetDecimal());
         Assert.Equal(12.5m, await tenant.BalanceAsync());
     }
+
+    [Fact]
+    public async Task Marketing_GoesOutOnlyBetweenEightAndEightChinaTime_AndSkipsNumbersThatOptedOut()
+    {
+        var sender = await _app.CreateLiveSenderAsync();
+        var marketing = await sender.Tenant.CreateApprovedTemplateAsync(_app, "双十一大促，全场五折，详情见店内公告。拒收请回复R", "marketing");
+        var notification = await sender.Tenant.CreateApprovedTemplateAsync(_app, Messaging.Notification, "notification");
+        await sender.Tenant.RegisterNumberAsync(TestNumber);
+        await (await sender.SendAsync(notification, new { order = "1" }, TestNumber)).OkAsync(HttpStatusCode.Accepted);
+        var reply = await (await sender.Http.PostJsonAsync($"/v1/sandbox/numbers/{Uri.EscapeDataString(TestNumber)}/replies", new { text = " r " }))
+            .OkAsync(HttpStatusCode.Created);
+        Assert.True(reply.GetProperty("optedOut").GetBoolean());
+        Assert.Equal(TestNumber, Assert.Single((await (await sender.Http.GetAsync("/v1/opt-outs")).OkAsync()).EnumerateArray()).Str("phone"));
+
+        var now = _app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        var nineAtNight = new DateTimeOffset(now.Date, now.Offset).AddHours(21);
+        _app.Clock.Advance((nineAtNight > now ? nineAtNight : nineAtNight.AddDays(1)) - now);
+        var closed = await sender.SendAsync(marketing, null, TestNumber);
+        await closed.ProblemAsync(HttpStatusCode.UnprocessableEntity, "marketing_window_closed");
+        Assert.Equal(TimeSpan.FromHours(11), closed.Headers.RetryAfter?.Delta);
+
+        _app.Clock.Advance(TimeSpan.FromHours(12)); // 09:00 the next morning
+        var sent = await (await sender.SendAsync(marketing, null, TestNumber)).OkAsync(HttpStatusCode.Accepted);
+        var refused = Assert.Single(sent.GetProperty("messages").EnumerateArray());
+        Assert.Equal(("failed", "recipient_opted_out"), (refused.Str("status"), refused.Str("errorCode")));
+        var again = await (await sender.SendAsync(notification, new { order = "2" }, TestNumber)).OkAsync(HttpStatusCode.Accepted);
+        Assert.Equal("delivered", again.GetProperty("messages")[0].Str("status")); // opting out stops marketing only
+        Assert.Equal("R", (await (await sender.Http.GetAsync("/v1/inbound")).OkAsync())[0].Str("text").Trim().ToUpperInvariant());
+    }
 }

@@ -11,6 +11,7 @@
 // --throttle N   answer ESME_RTHROTTLED to the first N submit_sm
 // --drop-after N on the first connection, destroy the socket when the Nth submit_sm arrives (never answered)
 // --receipts     send a delivery receipt deliver_sm after each accepted submit_sm
+// --reply TEXT   after each accepted whole message, the phone answers TEXT (a mobile-originated deliver_sm)
 'use strict';
 const smpp = require('smpp');
 
@@ -20,6 +21,7 @@ const option = (name) => { const i = args.indexOf(name); return i < 0 ? 0 : Numb
 const throttle = option('--throttle');
 const dropAfter = option('--drop-after');
 const receipts = args.includes('--receipts');
+const reply = args.includes('--reply') ? args[args.indexOf('--reply') + 1] : null;
 
 let submits = 0, nextId = 0, sessions = 0;
 const parts = new Map(); // "ref/total" -> array of texts
@@ -68,6 +70,11 @@ const server = smpp.createServer((session) => {
       }
     } else {
       emit({ event: 'message', message_ids: [id], text, parts: 1 });
+    }
+    const whole = !udh || (udh[0] === 0x00 && udh[4] === udh[3]);
+    if (reply && whole) {
+      // The phone answers the number the message came from: the channel's source address and the signature's extension.
+      session.deliver_sm({ source_addr: pdu.destination_addr, destination_addr: pdu.source_addr, esm_class: 0, short_message: reply });
     }
     if (receipts) {
       const stamp = '2611231200';
