@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Security;
 
@@ -12,10 +13,13 @@ namespace SmsVerify.Server.Webhooks;
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes, IHttpClientFactory httpClients, WebhookOutbox outbox, PersonalData sealing, TimeProvider clock,
-    IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger) : BackgroundService
+    IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger) : PollingWorker(outbox, logger)
 {
     public const string HttpClientName = "webhooks";
-    private const int BatchSize = 20;
+
+    protected override int BatchSize => 20;
+
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
     // About a day in all, with the first retries soon enough to ride out a deploy on the tenant's side.
     private static readonly TimeSpan[] Backoff =
@@ -24,32 +28,8 @@ internal sealed partial class WebhookDispatcher(
         TimeSpan.FromHours(1), TimeSpan.FromHours(2), TimeSpan.FromHours(4), TimeSpan.FromHours(6),
     ];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await RunOnceAsync(stoppingToken) == BatchSize)
-                {
-                }
-                await outbox.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database may be briefly away; the rows wait, and the next round tries again.
-                Log.RoundFailed(logger, e);
-                await outbox.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-        }
-    }
-
     /// <summary>Attempts every due delivery once; returns how many were due.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -126,9 +106,6 @@ internal sealed partial class WebhookDispatcher(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "A webhook round failed; it is tried again")]
-        public static partial void RoundFailed(ILogger logger, Exception exception);
-
         [LoggerMessage(2, LogLevel.Information, "Webhook delivery {DeliveryId} attempt {Attempt} failed (given up: {GivenUp}): {Error}")]
         public static partial void AttemptFailed(ILogger logger, Guid deliveryId, int attempt, bool givenUp, string? error);
     }

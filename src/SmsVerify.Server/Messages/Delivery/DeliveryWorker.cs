@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Database;
 
 namespace SmsVerify.Server.Messages.Delivery;
@@ -9,38 +10,17 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// </summary>
 public sealed partial class DeliveryWorker(
     IServiceScopeFactory scopes, DeliverySignal signal, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<DeliveryWorker> logger)
-    : BackgroundService
+    : PollingWorker(signal, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunWorker)
-        {
-            return;
-        }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await RunOnceAsync(stoppingToken) == options.Value.BatchSize)
-                {
-                }
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database may be briefly away; queued messages wait, and leases free what was claimed.
-                Log.RoundFailed(logger, e);
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-        }
-    }
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
+
+    protected override int BatchSize => options.Value.BatchSize;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.RunWorker ? base.ExecuteAsync(stoppingToken) : Task.CompletedTask;
 
     /// <summary>Claims and submits one batch; returns how many were claimed.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         List<MessageRecord> claimed;
         await using (var scope = scopes.CreateAsyncScope())
@@ -67,9 +47,6 @@ public sealed partial class DeliveryWorker(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "A delivery round failed; it is tried again.")]
-        public static partial void RoundFailed(ILogger logger, Exception exception);
-
         [LoggerMessage(2, LogLevel.Error, "Submitting message {MessageId} failed unexpectedly; it is retried when its lease ends.")]
         public static partial void AttemptFailed(ILogger logger, Guid messageId, Exception exception);
     }
