@@ -185,4 +185,23 @@ public sealed class DeliveryTests : IAsyncLifetime
         var message = await MessageAsync(id);
         Assert.Equal((MessageStatus.Submitted, true, 2), (message.Status, message.OutcomeUnknown, message.Attempts));
     }
+
+    [Fact]
+    public async Task UnknownEveryTime_GivesUpAfterTheLastAttempt_WithoutARefund()
+    {
+        _primaryAnswer = _ => new SubmitOutcome.Unknown("No answer before the link dropped.", []);
+        var (tenant, id) = await QueueAsync();
+
+        for (var attempt = 1; attempt <= 10; attempt++)
+        {
+            Assert.Equal(1, await RunWorkerAsync());
+            _app.Clock.Advance(TimeSpan.FromMinutes(11));
+        }
+
+        var failed = await MessageAsync(id);
+        Assert.Equal((MessageStatus.Failed, "outcome_unknown", true, null), (failed.Status, failed.ErrorCode, failed.OutcomeUnknown, failed.TextSeal));
+        Assert.Equal(10, _primary.Submitted.Count);
+        Assert.Equal(0, await RunWorkerAsync());
+        Assert.Equal(0.955m, await tenant.BalanceAsync());
+    }
 }

@@ -34,6 +34,10 @@ internal sealed class DeliveryAttempt(IChannelRoutes routes, MessageTexts texts,
                 case SubmitOutcome.Accepted accepted:
                     await outcomes.SubmittedAsync(message, channel.Name, accepted.CarrierMessageIds, cancellationToken);
                     return;
+                case SubmitOutcome.Unknown unknown when message.Attempts >= options.Value.MaxAttempts:
+                    // Never answered, again and again: give up rather than risk more copies on the phone.
+                    await outcomes.UnknownAsync(message, channel.Name, unknown, retryAt: null, cancellationToken);
+                    return;
                 case SubmitOutcome.Unknown unknown:
                     await outcomes.UnknownAsync(message, channel.Name, unknown, RetryAt(message), cancellationToken);
                     return;

@@ -37,20 +37,30 @@ internal sealed class MessageOutcomes(AppDbContext db, WebhookOutbox webhooks, R
         }, cancellationToken);
     }
 
-    /// <summary>The carrier may have it: back in the queue, marked, unless it can no longer be worth sending.</summary>
-    public async Task UnknownAsync(MessageRecord message, string channel, SubmitOutcome.Unknown unknown, DateTime retryAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// The carrier may have it: back in the queue, marked, to be tried again at <paramref name="retryAt"/>; with no
+    /// retry time it fails as <c>outcome_unknown</c>, not refunded. Parts the carrier did accept are recorded.
+    /// </summary>
+    public async Task UnknownAsync(MessageRecord message, string channel, SubmitOutcome.Unknown unknown, DateTime? retryAt, CancellationToken cancellationToken)
     {
         var now = clock.UtcNowForStorage();
         await InTransactionAsync(async () =>
         {
             AddParts(message.Id, channel, unknown.AcceptedCarrierMessageIds, now);
             await db.SaveChangesAsync(cancellationToken);
-            await Claimed(message).ExecuteUpdateAsync(set => set
+            var updated = await Claimed(message).ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.OutcomeUnknown, true)
                 .SetProperty(m => m.ErrorCode, "outcome_unknown")
-                .SetProperty(m => m.NextAttemptAt, retryAt)
+                .SetProperty(m => m.Status, retryAt == null ? MessageStatus.Failed : MessageStatus.Queued)
+                .SetProperty(m => m.DoneAt, retryAt == null ? now : null)
+                .SetProperty(m => m.TextSeal, m => retryAt == null ? null : m.TextSeal)
+                .SetProperty(m => m.NextAttemptAt, retryAt ?? now)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null)
                 .SetProperty(m => m.ClaimToken, (Guid?)null), cancellationToken);
+            if (updated == 1 && retryAt is null)
+            {
+                await StatusEventAsync(message.Id, cancellationToken);
+            }
         }, cancellationToken);
     }
 
