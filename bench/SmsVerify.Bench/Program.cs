@@ -15,6 +15,20 @@ if (args is ["content", .. var benchmarkArgs])
     return 0;
 }
 
+// `messages` runs the end-to-end delivery benchmark: HTTP → queue → SMPP → receipt.
+if (args is ["messages", .. var messageArgs])
+{
+    try
+    {
+        return await MessagesBench.RunAsync(messageArgs);
+    }
+    catch (BenchException ex)
+    {
+        Console.Error.WriteLine($"bench failed: {ex.Message}");
+        return 1;
+    }
+}
+
 BenchOptions? options = BenchOptions.Parse(args, out string? usageError);
 if (options is null)
 {
@@ -198,7 +212,7 @@ namespace SmsVerify.Bench
             throw new BenchException($"{result.Name} failed; last server output:\n{server.OutputTail()}");
         }
 
-        private static HttpClient CreateClient(Uri baseAddress, int connections)
+        internal static HttpClient CreateClient(Uri baseAddress, int connections)
         {
             var handler = new SocketsHttpHandler
             {
@@ -213,7 +227,7 @@ namespace SmsVerify.Bench
             return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         }
 
-        private static string FindRepoRoot()
+        internal static string FindRepoRoot()
         {
             foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
             {

@@ -59,7 +59,7 @@ internal sealed class ServerProcess : IDisposable
         return dll ?? throw new BenchException($"no SmsVerify.Server.dll under {release}; build it or drop --no-build");
     }
 
-    public static ServerProcess Start(string dll, string operatorKey, string? postgres, string? redis)
+    public static ServerProcess Start(string dll, string operatorKey, string? postgres, string? redis, IReadOnlyDictionary<string, string>? settings = null)
     {
         int port = FreePort();
         string dataDirectory = Directory.CreateTempSubdirectory("smsverify-bench-").FullName;
@@ -102,6 +102,11 @@ internal sealed class ServerProcess : IDisposable
         if (redis is not null)
         {
             env["ConnectionStrings__Redis"] = redis;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            env[key] = value;
         }
 
         var process = new Process { StartInfo = startInfo };

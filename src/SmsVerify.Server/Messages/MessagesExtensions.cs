@@ -15,8 +15,8 @@ public static class MessagesExtensions
         builder.Services.AddScoped<IdempotentSends>();
         builder.Services.AddScoped<DeliveryAttempt>();
         builder.Services.AddScoped<MessageOutcomes>();
-        builder.Services.AddScoped<Receipts>();
-        builder.Services.AddScoped<InboundMessages>();
+        builder.Services.AddSingleton<Receipts>();
+        builder.Services.AddSingleton<InboundMessages>();
         builder.Services.AddSingleton<IChannelEventSink, ChannelEventStore>();
         builder.Services.AddSingleton<IChannelRoutes, RouterRoutes>();
         builder.Services.AddSingleton<DeliveryWorker>();

@@ -9,26 +9,28 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// Stores what channels receive before the carrier is answered: each receipt or inbound message is committed in
 /// its own transaction, so an acknowledged one is never lost.
 /// </summary>
-internal sealed class ChannelEventStore(IServiceScopeFactory scopes, WebhookOutbox webhooks) : IChannelEventSink
+internal sealed class ChannelEventStore(WriteBatcher writes, Receipts receipts, InboundMessages inbound, WebhookOutbox webhooks) : IChannelEventSink
 {
+    /// <summary>
+    /// Group-committed: receipts arrive many at once (one per part, on every bind), and a commit each would make
+    /// the database's commit rate the ceiling of delivery.
+    /// </summary>
     public async ValueTask HandleAsync(ChannelEvent channelEvent, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await writes.WriteAsync(async db =>
         {
             switch (channelEvent)
             {
                 case ReceiptEvent receipt:
-                    await scope.ServiceProvider.GetRequiredService<Receipts>().ApplyAsync(db, receipt, cancellationToken);
+                    await receipts.ApplyAsync(db, receipt, CancellationToken.None);
                     break;
-                case InboundEvent inbound:
-                    await scope.ServiceProvider.GetRequiredService<InboundMessages>().StoreAsync(db, inbound, cancellationToken);
+                case InboundEvent message:
+                    await inbound.StoreAsync(db, message, CancellationToken.None);
                     break;
             }
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+            await db.SaveChangesAsync(CancellationToken.None);
+            return 0;
+        });
         webhooks.Wake();
     }
 }

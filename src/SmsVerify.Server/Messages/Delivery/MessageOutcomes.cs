@@ -10,31 +10,38 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// Writes what became of a claimed message, each in one transaction with its refund and its <c>message.status</c>
 /// event. Every write is conditional on the claim: a worker whose lease ran out changes nothing.
 /// </summary>
-internal sealed class MessageOutcomes(AppDbContext db, WebhookOutbox webhooks, Receipts receipts, TimeProvider clock)
+internal sealed class MessageOutcomes(AppDbContext db, WriteBatcher writes, WebhookOutbox webhooks, Receipts receipts, TimeProvider clock)
 {
+    /// <summary>
+    /// The common outcome, so it is group-committed with the other submits of the moment: with a window of many
+    /// submits in flight, one commit each would make the database's commit rate the ceiling of sending.
+    /// </summary>
     public async Task SubmittedAsync(MessageRecord message, string channel, IReadOnlyList<string> carrierIds, CancellationToken cancellationToken)
     {
         var now = clock.UtcNowForStorage();
-        await InTransactionAsync(async () =>
+        await writes.WriteAsync(async batch =>
         {
             // The carrier has it whether or not the lease still holds, so its parts are recorded either way.
-            AddParts(message.Id, channel, carrierIds, now);
-            await db.SaveChangesAsync(cancellationToken);
-            var updated = await Claimed(message).ExecuteUpdateAsync(set => set
+            AddParts(batch, message.Id, channel, carrierIds, now);
+            await batch.SaveChangesAsync(CancellationToken.None);
+            var updated = await Claimed(batch, message).ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.Status, MessageStatus.Submitted)
                 .SetProperty(m => m.Channel, channel)
                 .SetProperty(m => m.SubmittedAt, now)
                 .SetProperty(m => m.ErrorCode, (string?)null)
                 .SetProperty(m => m.TextSeal, (byte[]?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null)
-                .SetProperty(m => m.ClaimToken, (Guid?)null), cancellationToken);
+                .SetProperty(m => m.ClaimToken, (Guid?)null), CancellationToken.None);
             if (updated == 1)
             {
-                await StatusEventAsync(message.Id, cancellationToken);
+                await StatusEventAsync(batch, message.Id, CancellationToken.None);
             }
             // Receipts can overtake the submit's answer; any that did are waiting.
-            await receipts.ApplyWaitingAsync(db, channel, carrierIds, cancellationToken);
-        }, cancellationToken);
+            await receipts.ApplyWaitingAsync(batch, channel, carrierIds, CancellationToken.None);
+            await batch.SaveChangesAsync(CancellationToken.None);
+            return updated;
+        });
+        webhooks.Wake();
     }
 
     /// <summary>
@@ -46,9 +53,9 @@ internal sealed class MessageOutcomes(AppDbContext db, WebhookOutbox webhooks, R
         var now = clock.UtcNowForStorage();
         await InTransactionAsync(async () =>
         {
-            AddParts(message.Id, channel, unknown.AcceptedCarrierMessageIds, now);
+            AddParts(db, message.Id, channel, unknown.AcceptedCarrierMessageIds, now);
             await db.SaveChangesAsync(cancellationToken);
-            var updated = await Claimed(message).ExecuteUpdateAsync(set => set
+            var updated = await Claimed(db, message).ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.OutcomeUnknown, true)
                 .SetProperty(m => m.ErrorCode, "outcome_unknown")
                 .SetProperty(m => m.Status, retryAt == null ? MessageStatus.Failed : MessageStatus.Queued)
@@ -59,7 +66,7 @@ internal sealed class MessageOutcomes(AppDbContext db, WebhookOutbox webhooks, R
                 .SetProperty(m => m.ClaimToken, (Guid?)null), cancellationToken);
             if (updated == 1 && retryAt is null)
             {
-                await StatusEventAsync(message.Id, cancellationToken);
+                await StatusEventAsync(db, message.Id, cancellationToken);
             }
         }, cancellationToken);
     }
@@ -70,7 +77,7 @@ internal sealed class MessageOutcomes(AppDbContext db, WebhookOutbox webhooks, R
         var now = clock.UtcNowForStorage();
         await InTransactionAsync(async () =>
         {
-            var updated = await Claimed(message).ExecuteUpdateAsync(set => set
+            var updated = await Claimed(db, message).ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.Status, status)
                 .SetProperty(m => m.ErrorCode, errorCode)
                 .SetProperty(m => m.DoneAt, now)
@@ -83,22 +90,22 @@ internal sealed class MessageOutcomes(AppDbContext db, WebhookOutbox webhooks, R
                 {
                     await Balances.RefundAsync(db, message.TenantId, message.Cost, cancellationToken);
                 }
-                await StatusEventAsync(message.Id, cancellationToken);
+                await StatusEventAsync(db, message.Id, cancellationToken);
             }
         }, cancellationToken);
     }
 
     public Task RequeueAsync(MessageRecord message, string errorCode, DateTime retryAt, CancellationToken cancellationToken) =>
-        Claimed(message).ExecuteUpdateAsync(set => set
+        Claimed(db, message).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.ErrorCode, errorCode)
             .SetProperty(m => m.NextAttemptAt, retryAt)
             .SetProperty(m => m.LeaseUntil, (DateTime?)null)
             .SetProperty(m => m.ClaimToken, (Guid?)null), cancellationToken);
 
-    private IQueryable<MessageRecord> Claimed(MessageRecord message) =>
+    private static IQueryable<MessageRecord> Claimed(AppDbContext db, MessageRecord message) =>
         db.Messages.Where(m => m.Id == message.Id && m.ClaimToken == message.ClaimToken);
 
-    private void AddParts(Guid messageId, string channel, IReadOnlyList<string> carrierIds, DateTime now)
+    private static void AddParts(AppDbContext db, Guid messageId, string channel, IReadOnlyList<string> carrierIds, DateTime now)
     {
         for (var i = 0; i < carrierIds.Count; i++)
         {
@@ -106,7 +113,7 @@ internal sealed class MessageOutcomes(AppDbContext db, WebhookOutbox webhooks, R
         }
     }
 
-    private async Task StatusEventAsync(Guid messageId, CancellationToken cancellationToken)
+    private async Task StatusEventAsync(AppDbContext db, Guid messageId, CancellationToken cancellationToken)
     {
         var message = await db.Messages.AsNoTracking().FirstAsync(m => m.Id == messageId, cancellationToken);
         await webhooks.EnqueueAsync(db, message.TenantId, MessageView.StatusEvent, MessageView.From(message), cancellationToken);
