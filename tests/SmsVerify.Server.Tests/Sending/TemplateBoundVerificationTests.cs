@@ -15,6 +15,8 @@ public sealed class TemplateBoundVerificationTests(SmsVerifyApp app) : IClassFix
     [Fact]
     public async Task LiveTenant_ApprovedContent_QueuesTheRenderedCodeForACarrier_Sealed()
     {
+        // No delivery worker: the test reads the message while it waits in the queue.
+        await using var app = await SmsVerifyApp.StartAsync(new() { ["Delivery:RunWorker"] = "false" });
         var sender = await app.CreateLiveSenderAsync();
         await (await sender.StartAsync(RealNumber)).ProblemAsync(HttpStatusCode.PaymentRequired, "insufficient_balance");
         await app.TopUpAsync(sender.Tenant.Id, 1m);
