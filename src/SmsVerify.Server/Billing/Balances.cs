@@ -25,7 +25,4 @@ public static class Balances
         var row = await db.Tenants.Where(t => t.Id == tenantId).Select(t => new { t.PricePerSegment, t.Balance }).FirstAsync(cancellationToken);
         return (row.PricePerSegment ?? options.PricePerSegmentUnits, row.Balance);
     }
-
-    public static Task<long> PriceAsync(AppDbContext db, Guid tenantId, BillingOptions options, CancellationToken cancellationToken) =>
-        db.Tenants.Where(t => t.Id == tenantId).Select(t => t.PricePerSegment ?? options.PricePerSegmentUnits).FirstAsync(cancellationToken);
 }

@@ -5,7 +5,7 @@ namespace SmsVerify.Server.Channels;
 /// channel whose breaker is half-open counts as up while its one probe is free. Among equal priorities the one
 /// listed first in configuration wins, so traffic does not flap between two carriers of the same rank.
 /// </summary>
-public sealed class ChannelRouter
+public sealed class ChannelRouter : IChannelRoutes
 {
     private readonly IMessageChannel[] _channels;
 
@@ -33,6 +33,8 @@ public sealed class ChannelRouter
 
     /// <summary><see cref="Pick(Carrier, IReadOnlySet{string})"/> for the carrier the number's block belongs to.</summary>
     public IMessageChannel? Pick(string e164, IReadOnlySet<string>? exclude = null) => Pick(CarrierLookup.Of(e164), exclude);
+
+    IMessageChannel? IChannelRoutes.Pick(string to, IReadOnlySet<string> excluded) => Pick(to, excluded);
 
     /// <summary>State and counters of every channel, for operators.</summary>
     public IReadOnlyList<ChannelView> Describe() => [.. _channels.OfType<IReportingChannel>().Select(c => c.Describe())];

@@ -20,7 +20,7 @@ public sealed partial class MessageSender
         var masked = content.Type == TemplateType.Verification && content.CodeVariable is { } code
             ? content.Render(new Dictionary<string, string>(values) { [code] = new string('*', values[code].Length) })
             : text;
-        var price = await Balances.PriceAsync(db, tenantId, billing.Value, cancellationToken);
+        var (price, _) = await Balances.PriceAndBalanceAsync(db, tenantId, billing.Value, cancellationToken);
         var segments = Segments.Count(text);
         List<MessageRecord> rows = [];
         List<SentMessage> answer = [];

@@ -49,7 +49,7 @@ public sealed partial class MessageSender(
         }
         var content = resolved.Value!;
         var values = request.Params ?? [];
-        if (SendParameters.Check(content, values, new Policy.VerificationCodeLength(4, 8), sending.Value.MaxTextParameterLength) is { } badValue)
+        if (SendParameters.Check(content, values, SendParameters.CodeLength, sending.Value.MaxTextParameterLength) is { } badValue)
         {
             return badValue;
         }
@@ -78,10 +78,10 @@ public sealed partial class MessageSender(
         {
             return ProblemTypes.Invalid("to", $"to is a list of 1 to {MaxRecipients} phone numbers.");
         }
-        if (string.IsNullOrEmpty(request.Signature) || request.Signature.Length > 40 || string.IsNullOrEmpty(request.Template) || request.Template.Length > 40)
+        if (request.Signature is not { Length: > 0 and <= SendParameters.MaxNameLength } || request.Template is not { Length: > 0 and <= SendParameters.MaxNameLength })
         {
-            return ProblemTypes.Invalid(string.IsNullOrEmpty(request.Signature) || request.Signature.Length > 40 ? "signature" : "template",
-                "signature (the name in 【】) and template (its code) are required, each at most 40 characters.");
+            return ProblemTypes.Invalid(request.Signature is not { Length: > 0 and <= SendParameters.MaxNameLength } ? "signature" : "template",
+                $"signature (the name in 【】) and template (its code) are required, each at most {SendParameters.MaxNameLength} characters.");
         }
         return request.Params is { Count: > SendParameters.MaxCount } ? ProblemTypes.Invalid("params", $"At most {SendParameters.MaxCount} params.") : null;
     }

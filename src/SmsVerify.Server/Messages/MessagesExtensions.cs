@@ -13,12 +13,12 @@ public static class MessagesExtensions
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddScoped<MessageSender>();
         builder.Services.AddScoped<IdempotentSends>();
-        builder.Services.AddScoped<DeliveryAttempt>();
-        builder.Services.AddScoped<MessageOutcomes>();
+        builder.Services.AddSingleton<DeliveryAttempt>();
+        builder.Services.AddSingleton<MessageOutcomes>();
         builder.Services.AddSingleton<Receipts>();
         builder.Services.AddSingleton<InboundMessages>();
         builder.Services.AddSingleton<IChannelEventSink, ChannelEventStore>();
-        builder.Services.AddSingleton<IChannelRoutes, RouterRoutes>();
+        builder.Services.AddSingleton<IChannelRoutes>(services => services.GetRequiredService<ChannelRouter>());
         builder.Services.AddSingleton<DeliveryWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryWorker>());
         builder.Services.AddHostedService<MessageRetention>();

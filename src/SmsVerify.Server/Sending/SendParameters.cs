@@ -13,6 +13,12 @@ public static class SendParameters
     /// <summary>More parameters than any template has variables is no template's input.</summary>
     public const int MaxCount = 32;
 
+    /// <summary>The longest signature name or template code a send may name (as the columns hold them).</summary>
+    public const int MaxNameLength = 40;
+
+    /// <summary>What a code variable holds at send time: the server's codes, and a tenant's own in a message.</summary>
+    public static readonly VerificationCodeLength CodeLength = new(4, 8);
+
     /// <summary>
     /// Why <paramref name="values"/> do not fit <paramref name="content"/>, or null. <paramref name="values"/> holds
     /// every variable, the generated code included.

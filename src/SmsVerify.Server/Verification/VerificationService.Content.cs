@@ -1,6 +1,6 @@
+using SmsVerify.Server.Billing;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Messages;
-using SmsVerify.Server.Policy;
 using SmsVerify.Server.Sandbox;
 using SmsVerify.Server.Sending;
 using SmsVerify.Server.Templates.Rules;
@@ -10,9 +10,6 @@ namespace SmsVerify.Server.Verification;
 // What a verification says: the tenant's approved signature and verification template, or the built-in ones.
 public sealed partial class VerificationService
 {
-    /// <summary>Any code the server makes fits a code variable; tenants' own codes (messages API) are held to this.</summary>
-    private static readonly VerificationCodeLength CodeLength = new(MinCodeLength, MaxCodeLength);
-
     /// <summary>The tenant's content with its parameters checked, or null for the built-in sandbox template.</summary>
     private async Task<Outcome<ApprovedContent?>> ResolveContentAsync(Guid tenantId, CreateVerificationRequest request, CancellationToken cancellationToken)
     {
@@ -38,7 +35,7 @@ public sealed partial class VerificationService
         }
         // The code is the server's and always fits; a placeholder stands in for it while the tenant's values are checked.
         var values = Values(content, request.Params, new string('0', request.CodeLength ?? DefaultCodeLength));
-        return SendParameters.Check(content, values, CodeLength, sending.Value.MaxTextParameterLength) is { } invalid
+        return SendParameters.Check(content, values, SendParameters.CodeLength, sending.Value.MaxTextParameterLength) is { } invalid
             ? invalid
             : content;
     }
@@ -48,6 +45,18 @@ public sealed partial class VerificationService
         var values = parameters is null ? [] : new Dictionary<string, string>(parameters, StringComparer.Ordinal);
         values[content.CodeVariable!] = code;
         return values;
+    }
+
+    /// <summary>
+    /// What the message to a real number costs, from its text with the code masked (the same length and alphabet as
+    /// the real one), and whether the balance covers it. A read only: the charge itself is the guard.
+    /// </summary>
+    private async Task<(long Cost, ApiError? Refusal)> PriceAsync(
+        Guid tenantId, ApprovedContent content, Dictionary<string, string>? parameters, int codeLength, CancellationToken cancellationToken)
+    {
+        var (price, balance) = await Balances.PriceAndBalanceAsync(db, tenantId, billing.Value, cancellationToken);
+        var cost = Segments.Count(content.Render(Values(content, parameters, new string('*', codeLength)))) * price;
+        return (cost, balance < cost ? InsufficientBalance(cost) : null);
     }
 
     /// <summary>The message that carries the code: to a test number's inbox at once, or to the queue for a carrier.</summary>

@@ -25,7 +25,6 @@ public sealed partial class VerificationService(
 {
     public const int MinCodeLength = 4, MaxCodeLength = 8, DefaultCodeLength = 6;
     public const int MinTtlSeconds = 60, MaxTtlSeconds = 1800, DefaultTtlSeconds = 300;
-    public const int MaxNameLength = 40;
 
     private readonly VerificationOptions _options = options.Value;
 
@@ -105,25 +104,28 @@ public sealed partial class VerificationService(
             var tooSoon = ProblemTypes.ResendTooSoon.With($"The code was sent to {to} at {pending.LastSentAt:O}; it can be sent again from {resendAfter:O}.");
             return tooSoon with { RetryAfter = resendAfter - nowUtc };
         }
-        var code = pending is null
-            ? testNumber?.FixedCode ?? VerificationCodes.Generate(request.CodeLength ?? DefaultCodeLength)
-            : codes.Unseal(pending.Id, pending.CodeSeal!);
-        var verification = pending ?? NewVerification(tenantId, to, request, content, code, nowUtc);
-        var message = Message(verification, content, request.Params, code, testNumber is not null, nowUtc);
-        if (message.Status == MessageStatus.Queued)
+        // A message to a real number is priced first, so a send refused for its price does not count against the
+        // number's limits; a refused send to a test number costs only the limit check.
+        var cost = 0L;
+        if (testNumber is null)
         {
-            // Refused for its price before it counts against the number's limits.
-            var (price, balance) = await Balances.PriceAndBalanceAsync(db, tenantId, billing.Value, cancellationToken);
-            message.Cost = message.Segments * price;
-            if (balance < message.Cost)
+            var codeLength = pending?.CodeLength ?? request.CodeLength ?? DefaultCodeLength;
+            (cost, var unaffordable) = await PriceAsync(tenantId, content!, request.Params, codeLength, cancellationToken);
+            if (unaffordable is not null)
             {
-                return InsufficientBalance(message.Cost);
+                return unaffordable;
             }
         }
         if (await CountSendAsync(tenantId, to, nowUtc, cancellationToken) is { } limited)
         {
             return limited;
         }
+        var code = pending is null
+            ? testNumber?.FixedCode ?? VerificationCodes.Generate(request.CodeLength ?? DefaultCodeLength)
+            : codes.Unseal(pending.Id, pending.CodeSeal!);
+        var verification = pending ?? NewVerification(tenantId, to, request, content, code, nowUtc);
+        var message = Message(verification, content, request.Params, code, testNumber is not null, nowUtc);
+        message.Cost = cost;
         if (pending is null && replaced is null && message.Status != MessageStatus.Queued)
         {
             // The common case in tests and development, a new code to a test number, is two inserts: group-committed.
@@ -223,9 +225,10 @@ public sealed partial class VerificationService(
         {
             return ProblemTypes.Invalid("ttlSeconds", $"ttlSeconds must be {MinTtlSeconds} to {MaxTtlSeconds}.");
         }
-        if (request.Signature is { Length: > MaxNameLength } || request.Template is { Length: > MaxNameLength })
+        if (request.Signature is { Length: > SendParameters.MaxNameLength } || request.Template is { Length: > SendParameters.MaxNameLength })
         {
-            return ProblemTypes.Invalid(request.Signature is { Length: > MaxNameLength } ? "signature" : "template", $"signature and template are at most {MaxNameLength} characters.");
+            return ProblemTypes.Invalid(request.Signature is { Length: > SendParameters.MaxNameLength } ? "signature" : "template",
+                $"signature and template are at most {SendParameters.MaxNameLength} characters.");
         }
         if (request.Params is { Count: > SendParameters.MaxCount })
         {

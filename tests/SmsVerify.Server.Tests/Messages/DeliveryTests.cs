@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmsVerify.Server.Channels;
@@ -25,7 +26,7 @@ public sealed class DeliveryTests : IAsyncLifetime
         // The worker is driven by the test, one round at a time, instead of running in the background.
         _app = new SmsVerifyApp
         {
-            Settings = { ["Delivery:RunWorker"] = "false" },
+            Settings = { ["Delivery:RunWorker"] = "false", ["Webhooks:AllowHttp"] = "true", ["Webhooks:AllowPrivateNetworks"] = "true" },
             TestServices = services => services.AddSingleton<IChannelRoutes>(new FakeRoutes(_primary, _backup)),
         };
     }
@@ -203,5 +204,51 @@ public sealed class DeliveryTests : IAsyncLifetime
         Assert.Equal(10, _primary.Submitted.Count);
         Assert.Equal(0, await RunWorkerAsync());
         Assert.Equal(0.955m, await tenant.BalanceAsync());
+    }
+
+    [Fact]
+    public async Task StatusChangesAndReplies_ArePostedAsSignedWebhooks()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (tenant, id) = await QueueAsync();
+        await (await tenant.Http.PutJsonAsync("/v1/webhooks", new { url = receiver.Url })).OkAsync();
+        var extension = (await (await tenant.Http.GetAsync("/v1/signatures")).OkAsync())[0].Str("extension");
+
+        await RunWorkerAsync();
+        await ReceiptAsync("primary", "p-1", ReceiptOutcome.Delivered);
+        await _app.Services.GetRequiredService<IChannelEventSink>()
+            .HandleAsync(new InboundEvent("primary", _app.Clock.GetUtcNow().UtcDateTime, "8613912345678", "1069000" + extension, "TD"), default);
+        for (var i = 0; i < 3; i++)
+        {
+            await receiver.NextAsync();
+        }
+
+        var posted = receiver.Requests.Select(r => (Event: r.Event, Data: JsonDocument.Parse(r.Body).RootElement.GetProperty("data"))).ToList();
+        Assert.All(receiver.Requests, r => Assert.StartsWith("sha256=", r.Signature, StringComparison.Ordinal));
+        Assert.Equal(["submitted", "delivered"], posted.Where(p => p.Event == "message.status").Select(p => p.Data.Str("status")));
+        Assert.All(posted.Where(p => p.Event == "message.status"), p => Assert.Equal(id.ToString(), p.Data.Str("id")));
+        var reply = Assert.Single(posted, p => p.Event == "inbound.received").Data;
+        Assert.Equal((RealNumber, "TD", true), (reply.Str("from"), reply.Str("text"), reply.GetProperty("optedOut").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task CarrierIds_AreForgottenAfterTheReceiptWindow_AndLateReceiptsAreCountedNotApplied()
+    {
+        var (_, id) = await QueueAsync();
+        await RunWorkerAsync();
+        var receipts = _app.Services.GetRequiredService<Receipts>();
+        Task<int> PartsAsync() => _app.WithDbAsync(db => db.MessageParts.CountAsync(p => p.MessageId == id));
+
+        // The hourly retention job may run as the clock moves; pruning here as well makes the moment certain.
+        _app.Clock.Advance(TimeSpan.FromHours(71));
+        await _app.WithDbAsync(db => receipts.PruneAsync(db, TimeSpan.FromHours(72), default));
+        Assert.Equal(1, await PartsAsync());
+        _app.Clock.Advance(TimeSpan.FromHours(2));
+        await _app.WithDbAsync(db => receipts.PruneAsync(db, TimeSpan.FromHours(72), default));
+        Assert.Equal(0, await PartsAsync());
+        await ReceiptAsync("primary", "p-1", ReceiptOutcome.Delivered);
+
+        Assert.Equal(MessageStatus.Submitted, (await MessageAsync(id)).Status);
+        Assert.Equal(1, await _app.WithDbAsync(db => db.UnmatchedReceipts.CountAsync()));
     }
 }

@@ -86,6 +86,35 @@ public sealed class MessagesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IdempotencyKey_RacingRequests_SendOnce()
+    {
+        var (sender, template) = await SenderAsync();
+        await _app.TopUpAsync(sender.Tenant.Id, 1m);
+        async Task<HttpResponseMessage> Send()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/messages")
+            {
+                Content = JsonContent.Create(new { to = new[] { RealNumber }, signature = sender.Signature, template, @params = new { order = "9" } }),
+            };
+            request.Headers.Add("Idempotency-Key", "race");
+            return await sender.Http.SendAsync(request);
+        }
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Send()));
+
+        // Each is the one answer or "in progress, retry"; never a second send.
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Accepted, HttpStatusCode.Conflict }));
+        var ids = new HashSet<string>();
+        foreach (var answer in answers.Where(a => a.StatusCode == HttpStatusCode.Accepted))
+        {
+            ids.Add((await answer.OkAsync(HttpStatusCode.Accepted)).GetProperty("messages")[0].Str("id"));
+        }
+        Assert.Single(ids);
+        Assert.Equal(1, await _app.WithDbAsync(db => db.Messages.CountAsync(m => m.TenantId == sender.Tenant.Id)));
+        Assert.Equal(0.955m, await sender.Tenant.BalanceAsync());
+    }
+
+    [Fact]
     public async Task BadRequests_AreRefusedWholeAndNamed()
     {
         var (sender, template) = await SenderAsync();

@@ -13,25 +13,35 @@ public class SegmentsTests
     [InlineData(135, 3)]
     [InlineData(201, 3)]
     [InlineData(202, 4)]
-    public void CountUcs2_TextOfLength_IsBilledAsParts(int length, int parts)
+    public void Count_ChineseTextOfLength_IsBilledAsUcs2Parts(int length, int parts)
     {
-        Assert.Equal(parts, Segments.CountUcs2(new string('码', length)));
+        Assert.Equal(parts, Segments.Count(new string('码', length)));
     }
 
     [Fact]
-    public void CountUcs2_CharacterOutsideBmp_TakesTwoUnits()
+    public void Count_CharacterOutsideBmp_TakesTwoUnits()
     {
         // 69 Chinese characters and one emoji: 71 UTF-16 code units, so two parts.
         var text = new string('码', 69) + "😀";
 
-        Assert.Equal(2, Segments.CountUcs2(text));
+        Assert.Equal(2, Segments.Count(text));
     }
 
     [Fact]
-    public void CountUcs2_SandboxMessage_FitsOneSms()
+    public void Count_SandboxMessage_FitsOneSms()
     {
         var text = SandboxTemplate.Render("062071", TimeSpan.FromMinutes(5));
 
-        Assert.Equal(1, Segments.CountUcs2(text));
+        Assert.Equal(1, Segments.Count(text));
+    }
+
+    [Theory]
+    [InlineData(160, 1)]
+    [InlineData(161, 2)]
+    [InlineData(306, 2)]
+    [InlineData(307, 3)]
+    public void Count_GsmText_IsBilledAsSevenBitParts(int length, int parts)
+    {
+        Assert.Equal(parts, Segments.Count(new string('a', length)));
     }
 }

@@ -28,6 +28,8 @@ public sealed class TemplateBoundVerificationTests(SmsVerifyApp app) : IClassFix
         Assert.Equal("【某某科技】您正在登录某某商城，验证码为******，5分钟内有效，请勿泄露给他人。", message.MaskedText);
         Assert.Null(message.SandboxText);
         Assert.NotEmpty(message.SourceExtension!);
+        Assert.Equal((1, 450L), (message.Segments, message.Cost)); // 0.045 yuan, charged from the balance
+        Assert.Equal(0.955m, await sender.Tenant.BalanceAsync());
         // The whole text waits sealed; opened, it carries the code that checks.
         var text = app.Services.GetRequiredService<MessageTexts>().Open(message.Id, message.TextSeal!);
         var code = text.Substring(message.MaskedText.IndexOf('*', StringComparison.Ordinal), 6);

@@ -21,7 +21,7 @@ internal sealed class DeliveryAttempt(IChannelRoutes routes, MessageTexts texts,
         if (message.NotAfter is { } notAfter && notAfter <= clock.UtcNowForStorage())
         {
             // A code past its expiry is useless to its reader; sending it late would only cost the tenant.
-            await outcomes.FinishUnsentAsync(message, MessageStatus.Expired, "expired_in_queue", cancellationToken);
+            await outcomes.FinishUnsentAsync(message, MessageStatus.Expired, "expired_in_queue");
             return;
         }
         var sms = new OutboundSms(message.Id, message.To, texts.Open(message.Id, message.TextSeal!), message.SourceExtension);
@@ -32,17 +32,17 @@ internal sealed class DeliveryAttempt(IChannelRoutes routes, MessageTexts texts,
             switch (await channel.SubmitAsync(sms, cancellationToken))
             {
                 case SubmitOutcome.Accepted accepted:
-                    await outcomes.SubmittedAsync(message, channel.Name, accepted.CarrierMessageIds, cancellationToken);
+                    await outcomes.SubmittedAsync(message, channel.Name, accepted.CarrierMessageIds);
                     return;
                 case SubmitOutcome.Unknown unknown when message.Attempts >= options.Value.MaxAttempts:
                     // Never answered, again and again: give up rather than risk more copies on the phone.
-                    await outcomes.UnknownAsync(message, channel.Name, unknown, retryAt: null, cancellationToken);
+                    await outcomes.UnknownAsync(message, channel.Name, unknown, retryAt: null);
                     return;
                 case SubmitOutcome.Unknown unknown:
-                    await outcomes.UnknownAsync(message, channel.Name, unknown, RetryAt(message), cancellationToken);
+                    await outcomes.UnknownAsync(message, channel.Name, unknown, RetryAt(message));
                     return;
                 case SubmitOutcome.Rejected { Transient: false } rejected:
-                    await outcomes.FinishUnsentAsync(message, MessageStatus.Failed, rejected.ErrorCode, cancellationToken);
+                    await outcomes.FinishUnsentAsync(message, MessageStatus.Failed, rejected.ErrorCode);
                     return;
                 case SubmitOutcome.Rejected rejected:
                     refused.Add(channel.Name);
@@ -52,11 +52,11 @@ internal sealed class DeliveryAttempt(IChannelRoutes routes, MessageTexts texts,
         }
         if (message.Attempts >= options.Value.MaxAttempts)
         {
-            await outcomes.FinishUnsentAsync(message, MessageStatus.Failed, last?.ErrorCode ?? "no_channel", cancellationToken);
+            await outcomes.FinishUnsentAsync(message, MessageStatus.Failed, last?.ErrorCode ?? "no_channel");
         }
         else
         {
-            await outcomes.RequeueAsync(message, last?.ErrorCode ?? "no_channel", RetryAt(message), cancellationToken);
+            await outcomes.RequeueAsync(message, last?.ErrorCode ?? "no_channel", RetryAt(message));
         }
     }
 

@@ -8,8 +8,9 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// Moves queued messages to carriers: claims a batch, submits them side by side (enough to keep the channels'
 /// windows full) and records each outcome. Every node runs one; leases keep them from taking the same message.
 /// </summary>
-public sealed partial class DeliveryWorker(
-    IServiceScopeFactory scopes, DeliverySignal signal, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<DeliveryWorker> logger)
+internal sealed partial class DeliveryWorker(
+    IServiceScopeFactory scopes, DeliveryAttempt attempt, DeliverySignal signal, IOptions<DeliveryOptions> options, TimeProvider clock,
+    ILogger<DeliveryWorker> logger)
     : PollingWorker(signal, logger)
 {
     protected override TimeSpan PollInterval => options.Value.PollInterval;
@@ -31,10 +32,9 @@ public sealed partial class DeliveryWorker(
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(claimed, parallel, async (message, token) =>
         {
-            await using var scope = scopes.CreateAsyncScope();
             try
             {
-                await scope.ServiceProvider.GetRequiredService<DeliveryAttempt>().RunAsync(message, token);
+                await attempt.RunAsync(message, token);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

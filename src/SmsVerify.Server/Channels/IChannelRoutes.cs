@@ -1,6 +1,4 @@
-using SmsVerify.Server.Channels;
-
-namespace SmsVerify.Server.Messages.Delivery;
+namespace SmsVerify.Server.Channels;
 
 /// <summary>Which channel a message to a number should try now, skipping those that already refused it.</summary>
 public interface IChannelRoutes
