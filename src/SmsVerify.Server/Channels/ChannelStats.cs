@@ -1,10 +1,11 @@
 namespace SmsVerify.Server.Channels;
 
 /// <summary>What an operator sees of one channel (<c>GET /v1/channels</c>).</summary>
+/// <param name="Queued">Queued messages the router would hand this channel now (see <see cref="Messages.Delivery.QueueDepth"/>).</param>
 public sealed record ChannelView(
     string Name, string Kind, int Priority, IReadOnlyList<Carrier> Carriers, ChannelState State, int BindsUp, int BindsTotal,
     long Submitted, long Accepted, long Rejected, long Unknown, long Receipts, long Inbound, double Throughput,
-    BreakerState Breaker, string? LastError, DateTime? LastErrorAt);
+    BreakerState Breaker, string? LastError, DateTime? LastErrorAt, int Queued = 0);
 
 /// <summary>A channel the router can report on as well as route to.</summary>
 internal interface IReportingChannel : IMessageChannel

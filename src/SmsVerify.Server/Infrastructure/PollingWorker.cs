@@ -14,13 +14,16 @@ public abstract partial class PollingWorker(WakeSignal signal, ILogger logger) :
     /// <summary>Does one round; returns how many items it took.</summary>
     public abstract Task<int> RunOnceAsync(CancellationToken cancellationToken);
 
+    /// <summary>Whether a round that took <paramref name="taken"/> items may have left more: then the next starts at once.</summary>
+    protected virtual bool MayHaveMore(int taken) => taken == BatchSize;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                while (await RunOnceAsync(stoppingToken) == BatchSize)
+                while (MayHaveMore(await RunOnceAsync(stoppingToken)))
                 {
                 }
                 await signal.WaitAsync(PollInterval, stoppingToken);

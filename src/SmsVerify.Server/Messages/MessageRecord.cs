@@ -34,6 +34,14 @@ public sealed class MessageRecord
     public string? SourceExtension { get; init; }
     public int Segments { get; init; }
 
+    /// <summary>
+    /// The carrier ids the accepted submit returned, and how many of them receipts have called delivered: the
+    /// message is delivered when all have been. Counted on the row itself, so receipts for two parts settle it
+    /// correctly even when two nodes apply them at once.
+    /// </summary>
+    public int PartCount { get; set; }
+    public int DeliveredParts { get; set; }
+
     /// <summary>The channel that took it (or <c>sandbox</c> for test numbers); null while queued.</summary>
     public string? Channel { get; set; }
     public MessageStatus Status { get; set; }

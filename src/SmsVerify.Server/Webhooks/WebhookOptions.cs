@@ -20,4 +20,10 @@ public sealed class WebhookOptions
 
     /// <summary>How often the dispatcher looks for due retries when nothing new wakes it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a node remembers which events a tenant subscribes to. A webhook set or removed through another node
+    /// takes effect here within this time; through this node, at once.
+    /// </summary>
+    public TimeSpan SubscriptionCacheTime { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -39,7 +39,7 @@ public static class WebhooksApi
 
     private static async Task<Results<Ok<WebhookView>, ApiProblem>> Set(
         SetWebhookRequest request, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, PersonalData sealing, IOptions<WebhookOptions> options,
-        TimeProvider clock, CancellationToken cancellationToken)
+        WebhookOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (Validate(request, options.Value) is { } invalid)
         {
@@ -58,6 +58,7 @@ public static class WebhooksApi
         endpoint.Events = request.Events?.Distinct().ToList() ?? [];
         endpoint.UpdatedAt = clock.UtcNowForStorage();
         await audit.SaveChangesAsync(db, new AuditEntry("webhook.set", $"webhook:{tenantId}", tenantId, endpoint.Url), cancellationToken);
+        outbox.Forget(tenantId);
         return TypedResults.Ok(View(endpoint, secret));
     }
 
@@ -69,7 +70,8 @@ public static class WebhooksApi
             : NotConfigured();
     }
 
-    private static async Task<Results<NoContent, ApiProblem>> Delete(ClaimsPrincipal user, AppDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ApiProblem>> Delete(
+        ClaimsPrincipal user, AppDbContext db, AuditTrail audit, WebhookOutbox outbox, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
         var deleted = await audit.RunAsync(db, async () =>
@@ -77,6 +79,7 @@ public static class WebhooksApi
             var count = await db.WebhookEndpoints.Where(e => e.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
             return (count, count == 1 ? new AuditEntry("webhook.deleted", $"webhook:{tenantId}", tenantId) : null);
         }, cancellationToken);
+        outbox.Forget(tenantId);
         return deleted == 1 ? TypedResults.NoContent() : NotConfigured();
     }
 

@@ -59,6 +59,37 @@ public sealed class ChannelsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QueuedMessages_CountTowardsTheChannelTheRouterWouldPick_AndTheQueueByCarrier()
+    {
+        // No worker: what is sent stays queued, as it would behind a slow or broken carrier.
+        await using var app = await SmsVerifyApp.StartAsync(new()
+        {
+            ["Delivery:RunWorker"] = "false",
+            ["Channels:0:Name"] = "cmcc",
+            ["Channels:0:Host"] = "127.0.0.1",
+            ["Channels:0:Port"] = _smsc.EndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Channels:0:SystemId"] = CarrierSmsc.SystemId,
+            ["Channels:0:Password"] = CarrierSmsc.Password,
+            ["Channels:0:Carriers:0"] = "ChinaMobile",
+            ["Sandbox:CarrierEnabled"] = "false",
+        });
+        var sender = await app.CreateLiveSenderAsync();
+        var template = await sender.Tenant.CreateApprovedTemplateAsync(app, Messaging.Notification, "notification");
+        await app.TopUpAsync(sender.Tenant.Id, 1m);
+        await (await sender.SendAsync(template, new { order = "7" }, "+8613800138001", "+8613900139002", "+8613000130003"))
+            .OkAsync(HttpStatusCode.Accepted);
+        var operatorClient = app.Operator();
+        await Wait.Until(async () => Find(await (await operatorClient.GetAsync("/v1/channels")).OkAsync(), "cmcc").Str("state") == "up", "cmcc to bind");
+
+        Assert.Equal(2, Find(await (await operatorClient.GetAsync("/v1/channels")).OkAsync(), "cmcc").Int("queued"));
+        var queue = await (await operatorClient.GetAsync("/v1/channels/queue")).OkAsync();
+        Assert.Equal((3, 3, 1), (queue.Int("queued"), queue.Int("due"), queue.Int("unroutable")));
+        Assert.Equal(2, queue.GetProperty("byCarrier").GetProperty("china_mobile").GetInt32());
+        Assert.Equal(1, queue.GetProperty("byCarrier").GetProperty("china_unicom").GetInt32());
+        Assert.Equal(2, queue.GetProperty("byChannel").GetProperty("cmcc").GetInt32());
+    }
+
+    [Fact]
     public async Task TenantKey_IsRefused()
     {
         var tenant = await _app.CreateTenantAsync();

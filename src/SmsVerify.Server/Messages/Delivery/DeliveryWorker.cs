@@ -5,44 +5,112 @@ using SmsVerify.Server.Infrastructure.Database;
 namespace SmsVerify.Server.Messages.Delivery;
 
 /// <summary>
-/// Moves queued messages to carriers: claims a batch, submits them side by side (enough to keep the channels'
-/// windows full) and records each outcome. Every node runs one; leases keep them from taking the same message.
+/// Moves queued messages to carriers: keeps up to <see cref="DeliveryOptions.Concurrency"/> submits in flight
+/// (enough to keep the channels' windows full) and claims more as they finish, rather than waiting for a whole
+/// batch, whose slowest submit would hold up the next. Every node runs one; leases keep them from taking the same
+/// message.
 /// </summary>
 internal sealed partial class DeliveryWorker(
     IServiceScopeFactory scopes, DeliveryAttempt attempt, DeliverySignal signal, IOptions<DeliveryOptions> options, TimeProvider clock,
     ILogger<DeliveryWorker> logger)
     : PollingWorker(signal, logger)
 {
+    private readonly SemaphoreSlim _slots = new(options.Value.Concurrency, options.Value.Concurrency);
+    private readonly Lock _inFlightLock = new();
+    private readonly HashSet<Task> _inFlight = [];
+    private int _lastAsked;
+
     protected override TimeSpan PollInterval => options.Value.PollInterval;
 
     protected override int BatchSize => options.Value.BatchSize;
 
+    protected override bool MayHaveMore(int taken) => taken > 0 && taken == _lastAsked;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         options.Value.RunWorker ? base.ExecuteAsync(stoppingToken) : Task.CompletedTask;
 
-    /// <summary>Claims and submits one batch; returns how many were claimed.</summary>
+    /// <summary>
+    /// Waits for a free slot, claims as many messages as there are free slots (at most a batch) and starts
+    /// submitting them; returns how many were claimed. <see cref="WhenIdleAsync"/> waits for their outcomes.
+    /// </summary>
     public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        List<MessageRecord> claimed;
-        await using (var scope = scopes.CreateAsyncScope())
+        await _slots.WaitAsync(cancellationToken);
+        var asked = 1;
+        while (asked < options.Value.BatchSize && _slots.Wait(0, CancellationToken.None))
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            claimed = await MessageClaims.ClaimAsync(db, options.Value.BatchSize, clock.UtcNowForStorage(), options.Value.Lease, cancellationToken);
+            asked++;
         }
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(claimed, parallel, async (message, token) =>
+        _lastAsked = asked;
+        List<MessageRecord> claimed;
+        try
         {
-            try
-            {
-                await attempt.RunAsync(message, token);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Left claimed: when the lease ends it is retried, marked as possibly sent.
-                Log.AttemptFailed(logger, message.Id, e);
-            }
-        });
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            claimed = await MessageClaims.ClaimAsync(db, asked, clock.UtcNowForStorage(), options.Value.Lease, cancellationToken);
+        }
+        catch
+        {
+            _slots.Release(asked);
+            throw;
+        }
+        if (claimed.Count < asked)
+        {
+            _slots.Release(asked - claimed.Count);
+        }
+        foreach (var message in claimed)
+        {
+            Track(SubmitAsync(message));
+        }
         return claimed.Count;
+    }
+
+    /// <summary>Completes when every submit started so far has its outcome written.</summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_inFlightLock)
+        {
+            return Task.WhenAll(_inFlight);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // Submits under way finish, so their outcomes are written rather than left for the lease to run out.
+        await WhenIdleAsync().WaitAsync(cancellationToken);
+    }
+
+    private async Task SubmitAsync(MessageRecord message)
+    {
+        try
+        {
+            await attempt.RunAsync(message, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // Left claimed: when the lease ends it is retried, marked as possibly sent.
+            Log.AttemptFailed(logger, message.Id, e);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private void Track(Task submit)
+    {
+        lock (_inFlightLock)
+        {
+            _inFlight.Add(submit);
+        }
+        _ = submit.ContinueWith(done =>
+        {
+            lock (_inFlightLock)
+            {
+                _inFlight.Remove(done);
+            }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private static partial class Log

@@ -356,6 +356,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("DeliveredParts")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("DoneAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -379,6 +382,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
 
                     b.Property<bool>("OutcomeUnknown")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("PartCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SandboxText")
                         .HasMaxLength(1000)

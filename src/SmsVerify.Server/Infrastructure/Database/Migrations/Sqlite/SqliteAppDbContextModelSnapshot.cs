@@ -351,6 +351,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DeliveredParts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("DoneAt")
                         .HasColumnType("TEXT");
 
@@ -373,6 +376,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("OutcomeUnknown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SandboxText")

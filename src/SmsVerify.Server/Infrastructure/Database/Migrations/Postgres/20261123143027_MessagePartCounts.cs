@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class MessagePartCounts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "DeliveredParts",
+                table: "messages",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PartCount",
+                table: "messages",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DeliveredParts",
+                table: "messages");
+
+            migrationBuilder.DropColumn(
+                name: "PartCount",
+                table: "messages");
+        }
+    }
+}
