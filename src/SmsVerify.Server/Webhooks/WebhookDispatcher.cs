@@ -8,7 +8,7 @@ using SmsVerify.Server.Infrastructure.Security;
 namespace SmsVerify.Server.Webhooks;
 
 /// <summary>
-/// Posts due deliveries, one claim at a time, so several nodes can run it: a claim is a conditional update of
+/// Posts due deliveries, one claim at a time (a batch for status events), so several nodes can run it: a claim is a conditional update of
 /// <see cref="WebhookDelivery.LockedUntil"/>, which expires if its node dies mid-attempt.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
@@ -16,6 +16,13 @@ internal sealed partial class WebhookDispatcher(
     IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger) : PollingWorker(outbox, logger)
 {
     public const string HttpClientName = "webhooks";
+
+    /// <summary>
+    /// Status changes come by the thousand: a tenant's due ones are posted together as one JSON array of events (as
+    /// carriers' status reports are), up to <see cref="MaxStatusBatch"/> a request. Other events go one at a time.
+    /// </summary>
+    public const string BatchedEvent = "message.status";
+    public const int MaxStatusBatch = 100;
 
     protected override int BatchSize => 20;
 
@@ -37,33 +44,66 @@ internal sealed partial class WebhookDispatcher(
         var due = await db.WebhookDeliveries.AsNoTracking()
             .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LockedUntil == null || d.LockedUntil < now))
             .OrderBy(d => d.NextAttemptAt).Take(BatchSize).ToListAsync(cancellationToken);
+        var lease = now + options.Value.Timeout * 2;
         foreach (var delivery in due)
         {
-            var lease = now + options.Value.Timeout * 2;
+            if (delivery.Event == BatchedEvent)
+            {
+                // Already posted with an earlier one of its tenant's in this round, if the claim finds nothing.
+                if (await ClaimStatusBatchAsync(db, delivery.TenantId, now, lease, cancellationToken) is { Count: > 0 } batch)
+                {
+                    await AttemptAsync(db, batch, cancellationToken);
+                }
+                continue;
+            }
             var claimed = await db.WebhookDeliveries
                 .Where(d => d.Id == delivery.Id && d.Status == DeliveryStatus.Pending && (d.LockedUntil == null || d.LockedUntil < now))
                 .ExecuteUpdateAsync(set => set.SetProperty(d => d.LockedUntil, lease), cancellationToken);
             if (claimed == 1)
             {
-                await AttemptAsync(db, delivery, cancellationToken);
+                await AttemptAsync(db, [delivery], cancellationToken);
             }
         }
         return due.Count;
     }
 
-    private async Task AttemptAsync(AppDbContext db, WebhookDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims up to <see cref="MaxStatusBatch"/> due <c>message.status</c> events of one tenant in one statement
+    /// that returns what it claimed. The outer condition is checked again on each row it locks, so two nodes never
+    /// claim the same event.
+    /// </summary>
+    private static Task<List<WebhookDelivery>> ClaimStatusBatchAsync(AppDbContext db, Guid tenantId, DateTime now, DateTime lease, CancellationToken cancellationToken)
     {
-        var endpoint = await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.TenantId == delivery.TenantId, cancellationToken);
+        var pending = nameof(DeliveryStatus.Pending);
+        return db.WebhookDeliveries.FromSql($"""
+            UPDATE "webhook_deliveries" SET "LockedUntil" = {lease}
+            WHERE "Id" IN (
+                SELECT "Id" FROM "webhook_deliveries"
+                WHERE "TenantId" = {tenantId} AND "Event" = {BatchedEvent} AND "Status" = {pending} AND "NextAttemptAt" <= {now}
+                    AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
+                ORDER BY "NextAttemptAt" LIMIT {MaxStatusBatch})
+            AND "Status" = {pending} AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
+            RETURNING *
+            """).AsNoTracking().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Posts one event, or a batch of status events as one JSON array, and records the attempt on each.</summary>
+    private async Task AttemptAsync(AppDbContext db, List<WebhookDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        var first = deliveries[0];
+        var endpoint = await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.TenantId == first.TenantId, cancellationToken);
+        var body = first.Event == BatchedEvent ? $"[{string.Join(',', deliveries.OrderBy(d => d.CreatedAt).Select(d => d.Payload))}]" : first.Payload;
         var (statusCode, error) = endpoint is null
             ? (null, "The webhook was removed.")
-            : await PostAsync(endpoint, delivery, cancellationToken);
-        var attempts = delivery.Attempts + 1;
+            : await PostAsync(endpoint, first, body, cancellationToken);
+        var attempts = deliveries.Max(d => d.Attempts) + 1;
         var now = clock.UtcNowForStorage();
         var delivered = error is null;
         var giveUp = !delivered && (endpoint is null || attempts >= options.Value.MaxAttempts);
         var status = delivered ? DeliveryStatus.Delivered : giveUp ? DeliveryStatus.Failed : DeliveryStatus.Pending;
         var next = delivered || giveUp ? now : now + Jittered(Backoff[Math.Min(attempts - 1, Backoff.Length - 1)]);
-        await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(set => set
+        var ids = deliveries.ConvertAll(d => d.Id);
+        await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(set => set
             .SetProperty(d => d.Status, status)
             .SetProperty(d => d.Attempts, attempts)
             .SetProperty(d => d.NextAttemptAt, next)
@@ -73,18 +113,18 @@ internal sealed partial class WebhookDispatcher(
             .SetProperty(d => d.DeliveredAt, delivered ? now : null), cancellationToken);
         if (!delivered)
         {
-            Log.AttemptFailed(logger, delivery.Id, attempts, giveUp, error);
+            Log.AttemptFailed(logger, first.Id, deliveries.Count, attempts, giveUp, error);
         }
     }
 
-    private async Task<(int? StatusCode, string? Error)> PostAsync(WebhookEndpoint endpoint, WebhookDelivery delivery, CancellationToken cancellationToken)
+    private async Task<(int? StatusCode, string? Error)> PostAsync(WebhookEndpoint endpoint, WebhookDelivery delivery, string body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
         {
-            Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         var secret = sealing.Unseal(endpoint.TenantId, endpoint.SecretSealed);
-        request.Headers.Add(WebhookSigner.Header, WebhookSigner.Sign(secret, delivery.Payload));
+        request.Headers.Add(WebhookSigner.Header, WebhookSigner.Sign(secret, body));
         request.Headers.Add("SmsVerify-Event", delivery.Event);
         request.Headers.Add("SmsVerify-Delivery", delivery.Id.ToString());
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -106,7 +146,7 @@ internal sealed partial class WebhookDispatcher(
 
     private static partial class Log
     {
-        [LoggerMessage(2, LogLevel.Information, "Webhook delivery {DeliveryId} attempt {Attempt} failed (given up: {GivenUp}): {Error}")]
-        public static partial void AttemptFailed(ILogger logger, Guid deliveryId, int attempt, bool givenUp, string? error);
+        [LoggerMessage(2, LogLevel.Information, "Webhook delivery {DeliveryId} ({Events} events) attempt {Attempt} failed (given up: {GivenUp}): {Error}")]
+        public static partial void AttemptFailed(ILogger logger, Guid deliveryId, int events, int attempt, bool givenUp, string? error);
     }
 }

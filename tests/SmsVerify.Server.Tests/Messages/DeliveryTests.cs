@@ -2,10 +2,12 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SmsVerify.Server.Channels;
 using SmsVerify.Server.Messages;
 using SmsVerify.Server.Messages.Delivery;
 using SmsVerify.Server.Tests.Support;
+using SmsVerify.Server.Webhooks;
 
 namespace SmsVerify.Server.Tests.Messages;
 
@@ -227,17 +229,53 @@ public sealed class DeliveryTests : IAsyncLifetime
         await ReceiptAsync("primary", "p-1", ReceiptOutcome.Delivered);
         await _app.Services.GetRequiredService<IChannelEventSink>()
             .HandleAsync(new InboundEvent("primary", _app.Clock.GetUtcNow().UtcDateTime, "8613912345678", "1069000" + extension, "TD"), default);
-        for (var i = 0; i < 3; i++)
+        // Status events come as arrays, one request or two depending on when the dispatcher ran; a reply alone.
+        while (Posted(receiver).Count < 3)
         {
             await receiver.NextAsync();
         }
 
-        var posted = receiver.Requests.Select(r => (Event: r.Event, Data: JsonDocument.Parse(r.Body).RootElement.GetProperty("data"))).ToList();
+        var posted = Posted(receiver);
         Assert.All(receiver.Requests, r => Assert.StartsWith("sha256=", r.Signature, StringComparison.Ordinal));
+        Assert.All(receiver.Requests, r => Assert.Equal(r.Event == "message.status", r.Body.StartsWith('[')));
         Assert.Equal(["submitted", "delivered"], posted.Where(p => p.Event == "message.status").Select(p => p.Data.Str("status")));
         Assert.All(posted.Where(p => p.Event == "message.status"), p => Assert.Equal(id.ToString(), p.Data.Str("id")));
         var reply = Assert.Single(posted, p => p.Event == "inbound.received").Data;
         Assert.Equal((RealNumber, "TD", true), (reply.Str("from"), reply.Str("text"), reply.GetProperty("optedOut").GetBoolean()));
+    }
+
+    /// <summary>Every event received so far, status arrays taken apart.</summary>
+    private static List<(string? Event, JsonElement Data)> Posted(WebhookReceiver receiver) =>
+        [.. receiver.Requests.SelectMany(r =>
+        {
+            var body = JsonDocument.Parse(r.Body).RootElement;
+            var events = body.ValueKind == JsonValueKind.Array ? body.EnumerateArray().ToList() : [body];
+            return events.Select(e => (Event: e.Str("type"), Data: e.GetProperty("data")));
+        })];
+
+    [Fact]
+    public async Task ManyStatusChanges_ArePostedAsOneArrayPerTenant()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var sender = await _app.CreateLiveSenderAsync();
+        var template = await sender.Tenant.CreateApprovedTemplateAsync(_app, Messaging.Notification, "notification");
+        await _app.TopUpAsync(sender.Tenant.Id, 10m);
+        await (await sender.Tenant.Http.PutJsonAsync("/v1/webhooks", new { url = receiver.Url, events = new[] { "message.status" } })).OkAsync();
+        var dispatcher = _app.Services.GetServices<IHostedService>().OfType<WebhookDispatcher>().Single();
+        await dispatcher.StopAsync(CancellationToken.None);
+        string[] to = [.. Enumerable.Range(0, 30).Select(i => $"+86139{i:D8}")];
+        _primaryAnswer = sms => Accept($"id-{sms.To}");
+        await (await sender.SendAsync(template, new { order = "7" }, to)).OkAsync(HttpStatusCode.Accepted);
+        await RunWorkerAsync();
+
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+
+        var request = Assert.Single(receiver.Requests);
+        var events = JsonDocument.Parse(request.Body).RootElement;
+        Assert.Equal(30, events.GetArrayLength());
+        Assert.All(events.EnumerateArray(), e => Assert.Equal(("message.status", "submitted"), (e.Str("type"), e.GetProperty("data").Str("status"))));
+        Assert.Equal(30, events.EnumerateArray().Select(e => e.Str("id")).Distinct().Count());
+        Assert.Equal(30, await _app.WithDbAsync(db => db.WebhookDeliveries.CountAsync(d => d.Status == DeliveryStatus.Delivered)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SmsVerify.Server.Tests.Support;
 using SmsVerify.Server.Webhooks;
 
@@ -64,6 +65,8 @@ public sealed class WebhooksTests : IAsyncLifetime
         Assert.Equal(("pending", 500), (pending.Str("status"), pending.Int("lastStatusCode")));
 
         _app.Clock.Advance(TimeSpan.FromSeconds(12)); // past the first backoff (10 s, with jitter of at most 10 %)
+        // The dispatcher's poll timer may have been set after the clock moved, and then never fires: wake it as a poll would.
+        _app.Services.GetRequiredService<WebhookOutbox>().Wake();
         await _receiver.NextAsync();
 
         var delivered = await WaitForDeliveryAsync(tenant, d => d.Str("status") == "delivered");
@@ -111,6 +114,7 @@ public sealed class WebhooksTests : IAsyncLifetime
         await WaitForDeliveryAsync(tenant, d => d.Int("attempts") == 1);
 
         app.Clock.Advance(TimeSpan.FromSeconds(12));
+        app.Services.GetRequiredService<WebhookOutbox>().Wake();
         await _receiver.NextAsync();
 
         var failed = await WaitForDeliveryAsync(tenant, d => d.Int("attempts") == 2);
