@@ -60,8 +60,12 @@ public sealed record ReceiptEvent(string Channel, DateTime ReceivedAt, string Ca
 /// A message from a phone. <see cref="To"/> is the destination address as the carrier gave it: the channel's
 /// source address followed by the extension of the signature it answers, if any.
 /// </summary>
-public sealed record InboundEvent(string Channel, DateTime ReceivedAt, string From, string To, string Text)
+/// <param name="Part">Set when this is one part of a long message (UDH concatenation or SAR TLVs).</param>
+public sealed record InboundEvent(string Channel, DateTime ReceivedAt, string From, string To, string Text, InboundPart? Part = null)
     : ChannelEvent(Channel, ReceivedAt);
+
+/// <summary>Which part of a long message from a phone this is: the sender's reference, how many parts, and this one's number (1-based).</summary>
+public sealed record InboundPart(int Reference, int Total, int Sequence);
 
 /// <summary>
 /// Takes what channels receive. A channel calls it once per receipt or inbound message and answers the carrier

@@ -95,7 +95,40 @@ public sealed class SmppChannelInboundTests : SmppChannelTestBase
             DataCoding = DataCoding.Ucs2,
             ShortMessage = (byte[])[0x05, 0x00, 0x03, 0x2A, 0x02, 0x01, .. Ucs2.Encode("第一部分")],
         });
-        Assert.Equal("第一部分", (await Sink.NextAsync<InboundEvent>()).Text);
+        var part = await Sink.NextAsync<InboundEvent>();
+        Assert.Equal(("第一部分", new InboundPart(0x2A, 2, 1)), (part.Text, part.Part));
+    }
+
+    [Fact]
+    public async Task LongReplyParts_NameTheirPlace_By16BitReferenceOrSarTlvs()
+    {
+        await StartChannelAsync();
+        Smsc.Deliver(new DeliverSm
+        {
+            SourceAddr = "13812345678",
+            DestinationAddr = "106900",
+            EsmClass = SmsSegment.EsmClassUdhIndicator,
+            ShortMessage = (byte[])[0x06, 0x08, 0x04, 0x01, 0x02, 0x03, 0x03, .. Gsm7.Encode("end")],
+        });
+        Smsc.Deliver(new DeliverSm
+        {
+            SourceAddr = "13812345678",
+            DestinationAddr = "106900",
+            ShortMessage = Gsm7.Encode("middle"),
+            Tlvs = new OptionalParameters { SarMsgRefNum = 7, SarTotalSegments = 2, SarSegmentSeqnum = 2 },
+        });
+        Smsc.Deliver(new DeliverSm { SourceAddr = "13812345678", DestinationAddr = "106900", ShortMessage = Gsm7.Encode("whole") });
+
+        var parts = new Dictionary<string, InboundPart?>();
+        for (var i = 0; i < 3; i++)
+        {
+            var inbound = await Sink.NextAsync<InboundEvent>();
+            parts[inbound.Text] = inbound.Part;
+        }
+
+        Assert.Equal(new InboundPart(0x0102, 3, 3), parts["end"]);
+        Assert.Equal(new InboundPart(7, 2, 2), parts["middle"]);
+        Assert.Null(parts["whole"]);
     }
 
     private static DeliverSm Receipt(string id, string stat, string err) => new()

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using SmsVerify.Server.Channels;
 using SmsVerify.Server.Messages;
 using SmsVerify.Server.Messages.Delivery;
+using SmsVerify.Server.Messages.Inbound;
 using SmsVerify.Server.Tests.Support;
 using SmsVerify.Server.Webhooks;
 
@@ -276,6 +277,48 @@ public sealed class DeliveryTests : IAsyncLifetime
         Assert.All(events.EnumerateArray(), e => Assert.Equal(("message.status", "submitted"), (e.Str("type"), e.GetProperty("data").Str("status"))));
         Assert.Equal(30, events.EnumerateArray().Select(e => e.Str("id")).Distinct().Count());
         Assert.Equal(30, await _app.WithDbAsync(db => db.WebhookDeliveries.CountAsync(d => d.Status == DeliveryStatus.Delivered)));
+    }
+
+    [Fact]
+    public async Task LongReply_IsFiledWhole_WhenItsLastPartArrives_AndRepeatedPartsCountOnce()
+    {
+        var (tenant, _) = await QueueAsync();
+        var extension = (await (await tenant.Http.GetAsync("/v1/signatures")).OkAsync())[0].Str("extension");
+        var sink = _app.Services.GetRequiredService<IChannelEventSink>();
+        Task Part(int sequence, string text) => sink.HandleAsync(new InboundEvent(
+            "primary", _app.Clock.GetUtcNow().UtcDateTime, "8613912345678", "1069000" + extension, text, new InboundPart(42, 3, sequence)), default).AsTask();
+
+        await Part(3, "三部分。");
+        await Part(1, "您好，这是一条很长的回复，");
+        await Part(1, "您好，这是一条很长的回复，");
+        Assert.Empty((await (await tenant.Http.GetAsync("/v1/inbound")).OkAsync()).EnumerateArray());
+        await Part(2, "分成了");
+
+        var reply = Assert.Single((await (await tenant.Http.GetAsync("/v1/inbound")).OkAsync()).EnumerateArray());
+        Assert.Equal(("您好，这是一条很长的回复，分成了三部分。", RealNumber), (reply.Str("text"), reply.Str("from")));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.InboundMessageParts.CountAsync()));
+    }
+
+    [Fact]
+    public async Task LongReplyMissingAPart_IsFiledAsItArrivedAfterAnHour()
+    {
+        var (tenant, _) = await QueueAsync();
+        var extension = (await (await tenant.Http.GetAsync("/v1/signatures")).OkAsync())[0].Str("extension");
+        await _app.Services.GetRequiredService<IChannelEventSink>().HandleAsync(new InboundEvent(
+            "primary", _app.Clock.GetUtcNow().UtcDateTime, "8613912345678", "1069000" + extension, "第一部分", new InboundPart(9, 2, 1)), default);
+
+        var inbound = _app.Services.GetRequiredService<InboundMessages>();
+        Assert.Equal(0, await _app.WithDbAsync(db => inbound.FileIncompleteAsync(db, _app.Clock.GetUtcNow().UtcDateTime - MessageRetention.IncompleteReplyWait, default)));
+
+        // The hourly retention job files it.
+        _app.Clock.Advance(TimeSpan.FromMinutes(61));
+        JsonElement replies = default;
+        await Channels.Wait.Until(async () =>
+        {
+            replies = await (await tenant.Http.GetAsync("/v1/inbound")).OkAsync();
+            return replies.GetArrayLength() == 1;
+        }, "the retention job to file the reply");
+        Assert.Equal("第一部分…", replies[0].Str("text"));
     }
 
     [Fact]

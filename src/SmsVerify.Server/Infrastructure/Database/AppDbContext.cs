@@ -26,6 +26,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
     public DbSet<Messages.Inbound.InboundMessage> InboundMessages => Set<Messages.Inbound.InboundMessage>();
     public DbSet<Messages.Inbound.OptOut> OptOuts => Set<Messages.Inbound.OptOut>();
+    public DbSet<Messages.Inbound.InboundMessagePart> InboundMessageParts => Set<Messages.Inbound.InboundMessagePart>();
     public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Qualification> Qualifications => Set<Qualification>();

@@ -1,16 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Messages.Inbound;
 
 namespace SmsVerify.Server.Messages.Delivery;
 
 /// <summary>
 /// Hourly: forgets carrier ids older than the receipt window (and receipts that never found their message, which
-/// are logged as a count first), and idempotency keys past their 24 hours.
+/// are logged as a count first) and idempotency keys past their 24 hours, and files long replies whose missing
+/// parts never came.
 /// </summary>
 internal sealed partial class MessageRetention(IServiceScopeFactory scopes, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<MessageRetention> logger)
     : BackgroundService
 {
+    /// <summary>How long the parts of a long reply wait for the rest before they are filed as they are.</summary>
+    public static readonly TimeSpan IncompleteReplyWait = TimeSpan.FromHours(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
@@ -24,6 +29,11 @@ internal sealed partial class MessageRetention(IServiceScopeFactory scopes, IOpt
                     .PruneAsync(db, TimeSpan.FromHours(options.Value.ReceiptWindowHours), stoppingToken);
                 var now = clock.UtcNowForStorage();
                 await db.IdempotencyKeys.Where(k => k.ExpiresAt <= now).ExecuteDeleteAsync(stoppingToken);
+                var incomplete = await scope.ServiceProvider.GetRequiredService<InboundMessages>().FileIncompleteAsync(db, now - IncompleteReplyWait, stoppingToken);
+                if (incomplete > 0)
+                {
+                    Log.IncompleteReplies(logger, incomplete);
+                }
                 if (unmatched > 0)
                 {
                     Log.UnmatchedReceipts(logger, unmatched, options.Value.ReceiptWindowHours);
@@ -45,6 +55,9 @@ internal sealed partial class MessageRetention(IServiceScopeFactory scopes, IOpt
 
         [LoggerMessage(2, LogLevel.Debug, "Forgot {Count} carrier message ids past the receipt window.")]
         public static partial void Pruned(ILogger logger, int count);
+
+        [LoggerMessage(4, LogLevel.Warning, "{Count} long replies were missing parts after an hour and were filed as they arrived.")]
+        public static partial void IncompleteReplies(ILogger logger, int count);
 
         [LoggerMessage(3, LogLevel.Warning, "Message retention failed; it runs again in an hour.")]
         public static partial void Failed(ILogger logger, Exception exception);

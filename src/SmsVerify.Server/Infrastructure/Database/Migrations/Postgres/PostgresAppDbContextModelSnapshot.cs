@@ -273,6 +273,45 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("inbound_messages", (string)null);
                 });
 
+            modelBuilder.Entity("SmsVerify.Server.Messages.Inbound.InboundMessagePart", b =>
+                {
+                    b.Property<string>("From")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Reference")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("From", "To", "Reference", "Total", "Sequence");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("inbound_message_parts", (string)null);
+                });
+
             modelBuilder.Entity("SmsVerify.Server.Messages.Inbound.OptOut", b =>
                 {
                     b.Property<Guid>("SignatureId")

@@ -11,8 +11,8 @@ using SmsVerify.Server.Infrastructure.Database;
 namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123143027_MessagePartCounts")]
-    partial class MessagePartCounts
+    [Migration("20261123150419_DeliveryCountsAndInboundParts")]
+    partial class DeliveryCountsAndInboundParts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -269,6 +269,45 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("TenantId", "ReceivedAt");
 
                     b.ToTable("inbound_messages", (string)null);
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.Messages.Inbound.InboundMessagePart", b =>
+                {
+                    b.Property<string>("From")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reference")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("From", "To", "Reference", "Total", "Sequence");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("inbound_message_parts", (string)null);
                 });
 
             modelBuilder.Entity("SmsVerify.Server.Messages.Inbound.OptOut", b =>
