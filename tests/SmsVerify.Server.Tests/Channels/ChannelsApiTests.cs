@@ -11,7 +11,19 @@ public sealed class ChannelsApiTests : IAsyncLifetime
     private readonly SmppServer _smsc = new SmppServer(handler: new CarrierSmsc()).Start();
     private SmsVerifyApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await SmsVerifyApp.StartAsync(new()
+    public async Task InitializeAsync()
+    {
+        var settings = CmccChannel();
+        settings["Channels:0:Priority"] = "10";
+        settings["Channels:1:Name"] = "spare";
+        settings["Channels:1:Host"] = "127.0.0.1";
+        settings["Channels:1:SystemId"] = "spare";
+        settings["Channels:1:Enabled"] = "false";
+        _app = await SmsVerifyApp.StartAsync(settings);
+    }
+
+    /// <summary>One channel, "cmcc", for China Mobile numbers, bound to the in-process SMSC.</summary>
+    private Dictionary<string, string?> CmccChannel() => new()
     {
         ["Channels:0:Name"] = "cmcc",
         ["Channels:0:Host"] = "127.0.0.1",
@@ -19,12 +31,7 @@ public sealed class ChannelsApiTests : IAsyncLifetime
         ["Channels:0:SystemId"] = CarrierSmsc.SystemId,
         ["Channels:0:Password"] = CarrierSmsc.Password,
         ["Channels:0:Carriers:0"] = "ChinaMobile",
-        ["Channels:0:Priority"] = "10",
-        ["Channels:1:Name"] = "spare",
-        ["Channels:1:Host"] = "127.0.0.1",
-        ["Channels:1:SystemId"] = "spare",
-        ["Channels:1:Enabled"] = "false",
-    });
+    };
 
     public async Task DisposeAsync()
     {
@@ -62,17 +69,10 @@ public sealed class ChannelsApiTests : IAsyncLifetime
     public async Task QueuedMessages_CountTowardsTheChannelTheRouterWouldPick_AndTheQueueByCarrier()
     {
         // No worker: what is sent stays queued, as it would behind a slow or broken carrier.
-        await using var app = await SmsVerifyApp.StartAsync(new()
-        {
-            ["Delivery:RunWorker"] = "false",
-            ["Channels:0:Name"] = "cmcc",
-            ["Channels:0:Host"] = "127.0.0.1",
-            ["Channels:0:Port"] = _smsc.EndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Channels:0:SystemId"] = CarrierSmsc.SystemId,
-            ["Channels:0:Password"] = CarrierSmsc.Password,
-            ["Channels:0:Carriers:0"] = "ChinaMobile",
-            ["Sandbox:CarrierEnabled"] = "false",
-        });
+        var settings = CmccChannel();
+        settings["Delivery:RunWorker"] = "false";
+        settings["Sandbox:CarrierEnabled"] = "false";
+        await using var app = await SmsVerifyApp.StartAsync(settings);
         var sender = await app.CreateLiveSenderAsync();
         var template = await sender.Tenant.CreateApprovedTemplateAsync(app, Messaging.Notification, "notification");
         await app.TopUpAsync(sender.Tenant.Id, 1m);
