@@ -16,7 +16,10 @@ public static class EndUserSignals
     public static bool TryNetwork(string? input, out string network)
     {
         network = "";
-        if (string.IsNullOrWhiteSpace(input) || input.Length > 64 || !IPAddress.TryParse(input.Trim(), out var address))
+        input = input?.Trim();
+        // IPAddress also takes the old shorthand forms ("10.1" is 10.0.0.1), which no client sends meaning that.
+        if (string.IsNullOrEmpty(input) || input.Length > 64 || (!input.Contains(':') && input.Count(c => c == '.') != 3)
+            || !IPAddress.TryParse(input, out var address))
         {
             return false;
         }

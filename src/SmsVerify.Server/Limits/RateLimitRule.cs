@@ -9,7 +9,7 @@ namespace SmsVerify.Server.Limits;
 /// <summary>At most <see cref="Max"/> verifications per value of a key in any <see cref="IntervalSeconds"/>.</summary>
 public sealed record RateLimitBucket(int Max, int IntervalSeconds)
 {
-    public RateWindow Window => new(Max, TimeSpan.FromSeconds(IntervalSeconds));
+    public RateWindow ToWindow() => new(Max, TimeSpan.FromSeconds(IntervalSeconds));
 }
 
 /// <summary>

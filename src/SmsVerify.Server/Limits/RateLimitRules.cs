@@ -26,7 +26,7 @@ public sealed class RateLimitRules(IMemoryCache cache, IOptions<LimitsOptions> o
         {
             var rules = await db.RateLimitRules.AsNoTracking().Where(r => r.TenantId == tenantId).ToListAsync(cancellationToken);
             // Shortest first, so a refusal names the tightest full bucket.
-            var windows = rules.ToFrozenDictionary(r => r.Key, r => r.Buckets.Select(b => b.Window).OrderBy(w => w.Length).ToArray(), StringComparer.Ordinal);
+            var windows = rules.ToFrozenDictionary(r => r.Key, r => r.Buckets.Select(b => b.ToWindow()).OrderBy(w => w.Length).ToArray(), StringComparer.Ordinal);
             if (options.Value.RuleCacheSeconds > 0)
             {
                 cache.Set(CacheKey(tenantId), windows, TimeSpan.FromSeconds(options.Value.RuleCacheSeconds));

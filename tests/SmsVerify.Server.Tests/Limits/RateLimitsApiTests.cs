@@ -80,7 +80,8 @@ public sealed class RateLimitsApiTests(SmsVerifyApp app) : IClassFixture<SmsVeri
             key = "endUserIp",
             buckets = new[] { new { max = 100, intervalSeconds = 86400 }, new { max = 5, intervalSeconds = 60 } },
         })).OkAsync(HttpStatusCode.Created);
-        Assert.Equal(60, created.GetProperty("buckets")[0].Int("intervalSeconds"));
+        // Shortest interval first, and nothing but what was defined.
+        Assert.Equal("""[{"max":5,"intervalSeconds":60},{"max":100,"intervalSeconds":86400}]""", created.GetProperty("buckets").GetRawText());
 
         var replaced = await (await tenant.Http.PostJsonAsync("/v1/rate-limits", new { key = "endUserIp", buckets = new[] { new { max = 2, intervalSeconds = 10 } } }))
             .OkAsync();
