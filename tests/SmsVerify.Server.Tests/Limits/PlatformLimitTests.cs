@@ -51,6 +51,20 @@ public sealed class PlatformLimitTests(SmsVerifyApp app) : IClassFixture<SmsVeri
     }
 
     [Fact]
+    public async Task Configuration_OverridesOneWindowOfThePolicy()
+    {
+        await using var configured = await SmsVerifyApp.StartAsync(new() { ["Limits:PerRecipient:3600"] = "1" });
+        var sender = await configured.CreateLiveSenderAsync();
+        await configured.TopUpAsync(sender.Tenant.Id, 1m);
+        await (await sender.StartAsync(Victim)).OkAsync(HttpStatusCode.Created);
+        configured.Clock.Advance(TimeSpan.FromSeconds(61));
+
+        var problem = await (await sender.StartAsync(Victim)).ProblemAsync(HttpStatusCode.TooManyRequests, "recipient_rate_limited");
+
+        Assert.Equal((1, 3600), (problem.Int("limit"), problem.Int("windowSeconds")));
+    }
+
+    [Fact]
     public async Task TestNumbers_DoNotCountTowardThePlatformLimit()
     {
         // A test number reaches no phone: 25 codes to the same number through 25 tenants' sandboxes all arrive.
