@@ -69,6 +69,7 @@ app.MapReview();
 app.MapWebhooks();
 app.MapChannels();
 app.MapCaptcha();
+app.MapRateLimits();
 app.MapRisk();
 
 app.Run();

@@ -39,6 +39,15 @@ public sealed class CaptchaGate(CaptchaPolicies policies, CaptchaVerifier verifi
             : null;
     }
 
+    /// <summary>The tenant's policy, from the same cache: the send path counts risk signals only under <c>on-risk</c>.</summary>
+    public ValueTask<CaptchaPolicy> PolicyAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        policies.GetAsync(tenantId, db, cancellationToken);
+
+    /// <summary>The 403 of an <c>on-risk</c> tenant's request whose risk is raised, <paramref name="reason"/> saying by what.</summary>
+    public static ApiError RequiredOnRisk(string reason, string detail) =>
+        ProblemTypes.CaptchaRequired.With($"This request needs a solved captcha ({detail}): send the widget's payload as `captcha`.") with
+        { Extensions = new Dictionary<string, object?> { ["reason"] = reason } };
+
     private static ApiError Invalid(CaptchaVerdict verdict) =>
         ProblemTypes.CaptchaInvalid.With(verdict switch
         {

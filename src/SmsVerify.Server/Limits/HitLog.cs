@@ -13,14 +13,18 @@ internal sealed class HitLog
 
     public LimitDecision TryHit(ReadOnlySpan<RateWindow> windows, long now)
     {
-        long longest = 0;
-        var keep = 0;
-        foreach (var window in windows)
+        var decision = Evaluate(windows, now);
+        if (decision.Allowed)
         {
-            longest = Math.Max(longest, window.Length.Ticks);
-            keep = Math.Max(keep, window.Max);
+            Record(windows, now);
         }
-        DropOlderThan(now - longest);
+        return decision;
+    }
+
+    /// <summary>Whether a hit would fit every window now; counts nothing.</summary>
+    public LimitDecision Evaluate(ReadOnlySpan<RateWindow> windows, long now)
+    {
+        DropOlderThan(now - Longest(windows));
         // With several windows full, the client must wait for the one that frees up last.
         var refusal = LimitDecision.Allow;
         foreach (var window in windows)
@@ -36,15 +40,45 @@ internal sealed class HitLog
                 }
             }
         }
-        if (!refusal.Allowed)
+        return refusal;
+    }
+
+    /// <summary>Whether one more hit now would be a window's <see cref="RateWindow.Max"/>-th or later.</summary>
+    public bool WouldReach(ReadOnlySpan<RateWindow> windows, long now)
+    {
+        DropOlderThan(now - Longest(windows));
+        foreach (var window in windows)
         {
-            return refusal;
+            if (_count - FirstAfter(now - window.Length.Ticks) + 1 >= window.Max)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Counts a hit now, keeping only what the windows can still look at.</summary>
+    public void Record(ReadOnlySpan<RateWindow> windows, long now)
+    {
+        var keep = 0;
+        foreach (var window in windows)
+        {
+            keep = Math.Max(keep, window.Max);
         }
         // Callers racing for the lock may arrive a tick out of order; keeping the log sorted matters more.
         now = _count > 0 ? Math.Max(now, _hits[_count - 1]) : now;
         Append(now, keep);
-        ForgetAfterTicks = now + longest;
-        return LimitDecision.Allow;
+        ForgetAfterTicks = Math.Max(ForgetAfterTicks, now + Longest(windows));
+    }
+
+    private static long Longest(ReadOnlySpan<RateWindow> windows)
+    {
+        long longest = 0;
+        foreach (var window in windows)
+        {
+            longest = Math.Max(longest, window.Length.Ticks);
+        }
+        return longest;
     }
 
     private int FirstAfter(long cutoff)

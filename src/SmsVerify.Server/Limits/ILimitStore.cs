@@ -13,6 +13,13 @@ public interface ILimitStore
     ValueTask<LimitDecision> TryAcquireAsync(string key, ReadOnlyMemory<RateWindow> windows, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Decides every request at once and counts them all only if none refuses, atomically: one round trip and one
+    /// script on Redis, every key's lock on the in-memory store. <paramref name="refuseWhenRaised"/> turns a raised
+    /// <see cref="LimitUse.Signal"/> into a refusal (a captcha is needed and none came), so such a request counts nothing.
+    /// </summary>
+    ValueTask<MultiLimitDecision> TryAcquireAllAsync(ReadOnlyMemory<LimitRequest> requests, bool refuseWhenRaised, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Claims <paramref name="key"/> for <paramref name="lifetime"/>, atomically: true for the first caller on any
     /// node, false for every caller while the claim lasts. Single-use tokens (solved captchas) are spent this way.
     /// </summary>

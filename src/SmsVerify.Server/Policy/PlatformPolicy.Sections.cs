@@ -18,6 +18,12 @@ public sealed partial record PlatformPolicy
         {
             problems.Add("limits: verificationPerNumber maps window seconds (1 to 2678400) to a count of 0 or more; resendCooldownSeconds is 1–3600; maxCheckAttempts is 1–100.");
         }
+        else if (limits.PlatformPerNumber is not { } platform || !SmsVerify.Server.Limits.RateWindow.AreValid(platform)
+            || limits.FailedChecks is not { Max: >= 1 and <= 1000, WindowSeconds: >= 60 and <= 31 * 86400 }
+            || limits.Risk is not { WindowSeconds: >= 1 and <= 86400, PerEndUserIp: >= 0, PerNumberBlock: >= 0 })
+        {
+            problems.Add("limits: platformPerNumber maps window seconds (1 to 2678400) to a count of 0 or more; failedChecks needs max 1–1000 and windowSeconds 60–2678400; risk needs windowSeconds 1–86400 and perEndUserIp, perNumberBlock of 0 or more.");
+        }
         if (policy.Content is not { } content)
         {
             problems.Add("The content section is missing.");

@@ -73,7 +73,7 @@ public sealed partial record PlatformPolicy(
                 Content = policy.Content ?? fallback.Content,
                 Signatures = policy.Signatures ?? fallback.Signatures,
                 SignatureSources = policy.SignatureSources ?? fallback.SignatureSources,
-                Limits = policy.Limits ?? fallback.Limits,
+                Limits = policy.Limits?.CompletedFrom(fallback.Limits) ?? fallback.Limits,
             };
         }
         var problems = Problems(policy).Concat(policy is null ? [] : SectionProblems(policy)).ToList();

@@ -3,9 +3,12 @@ namespace SmsVerify.Server.Verification;
 /// <summary>
 /// <see cref="Params"/> fills the template's other variables; the code variable is filled by the server.
 /// <see cref="Captcha"/> is the ALTCHA widget's payload, when the tenant's captcha policy asks for one.
+/// <see cref="RateLimits"/> maps the tenant's rate-limit keys to this request's values (<c>endUserIp</c> → the address);
+/// <see cref="EndUserIp"/> is the end user's address, which the <c>on-risk</c> captcha policy counts by.
 /// </summary>
 public sealed record CreateVerificationRequest(
-    string? To, string? Signature, string? Template, Dictionary<string, string>? Params, int? CodeLength, int? TtlSeconds, string? Captcha = null);
+    string? To, string? Signature, string? Template, Dictionary<string, string>? Params, int? CodeLength, int? TtlSeconds, string? Captcha = null,
+    Dictionary<string, string>? RateLimits = null, string? EndUserIp = null);
 
 public sealed record CheckVerificationRequest(Guid? Id, string? To, string? Code);
 

@@ -26,12 +26,7 @@ public sealed class VerificationOptions
     private RateWindow[]? _windows;
 
     /// <summary>The enabled windows, shortest first (so a refusal names the tightest window that is full).</summary>
-    public RateWindow[] Windows => _windows ??= Limits
-        .Where(l => l.Value > 0)
-        .Select(l => new RateWindow(l.Value, TimeSpan.FromSeconds(int.Parse(l.Key, System.Globalization.CultureInfo.InvariantCulture))))
-        .OrderBy(w => w.Length)
-        .ToArray();
+    public RateWindow[] Windows => _windows ??= RateWindow.FromSeconds(Limits);
 
-    internal static bool LimitsAreValid(VerificationOptions options) =>
-        options.Limits.All(l => int.TryParse(l.Key, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 31 * 86400 && l.Value >= 0);
+    internal static bool LimitsAreValid(VerificationOptions options) => RateWindow.AreValid(options.Limits);
 }

@@ -42,6 +42,10 @@ public sealed partial class VerificationService
         {
             return await NotPendingAsync(verification, now, cancellationToken);
         }
+        if (await limits.CheckLockAsync(tenantId, verification.To, now, cancellationToken) is { } locked)
+        {
+            return locked;
+        }
         var max = _options.MaxCheckAttempts;
         var id = verification.Id;
         if (codes.Matches(id, request.Code!, verification.CodeHash))
@@ -60,7 +64,10 @@ public sealed partial class VerificationService
                 ? VerificationView.From(Approved(verification, now), now, _options)
                 : await NotPendingAsync(await ReloadAsync(id, cancellationToken), now, cancellationToken);
         }
-        return await CountWrongAttemptAsync(verification, now, cancellationToken);
+        var wrong = await CountWrongAttemptAsync(verification, now, cancellationToken);
+        // Only a guess the verification counted counts toward the number's lock; one at an ended verification did not.
+        var counted = wrong.Error is null || wrong.Error.Type == ProblemTypes.MaxCheckAttempts;
+        return counted && await limits.CountFailedCheckAsync(verification, now, cancellationToken) is { } unavailable ? unavailable : wrong;
     }
 
     /// <summary>

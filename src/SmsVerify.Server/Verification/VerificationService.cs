@@ -20,7 +20,7 @@ namespace SmsVerify.Server.Verification;
 /// happens before anything is written, and what is written is written in one transaction.
 /// </summary>
 public sealed partial class VerificationService(
-    AppDbContext db, WriteBatcher writes, AuditTrail audit, ILimitStore limits, VerificationCodes codes, MessageTexts texts, DeliverySignal queue, CaptchaGate captcha,
+    AppDbContext db, WriteBatcher writes, AuditTrail audit, VerificationLimits limits, VerificationCodes codes, MessageTexts texts, DeliverySignal queue, CaptchaGate captcha,
     TimeProvider clock, IOptions<VerificationOptions> options, IOptions<SendingOptions> sending, IOptions<BillingOptions> billing)
 {
     public const int MinCodeLength = 4, MaxCodeLength = 8, DefaultCodeLength = 6;
@@ -67,7 +67,7 @@ public sealed partial class VerificationService(
         }
         var content = resolved.Value;
         // After the request is known to be sound, so a captcha is not spent on a request refused for its shape.
-        // Risk signals that raise "on-risk" come with the risk engine; until then only "always" requires one.
+        // A missing one under "on-risk" is decided with the limits, in their one round trip, so it counts nothing.
         if (await captcha.CheckAsync(tenantId, request.Captcha, riskRaised: false, cancellationToken) is { } refused)
         {
             return refused;
@@ -116,7 +116,7 @@ public sealed partial class VerificationService(
                 return unaffordable;
             }
         }
-        if (await CountSendAsync(tenantId, to, nowUtc, cancellationToken) is { } limited)
+        if (await limits.AcquireSendAsync(tenantId, to, testNumber is not null, request, nowUtc, cancellationToken) is { } limited)
         {
             return limited;
         }
@@ -195,26 +195,6 @@ public sealed partial class VerificationService(
 
     private static string Target(VerificationRecord verification) => $"verification:{verification.Id}";
 
-    private async Task<ApiError?> CountSendAsync(Guid tenantId, string to, DateTime now, CancellationToken cancellationToken)
-    {
-        var windows = _options.Windows;
-        if (windows.Length == 0)
-        {
-            return null;
-        }
-        var decision = await limits.TryAcquireAsync($"verify:{tenantId:N}:{to}", windows, new DateTimeOffset(now), cancellationToken);
-        if (decision.Allowed)
-        {
-            return null;
-        }
-        var seconds = (long)decision.Window.Length.TotalSeconds;
-        return ProblemTypes.RateLimited.With($"At most {decision.Window.Max} verification messages to {to} in any {seconds} seconds.") with
-        {
-            RetryAfter = decision.RetryAfter,
-            Extensions = new Dictionary<string, object?> { ["limit"] = decision.Window.Max, ["windowSeconds"] = seconds },
-        };
-    }
-
     private static ApiError? Validate(CreateVerificationRequest request)
     {
         if (request.CodeLength is < MinCodeLength or > MaxCodeLength)
@@ -234,6 +214,6 @@ public sealed partial class VerificationService(
         {
             return ProblemTypes.Invalid("params", $"At most {SendParameters.MaxCount} params.");
         }
-        return null;
+        return VerificationLimits.Validate(request);
     }
 }

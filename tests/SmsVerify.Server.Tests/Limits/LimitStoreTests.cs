@@ -175,6 +175,52 @@ public abstract class LimitStoreTests
         Assert.All(decisions.Where(d => !d.Allowed), d => Assert.Equal(window, d.Window));
     }
 
+    private ValueTask<MultiLimitDecision> HitAll(double secondsAfterStart, bool refuseWhenRaised, params LimitRequest[] requests) =>
+        Store.TryAcquireAllAsync(requests, refuseWhenRaised, Start.AddSeconds(secondsAfterStart), CancellationToken.None);
+
+    protected async Task MultiKeyAcquireCountsNothingWhenOneKeyRefuses()
+    {
+        RateWindow[] two = [new(2, TimeSpan.FromMinutes(1))];
+        Assert.True((await Hit("b", 0, [new(1, TimeSpan.FromMinutes(1))])).Allowed);
+
+        var refused = await HitAll(1, false, new("a", two), new("b", new RateWindow[] { new(1, TimeSpan.FromMinutes(1)) }));
+
+        Assert.Equal(1, refused.RefusedIndex);
+        Assert.Equal(TimeSpan.FromSeconds(59), refused.RetryAfter);
+        // "a" was not counted: both of its two still fit.
+        Assert.True((await HitAll(2, false, new LimitRequest("a", two))).Allowed);
+        Assert.True((await HitAll(3, false, new LimitRequest("a", two))).Allowed);
+        Assert.False((await HitAll(4, false, new LimitRequest("a", two))).Allowed);
+    }
+
+    protected async Task CheckUseRefusesWhenFullButCountsNothing()
+    {
+        RateWindow[] one = [new(1, TimeSpan.FromMinutes(1))];
+        Assert.True((await HitAll(0, false, new LimitRequest("lock", one, LimitUse.Check), new LimitRequest("a", SendWindows))).Allowed);
+        Assert.True((await HitAll(1, false, new LimitRequest("lock", one, LimitUse.Check))).Allowed);
+
+        Assert.True((await Hit("lock", 2, one)).Allowed);
+        var locked = await HitAll(3, false, new LimitRequest("lock", one, LimitUse.Check));
+        Assert.Equal((0, TimeSpan.FromSeconds(59)), (locked.RefusedIndex, locked.RetryAfter));
+    }
+
+    protected async Task SignalIsRaisedFromItsMaxAndRefusesOnlyWhenAsked()
+    {
+        RateWindow[] third = [new(3, TimeSpan.FromMinutes(10))];
+        var signal = new LimitRequest("ip", third, LimitUse.Signal);
+        Assert.False((await HitAll(0, true, signal)).IsRaised(0));
+        Assert.False((await HitAll(1, true, signal)).IsRaised(0));
+
+        var refused = await HitAll(2, true, new LimitRequest("n", SendWindows), signal);
+        Assert.Equal(1, refused.RefusedIndex);
+        Assert.True(refused.IsRaised(1));
+        // Nothing was counted, so "n" is still free and the signal still at two.
+        var counted = await HitAll(3, false, new LimitRequest("n", SendWindows), signal);
+        Assert.True(counted.Allowed);
+        Assert.True(counted.IsRaised(1));
+        Assert.True((await HitAll(4, false, signal)).IsRaised(0));
+    }
+
     protected async Task ClaimIsGrantedOnceUntilItEnds()
     {
         var lifetime = TimeSpan.FromMilliseconds(200);
@@ -250,6 +296,15 @@ public sealed class InMemoryLimitStoreTests : LimitStoreTests, IDisposable
 
     [Fact]
     public Task TryAcquire_200ConcurrentHitsOnOneKey_AllowExactlyMax() => ConcurrentHitsOnOneKeyLetExactlyMaxThrough();
+
+    [Fact]
+    public Task TryAcquireAll_OneKeyRefuses_NoKeyIsCounted() => MultiKeyAcquireCountsNothingWhenOneKeyRefuses();
+
+    [Fact]
+    public Task TryAcquireAll_CheckUse_RefusesWhenFullAndCountsNothing() => CheckUseRefusesWhenFullButCountsNothing();
+
+    [Fact]
+    public Task TryAcquireAll_Signal_IsRaisedFromItsMax_RefusesOnlyWhenAsked() => SignalIsRaisedFromItsMaxAndRefusesOnlyWhenAsked();
 
     [Fact]
     public Task TryClaim_SecondClaimWhileItLasts_IsRefusedAndGrantedAfter() => ClaimIsGrantedOnceUntilItEnds();
@@ -385,6 +440,15 @@ public sealed class RedisLimitStoreTests : LimitStoreTests, IAsyncLifetime
 
     [RedisFact]
     public Task TryAcquire_200ConcurrentHitsOnOneKey_AllowExactlyMax() => ConcurrentHitsOnOneKeyLetExactlyMaxThrough();
+
+    [RedisFact]
+    public Task TryAcquireAll_OneKeyRefuses_NoKeyIsCounted() => MultiKeyAcquireCountsNothingWhenOneKeyRefuses();
+
+    [RedisFact]
+    public Task TryAcquireAll_CheckUse_RefusesWhenFullAndCountsNothing() => CheckUseRefusesWhenFullButCountsNothing();
+
+    [RedisFact]
+    public Task TryAcquireAll_Signal_IsRaisedFromItsMax_RefusesOnlyWhenAsked() => SignalIsRaisedFromItsMaxAndRefusesOnlyWhenAsked();
 
     [RedisFact]
     public Task TryClaim_SecondClaimWhileItLasts_IsRefusedAndGrantedAfter() => ClaimIsGrantedOnceUntilItEnds();

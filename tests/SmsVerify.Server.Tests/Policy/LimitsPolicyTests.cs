@@ -33,6 +33,21 @@ public sealed class LimitsPolicyTests : IDisposable
     }
 
     [Fact]
+    public void OlderFileWithoutThePlatformGuards_TakesThemFromTheBuiltInPolicy()
+    {
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "policy.default.json"))
+            .Replace("\"platformPerNumber\": { \"3600\": 20, \"86400\": 40 },", "", StringComparison.Ordinal)
+            .Replace("\"risk\": { \"windowSeconds\": 600, \"perEndUserIp\": 5, \"perNumberBlock\": 20 }", "\"risk\": { \"windowSeconds\": 60, \"perEndUserIp\": 3, \"perNumberBlock\": 0 }", StringComparison.Ordinal);
+        Assert.DoesNotContain("platformPerNumber", json);
+        File.WriteAllText(_path, json);
+
+        var limits = Server.Policy.PlatformPolicy.Load(_path).Limits;
+
+        Assert.Equal(20, limits.PlatformPerNumber!["3600"]);
+        Assert.Equal(new(60, 3, 0), limits.Risk);
+    }
+
+    [Fact]
     public void BrokenLimitsSection_StopsTheStart()
     {
         var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "policy.default.json"))

@@ -37,6 +37,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Webhooks.WebhookEndpoint>();
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
     public DbSet<Captcha.TenantCaptchaPolicy> CaptchaPolicies => Set<Captcha.TenantCaptchaPolicy>();
+    public DbSet<Limits.RateLimitRule> RateLimitRules => Set<Limits.RateLimitRule>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -42,6 +42,8 @@ public static class ProblemTypes
         "Your tenant has no landing application with this id.");
     public static readonly ProblemType WebhookNotConfigured = new("webhook_not_configured", 404, "No webhook is configured",
         "Set one with `PUT /v1/webhooks` first.");
+    public static readonly ProblemType RateLimitNotFound = new("rate_limit_not_found", 404, "Rate limit not found",
+        "Your tenant has defined no rate limit with this key.");
     public static readonly ProblemType MethodNotAllowed = new("method_not_allowed", 405, "Method not allowed", "The path exists but not with this HTTP method.");
     public static readonly ProblemType VerificationNotPending = new("verification_not_pending", 409, "The verification is no longer pending",
         "It was approved, canceled, expired or ran out of check attempts; `verificationStatus` says which. Start a new verification.");
@@ -71,6 +73,8 @@ public static class ProblemTypes
         "Another request with the same key has not finished yet. Retry shortly to get its answer.");
     public static readonly ProblemType LastApiKey = new("last_api_key", 409, "This is the last key of its kind",
         "Create another key before deleting this one (a tenant's last key, or the last admin key), or its owner is locked out.");
+    public static readonly ProblemType TooManyRateLimitKeys = new("too_many_rate_limit_keys", 409, "Too many rate-limit keys",
+        "A tenant defines at most 10 rate-limit keys. Delete one first, or combine values into one key.");
     public static readonly ProblemType BodyTooLarge = new("body_too_large", 413, "The request body is too large",
         "Request bodies are limited (64 KiB by default).");
     public static readonly ProblemType UnsupportedMediaType = new("unsupported_media_type", 415, "Unsupported media type", "Send the body as `application/json`.");
@@ -90,11 +94,19 @@ public static class ProblemTypes
         "A verification to this number is pending and its code was sent moments ago. `Retry-After` says when a resend is allowed.");
     public static readonly ProblemType RateLimited = new("rate_limited", 429, "Too many messages to this number",
         "A frequency limit for this tenant and number is reached. `limit` and `windowSeconds` name the window; `Retry-After` says when it frees up.");
+    public static readonly ProblemType RecipientRateLimited = new("recipient_rate_limited", 429, "Too many messages to this number from the platform",
+        "The platform's limit per number across all tenants is reached (20 an hour, 40 a day by default), which stops SMS bombing through many senders. `limit` and `windowSeconds` name the window; `Retry-After` says when it frees up.");
+    public static readonly ProblemType RateLimitExceeded = new("rate_limit_exceeded", 429, "A rate limit of yours is reached",
+        "A bucket of one of your rate limits (`POST /v1/rate-limits`) is full for the value sent in `rateLimits`. `key`, `limit` and `windowSeconds` name it; `Retry-After` says when it frees up.");
+    public static readonly ProblemType VerificationLocked = new("verification_locked", 429, "The number is locked after too many wrong codes",
+        "Too many wrong codes were checked for this number (20 in 24 hours by default, across resends and new codes); sends and checks for it are refused until `Retry-After`.");
     public static readonly ProblemType MaxCheckAttempts = new("max_check_attempts", 429, "Too many wrong codes",
         "This was the last allowed check attempt; the verification is over. Start a new one.");
     public static readonly ProblemType InternalError = new("internal_error", 500, "Internal error", "Something failed on the server. It is logged; nothing was changed.");
     public static readonly ProblemType StoreUnavailable = new("store_unavailable", 503, "A store is unavailable",
         "The database or the limits store did not answer. Retry later.");
+    public static readonly ProblemType LimitsUnavailable = new("limits_unavailable", 503, "The limits store is unavailable",
+        "Checks need the failed-check counters, which live in the limits store (Redis), and it did not answer; nothing was checked. Retry later.");
 
     public static readonly FrozenDictionary<string, ProblemType> ByCode = typeof(ProblemTypes)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

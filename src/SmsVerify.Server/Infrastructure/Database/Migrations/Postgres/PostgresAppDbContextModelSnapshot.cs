@@ -194,6 +194,31 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("landing_apps", (string)null);
                 });
 
+            modelBuilder.Entity("SmsVerify.Server.Limits.RateLimitRule", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Buckets")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TenantId", "Key");
+
+                    b.ToTable("rate_limits", (string)null);
+                });
+
             modelBuilder.Entity("SmsVerify.Server.Messages.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1105,6 +1130,15 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.Limits.RateLimitRule", b =>
+                {
                     b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

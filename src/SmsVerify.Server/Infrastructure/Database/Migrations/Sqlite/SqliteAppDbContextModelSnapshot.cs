@@ -189,6 +189,31 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("landing_apps", (string)null);
                 });
 
+            modelBuilder.Entity("SmsVerify.Server.Limits.RateLimitRule", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Buckets")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "Key");
+
+                    b.ToTable("rate_limits", (string)null);
+                });
+
             modelBuilder.Entity("SmsVerify.Server.Messages.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1098,6 +1123,15 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.Limits.RateLimitRule", b =>
+                {
                     b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
