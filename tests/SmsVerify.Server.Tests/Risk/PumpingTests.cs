@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SmsVerify.Server.Risk.Pumping;
 using SmsVerify.Server.Tests.Support;
 
 namespace SmsVerify.Server.Tests.Risk;
@@ -53,6 +55,20 @@ public sealed class PumpingTests : IAsyncLifetime
         Assert.Equal(("risk.block_created", "system:pumping"), (record.Str("action"), record.Str("actor")));
 
         Assert.Equal(0, await _app.DetectAsync());
+    }
+
+    [Fact]
+    public async Task DetectorsRunningAtOnce_CreateTheBlockOnce()
+    {
+        var attacked = await _app.SenderAsync();
+        await _app.SendAsync(attacked, Pumped, 40);
+        _app.App.Clock.Advance(TimeSpan.FromMinutes(10));
+        var detector = _app.App.Services.GetRequiredService<PumpingDetector>();
+
+        var created = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => detector.RunOnceAsync(CancellationToken.None))));
+
+        Assert.Equal(1, created.Sum());
+        Assert.Single((await (await attacked.Http.GetAsync("/v1/risk/blocks")).OkAsync()).EnumerateArray());
     }
 
     [Fact]
