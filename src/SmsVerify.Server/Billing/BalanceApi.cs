@@ -13,26 +13,31 @@ public sealed record TopUpRequest(decimal? Amount, string? Note);
 
 public sealed record PriceRequest(decimal? PricePerSegment);
 
-/// <summary>Balance and price in yuan.</summary>
-public sealed record BalanceView(Guid TenantId, decimal Balance, decimal PricePerSegment);
+/// <summary>The most a tenant may spend per China day, in yuan; null removes the cap.</summary>
+public sealed record SpendCapRequest(decimal? DailyLimit);
 
-/// <summary>Operators top up prepaid balances and set prices; a tenant reads its own.</summary>
+/// <summary>Balance, price, daily spend cap (null: none) and today's spend (China day), in yuan.</summary>
+public sealed record BalanceView(Guid TenantId, decimal Balance, decimal PricePerSegment, decimal? DailySpendCap, decimal SpentToday);
+
+/// <summary>Operators top up prepaid balances and set prices and daily spend caps; a tenant reads its own.</summary>
 public static class BalanceApi
 {
     public const decimal MaxTopUp = 1_000_000m;
     public const int MaxNoteLength = 200;
+    public const decimal MaxDailyLimit = 10_000_000m;
 
     public static IEndpointRouteBuilder MapBalance(this IEndpointRouteBuilder routes)
     {
         var operators = routes.MapGroup("/v1/tenants/{id:guid}").WithTags("Billing").RequireAuthorization(Policies.Admin);
         operators.MapPost("/balance", TopUp);
         operators.MapPut("/price", SetPrice);
+        operators.MapPut("/spend-cap", SetSpendCap);
         routes.MapGet("/v1/balance", Own).WithTags("Billing").RequireAuthorization(Policies.Tenant);
         return routes;
     }
 
     private static async Task<Results<Ok<BalanceView>, ApiProblem>> TopUp(
-        Guid id, TopUpRequest request, AppDbContext db, AuditTrail audit, IOptions<BillingOptions> options, CancellationToken cancellationToken)
+        Guid id, TopUpRequest request, AppDbContext db, AuditTrail audit, IOptions<BillingOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request.Amount is not { } amount || amount <= 0 || amount > MaxTopUp || Money.FromYuan(amount) is not { } units)
         {
@@ -47,11 +52,11 @@ public static class BalanceApi
             var count = await db.Tenants.Where(t => t.Id == id).ExecuteUpdateAsync(set => set.SetProperty(t => t.Balance, t => t.Balance + units), cancellationToken);
             return (count, count == 1 ? new AuditEntry("tenant.balance_topped_up", $"tenant:{id}", id, $"amount={amount} note={request.Note}") : null);
         }, cancellationToken);
-        return updated == 1 ? TypedResults.Ok(await ViewAsync(db, id, options.Value, cancellationToken)) : NotFound(id);
+        return updated == 1 ? TypedResults.Ok(await ViewAsync(db, id, options.Value, clock, cancellationToken)) : NotFound(id);
     }
 
     private static async Task<Results<Ok<BalanceView>, ApiProblem>> SetPrice(
-        Guid id, PriceRequest request, AppDbContext db, AuditTrail audit, IOptions<BillingOptions> options, CancellationToken cancellationToken)
+        Guid id, PriceRequest request, AppDbContext db, AuditTrail audit, IOptions<BillingOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request.PricePerSegment is not { } price || price < 0 || price > 10 || Money.FromYuan(price) is not { } units)
         {
@@ -62,16 +67,35 @@ public static class BalanceApi
             var count = await db.Tenants.Where(t => t.Id == id).ExecuteUpdateAsync(set => set.SetProperty(t => t.PricePerSegment, units), cancellationToken);
             return (count, count == 1 ? new AuditEntry("tenant.price_set", $"tenant:{id}", id, $"pricePerSegment={price}") : null);
         }, cancellationToken);
-        return updated == 1 ? TypedResults.Ok(await ViewAsync(db, id, options.Value, cancellationToken)) : NotFound(id);
+        return updated == 1 ? TypedResults.Ok(await ViewAsync(db, id, options.Value, clock, cancellationToken)) : NotFound(id);
     }
 
-    private static async Task<Ok<BalanceView>> Own(ClaimsPrincipal user, AppDbContext db, IOptions<BillingOptions> options, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await ViewAsync(db, user.TenantId(), options.Value, cancellationToken));
-
-    private static async Task<BalanceView> ViewAsync(AppDbContext db, Guid id, BillingOptions options, CancellationToken cancellationToken)
+    /// <summary>Takes effect with the next charge on every node: the cap is read by the charge's own UPDATE.</summary>
+    private static async Task<Results<Ok<BalanceView>, ApiProblem>> SetSpendCap(
+        Guid id, SpendCapRequest request, AppDbContext db, AuditTrail audit, IOptions<BillingOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var tenant = await db.Tenants.AsNoTracking().Where(t => t.Id == id).Select(t => new { t.Balance, t.PricePerSegment }).FirstAsync(cancellationToken);
-        return new BalanceView(id, Money.ToYuan(tenant.Balance), Money.ToYuan(tenant.PricePerSegment ?? options.PricePerSegmentUnits));
+        long? units = null;
+        if (request.DailyLimit is { } limit && (limit < 0 || limit > MaxDailyLimit || (units = Money.FromYuan(limit)) is null))
+        {
+            return ProblemTypes.Invalid("dailyLimit", $"dailyLimit is in yuan, 0 to {MaxDailyLimit}, with at most four decimals; null removes the cap.").ToResult();
+        }
+        var updated = await audit.RunAsync(db, async () =>
+        {
+            var count = await db.Tenants.Where(t => t.Id == id).ExecuteUpdateAsync(set => set.SetProperty(t => t.DailySpendCap, units), cancellationToken);
+            return (count, count == 1 ? new AuditEntry("tenant.spend_cap_set", $"tenant:{id}", id, $"dailyLimit={request.DailyLimit?.ToString() ?? "none"}") : null);
+        }, cancellationToken);
+        return updated == 1 ? TypedResults.Ok(await ViewAsync(db, id, options.Value, clock, cancellationToken)) : NotFound(id);
+    }
+
+    private static async Task<Ok<BalanceView>> Own(
+        ClaimsPrincipal user, AppDbContext db, IOptions<BillingOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ViewAsync(db, user.TenantId(), options.Value, clock, cancellationToken));
+
+    private static async Task<BalanceView> ViewAsync(AppDbContext db, Guid id, BillingOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var funds = await Balances.FundsAsync(db, id, options, clock.UtcNowForStorage(), cancellationToken);
+        return new BalanceView(id, Money.ToYuan(funds.Balance), Money.ToYuan(funds.Price),
+            funds.DailySpendCap is { } cap ? Money.ToYuan(cap) : null, Money.ToYuan(funds.SpentToday));
     }
 
     private static ApiProblem NotFound(Guid id) => ProblemTypes.TenantNotFound.With($"No tenant has id {id}.").ToResult();

@@ -1,28 +1,67 @@
 using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Infrastructure.Problems;
 
 namespace SmsVerify.Server.Billing;
 
 /// <summary>
-/// Charges and refunds as single conditional updates: two sends racing for the last yuan cannot both win, on one
-/// node or many, and a balance never goes below zero. Callers run them inside the transaction that stores what
-/// was paid for, so a charge and its messages commit together or not at all.
+/// Charges and refunds as single conditional updates: two sends racing for the last yuan, or for the last of the
+/// day's spend cap, cannot both win, on one node or many, and a balance never goes below zero. Callers run them
+/// inside the transaction that stores what was paid for, so a charge and its messages commit together or not at all.
 /// </summary>
 public static class Balances
 {
-    /// <summary>Takes <paramref name="units"/> if the balance covers them; false (and nothing taken) if not.</summary>
-    public static async Task<bool> TryChargeAsync(AppDbContext db, Guid tenantId, long units, CancellationToken cancellationToken) =>
-        units == 0 || await db.Tenants.Where(t => t.Id == tenantId && t.Balance >= units)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.Balance, t => t.Balance - units), cancellationToken) == 1;
-
-    public static Task RefundAsync(AppDbContext db, Guid tenantId, long units, CancellationToken cancellationToken) =>
-        units == 0 ? Task.CompletedTask : db.Tenants.Where(t => t.Id == tenantId)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.Balance, t => t.Balance + units), cancellationToken);
-
-    /// <summary>The tenant's price per segment and its balance now (a read: the charge itself is the guard).</summary>
-    public static async Task<(long Price, long Balance)> PriceAndBalanceAsync(AppDbContext db, Guid tenantId, BillingOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes <paramref name="units"/> if the balance covers them and the day's spend stays within the daily cap;
+    /// null when charged, else why not (and nothing taken). The same statement starts the day's spend again from
+    /// zero on the first charge of a new China day, so no job has to reset it at midnight.
+    /// </summary>
+    public static async Task<ApiError?> TryChargeAsync(AppDbContext db, Guid tenantId, long units, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var row = await db.Tenants.Where(t => t.Id == tenantId).Select(t => new { t.PricePerSegment, t.Balance }).FirstAsync(cancellationToken);
-        return (row.PricePerSegment ?? options.PricePerSegmentUnits, row.Balance);
+        if (units == 0)
+        {
+            return null;
+        }
+        var today = ChinaDay.Of(nowUtc);
+        var charged = await db.Tenants
+            .Where(t => t.Id == tenantId && t.Balance >= units && (t.DailySpendCap == null || (t.SpendDay == today ? t.DaySpend : 0) + units <= t.DailySpendCap))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(t => t.Balance, t => t.Balance - units)
+                .SetProperty(t => t.DaySpend, t => (t.SpendDay == today ? t.DaySpend : 0) + units)
+                .SetProperty(t => t.SpendDay, today), cancellationToken);
+        if (charged == 1)
+        {
+            return null;
+        }
+        // Only a refused charge pays for this read, which says why. A top-up between the two can make it find none.
+        var funds = await FundsAsync(db, tenantId, 0, nowUtc, cancellationToken);
+        return funds.Refusal(units, nowUtc)
+            ?? ProblemTypes.InsufficientBalance.With($"This send costs {Money.ToYuan(units)} yuan, which the balance did not cover a moment ago; try again.");
+    }
+
+    /// <summary>Gives back a charge, and takes it off the day's spend if it was charged on the day being counted.</summary>
+    public static Task RefundAsync(AppDbContext db, Guid tenantId, long units, DateTime chargedAtUtc, CancellationToken cancellationToken)
+    {
+        if (units == 0)
+        {
+            return Task.CompletedTask;
+        }
+        var day = ChinaDay.Of(chargedAtUtc);
+        return db.Tenants.Where(t => t.Id == tenantId).ExecuteUpdateAsync(set => set
+            .SetProperty(t => t.Balance, t => t.Balance + units)
+            .SetProperty(t => t.DaySpend, t => t.SpendDay == day ? (t.DaySpend > units ? t.DaySpend - units : 0) : t.DaySpend), cancellationToken);
+    }
+
+    /// <summary>The tenant's price, balance and daily cap now (a read: the charge itself is the guard).</summary>
+    public static Task<Funds> FundsAsync(AppDbContext db, Guid tenantId, BillingOptions options, DateTime nowUtc, CancellationToken cancellationToken) =>
+        FundsAsync(db, tenantId, options.PricePerSegmentUnits, nowUtc, cancellationToken);
+
+    private static async Task<Funds> FundsAsync(AppDbContext db, Guid tenantId, long defaultPrice, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var today = ChinaDay.Of(nowUtc);
+        var row = await db.Tenants.Where(t => t.Id == tenantId)
+            .Select(t => new { t.PricePerSegment, t.Balance, t.DailySpendCap, SpentToday = t.SpendDay == today ? t.DaySpend : 0 })
+            .FirstAsync(cancellationToken);
+        return new Funds(row.PricePerSegment ?? defaultPrice, row.Balance, row.DailySpendCap, row.SpentToday);
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class MessageSender
         var masked = content.Type == TemplateType.Verification && content.CodeVariable is { } code
             ? content.Render(new Dictionary<string, string>(values) { [code] = new string('*', values[code].Length) })
             : text;
-        var (price, _) = await Balances.PriceAndBalanceAsync(db, tenantId, billing.Value, cancellationToken);
+        var price = (await Balances.FundsAsync(db, tenantId, billing.Value, now, cancellationToken)).Price;
         var segments = Segments.Count(text);
         List<MessageRecord> rows = [];
         List<SentMessage> answer = [];
@@ -35,23 +35,23 @@ public sealed partial class MessageSender
         }
         var cost = rows.Sum(r => r.Cost);
         var result = new SendResult(answer, Money.ToYuan(cost));
-        var charged = await audit.RunAsync(db, async () =>
+        var refused = await audit.RunAsync(db, async () =>
         {
-            if (!await Balances.TryChargeAsync(db, tenantId, cost, cancellationToken))
+            if (await Balances.TryChargeAsync(db, tenantId, cost, now, cancellationToken) is { } refusal)
             {
-                return (false, (AuditEntry?)null);
+                return (refusal, (AuditEntry?)null);
             }
             db.Messages.AddRange(rows);
             if (remember is not null)
             {
                 db.IdempotencyKeys.Add(remember(result));
             }
-            return (true, new AuditEntry("messages.accepted", $"template:{content.Template}", tenantId,
+            return ((ApiError?)null, new AuditEntry("messages.accepted", $"template:{content.Template}", tenantId,
                 $"signature={content.Signature} recipients={recipients.Count} queued={rows.Count(r => r.Status == MessageStatus.Queued)} cost={Money.ToYuan(cost)}"));
         }, cancellationToken);
-        if (!charged)
+        if (refused is not null)
         {
-            return ProblemTypes.InsufficientBalance.With($"The messages cost {Money.ToYuan(cost)} yuan; top up your balance.");
+            return refused;
         }
         delivery.Wake();
         return result;

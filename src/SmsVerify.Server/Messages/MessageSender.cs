@@ -5,6 +5,7 @@ using SmsVerify.Server.Billing;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Messages.Delivery;
+using SmsVerify.Server.Risk.Pumping;
 using SmsVerify.Server.Sandbox;
 using SmsVerify.Server.Sending;
 using SmsVerify.Server.Templates.Rules;
@@ -17,7 +18,7 @@ namespace SmsVerify.Server.Messages;
 /// and the idempotency record in one transaction. Test numbers get theirs at once; the rest wait for a carrier.
 /// </summary>
 public sealed partial class MessageSender(
-    AppDbContext db, AuditTrail audit, MessageTexts texts, DeliverySignal delivery, TimeProvider clock,
+    AppDbContext db, AuditTrail audit, MessageTexts texts, DeliverySignal delivery, ActiveBlocks blocks, TimeProvider clock,
     IOptions<SendingOptions> sending, IOptions<BillingOptions> billing)
 {
     public const int MaxRecipients = 1000;
@@ -66,6 +67,10 @@ public sealed partial class MessageSender(
         if (mode == TenantMode.Sandbox && recipients.Find(r => !testNumbers.Contains(r)) is { } outside)
         {
             return ProblemTypes.SandboxNumberRequired.With($"Your tenant is in sandbox mode and {outside} is not one of its test numbers.");
+        }
+        if (blocks.Refuse(tenantId, recipients, testNumbers) is { } blocked)
+        {
+            return blocked;
         }
         var optedOut = content.Type != TemplateType.Marketing ? [] : await db.OptOuts.AsNoTracking()
             .Where(o => o.SignatureId == content.SignatureId && recipients.Contains(o.Phone)).Select(o => o.Phone).ToListAsync(cancellationToken);

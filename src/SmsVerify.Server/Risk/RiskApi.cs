@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Risk.Content;
+using SmsVerify.Server.Risk.Pumping;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Risk;
@@ -16,6 +17,8 @@ public static class RiskApi
     {
         var group = routes.MapGroup("/v1/risk").WithTags("Risk").RequireAuthorization(Policies.Risk);
         group.MapPost("/score", Score);
+        // Under /v1/risk too, but open to tenants for their own blocks, so not in the risk officers' group.
+        routes.MapRiskBlocks();
         return group;
     }
 

@@ -1,4 +1,5 @@
 using SmsVerify.Server.Risk.Content;
+using SmsVerify.Server.Risk.Pumping;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Risk;
@@ -10,6 +11,7 @@ public static class RiskExtensions
         builder.Services.AddOptions<ContentRiskOptions>().BindConfiguration("Risk:Content").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(_ => ContentModel.BuiltIn);
         builder.Services.AddSingleton<ContentScorer>();
+        builder.AddPumping();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Risk, policy => policy.RequireRole(OperatorOptions.RiskRole));
         return builder;

@@ -21,6 +21,14 @@ public sealed class Tenant
 
     /// <summary>The tenant's price per SMS segment in the same unit; null takes <c>Billing:PricePerSegment</c>.</summary>
     public long? PricePerSegment { get; set; }
+
+    /// <summary>The most the tenant may spend per China day, same unit; null: no cap (see <see cref="Billing.Balances"/>).</summary>
+    public long? DailySpendCap { get; set; }
+
+    /// <summary>What was charged on <see cref="SpendDay"/>; the first charge of a later day starts it again.</summary>
+    public long DaySpend { get; set; }
+
+    public DateOnly? SpendDay { get; set; }
 }
 
 internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>

@@ -15,6 +15,9 @@ public sealed class VerificationRecord
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid TenantId { get; init; }
     public required string To { get; init; }
+
+    /// <summary>The number block of <see cref="To"/> (<see cref="Risk.Pumping.NumberBlock"/>); null for a test number.</summary>
+    public string? Block { get; init; }
     public VerificationStatus Status { get; set; }
     public required byte[] CodeHash { get; init; }
     public byte[]? CodeSeal { get; set; }
@@ -36,6 +39,10 @@ internal sealed class VerificationRecordConfiguration : IEntityTypeConfiguration
         builder.ToTable("verifications");
         // Finds the pending verification for a number, for resends and checks by number.
         builder.HasIndex(v => new { v.TenantId, v.To, v.Status });
+        // The pumping detector: every block's sends in the recent window, then one tenant's block over its baseline.
+        builder.HasIndex(v => v.CreatedAt);
+        builder.HasIndex(v => new { v.TenantId, v.Block, v.CreatedAt });
+        builder.Property(v => v.Block).HasMaxLength(Risk.Pumping.NumberBlock.MaxLength);
         builder.Property(v => v.To).HasMaxLength(16);
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(24);
         builder.Property(v => v.CodeHash).HasMaxLength(32);

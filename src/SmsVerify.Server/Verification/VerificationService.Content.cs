@@ -1,4 +1,5 @@
 using SmsVerify.Server.Billing;
+using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Messages;
 using SmsVerify.Server.Sandbox;
@@ -49,14 +50,15 @@ public sealed partial class VerificationService
 
     /// <summary>
     /// What the message to a real number costs, from its text with the code masked (the same length and alphabet as
-    /// the real one), and whether the balance covers it. A read only: the charge itself is the guard.
+    /// the real one), and whether the balance and the daily spend cap allow it. A read only: the charge itself is the guard.
     /// </summary>
     private async Task<(long Cost, ApiError? Refusal)> PriceAsync(
         Guid tenantId, ApprovedContent content, Dictionary<string, string>? parameters, int codeLength, CancellationToken cancellationToken)
     {
-        var (price, balance) = await Balances.PriceAndBalanceAsync(db, tenantId, billing.Value, cancellationToken);
-        var cost = Segments.Count(content.Render(Values(content, parameters, new string('*', codeLength)))) * price;
-        return (cost, balance < cost ? InsufficientBalance(cost) : null);
+        var now = clock.UtcNowForStorage();
+        var funds = await Balances.FundsAsync(db, tenantId, billing.Value, now, cancellationToken);
+        var cost = Segments.Count(content.Render(Values(content, parameters, new string('*', codeLength)))) * funds.Price;
+        return (cost, funds.Refusal(cost, now));
     }
 
     /// <summary>The message that carries the code: to a test number's inbox at once, or to the queue for a carrier.</summary>

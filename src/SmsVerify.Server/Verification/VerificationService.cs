@@ -9,6 +9,7 @@ using SmsVerify.Server.Limits;
 using SmsVerify.Server.Messages;
 using SmsVerify.Server.Messages.Delivery;
 using SmsVerify.Server.Phones;
+using SmsVerify.Server.Risk.Pumping;
 using SmsVerify.Server.Sandbox;
 using SmsVerify.Server.Sending;
 using SmsVerify.Server.Tenants;
@@ -21,6 +22,7 @@ namespace SmsVerify.Server.Verification;
 /// </summary>
 public sealed partial class VerificationService(
     AppDbContext db, WriteBatcher writes, AuditTrail audit, VerificationLimits limits, VerificationCodes codes, MessageTexts texts, DeliverySignal queue, CaptchaGate captcha,
+    ActiveBlocks blocks,
     TimeProvider clock, IOptions<VerificationOptions> options, IOptions<SendingOptions> sending, IOptions<BillingOptions> billing)
 {
     public const int MinCodeLength = 4, MaxCodeLength = 8, DefaultCodeLength = 6;
@@ -86,6 +88,10 @@ public sealed partial class VerificationService(
                     $"{to} is not one of your test numbers: name one of your approved signatures and verification templates (signature, template).");
             }
         }
+        if (testNumber is null && blocks.Refuse(tenantId, to) is { } blocked)
+        {
+            return blocked;
+        }
         var nowUtc = clock.UtcNowForStorage();
         var pending = await VerificationQueries.Pending(db, tenantId, to, cancellationToken);
         VerificationRecord? replaced = null;
@@ -123,7 +129,7 @@ public sealed partial class VerificationService(
         var code = pending is null
             ? testNumber?.FixedCode ?? VerificationCodes.Generate(request.CodeLength ?? DefaultCodeLength)
             : codes.Unseal(pending.Id, pending.CodeSeal!);
-        var verification = pending ?? NewVerification(tenantId, to, request, content, code, nowUtc);
+        var verification = pending ?? NewVerification(tenantId, to, request, content, code, testNumber is null, nowUtc);
         var message = Message(verification, content, request.Params, code, testNumber is not null, nowUtc);
         message.Cost = cost;
         if (pending is null && replaced is null && message.Status != MessageStatus.Queued)
@@ -137,10 +143,10 @@ public sealed partial class VerificationService(
         }
         var stored = await audit.RunAsync(db, async () =>
         {
-            // Charged first: nothing is changed unless the balance covers the message.
-            if (!await Balances.TryChargeAsync(db, tenantId, message.Cost, cancellationToken))
+            // Charged first: nothing is changed unless the balance and the daily spend cap allow the message.
+            if (await Balances.TryChargeAsync(db, tenantId, message.Cost, nowUtc, cancellationToken) is { } refused)
             {
-                return (false, (AuditEntry?)null);
+                return (refused, (AuditEntry?)null);
             }
             verification.SendCount++;
             verification.LastSentAt = verification.UpdatedAt = nowUtc;
@@ -155,13 +161,13 @@ public sealed partial class VerificationService(
                 db.Verifications.Add(verification);
             }
             db.Messages.Add(message);
-            return (true, pending is not null
+            return ((ApiError?)null, pending is not null
                 ? new AuditEntry("verification.resent", Target(verification), tenantId, $"sendCount={verification.SendCount}")
                 : new AuditEntry("verification.started", Target(verification), tenantId, replaced is null ? $"to={to}" : $"to={to} replaces={replaced.Id}"));
         }, cancellationToken);
-        if (!stored)
+        if (stored is { } refusal)
         {
-            return InsufficientBalance(message.Cost);
+            return refusal;
         }
         if (message.Status == MessageStatus.Queued)
         {
@@ -170,7 +176,8 @@ public sealed partial class VerificationService(
         return VerificationView.From(verification, nowUtc, _options);
     }
 
-    private VerificationRecord NewVerification(Guid tenantId, string to, CreateVerificationRequest request, ApprovedContent? content, string code, DateTime now)
+    private VerificationRecord NewVerification(
+        Guid tenantId, string to, CreateVerificationRequest request, ApprovedContent? content, string code, bool toRealNumber, DateTime now)
     {
         var id = Guid.CreateVersion7();
         var verification = new VerificationRecord
@@ -178,6 +185,7 @@ public sealed partial class VerificationService(
             Id = id,
             TenantId = tenantId,
             To = to,
+            Block = toRealNumber ? NumberBlock.Of(to).ToString() : null,
             Status = VerificationStatus.Pending,
             CodeHash = codes.Hash(id, code),
             CodeSeal = codes.Seal(id, code),
@@ -189,9 +197,6 @@ public sealed partial class VerificationService(
         };
         return verification;
     }
-
-    private static ApiError InsufficientBalance(long cost) =>
-        ProblemTypes.InsufficientBalance.With($"The message costs {Money.ToYuan(cost)} yuan; top up your balance.");
 
     private static string Target(VerificationRecord verification) => $"verification:{verification.Id}";
 

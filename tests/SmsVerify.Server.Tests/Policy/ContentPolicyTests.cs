@@ -56,7 +56,8 @@ public class ContentPolicyTests
         Assert.False(policy.SignatureSources.Accepts(SmsVerify.Server.Signatures.Rules.SignatureSource.Website));
     }
 
-    private static PlatformPolicy LoadText(string json)
+    /// <summary>Loads a policy file with this text, as the server would.</summary>
+    internal static PlatformPolicy LoadText(string json)
     {
         var file = Path.GetTempFileName();
         try

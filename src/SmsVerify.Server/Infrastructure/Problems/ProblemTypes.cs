@@ -19,12 +19,16 @@ public static class ProblemTypes
         "Send a valid key as `Authorization: Bearer <key>`.");
     public static readonly ProblemType InsufficientBalance = new("insufficient_balance", 402, "The balance does not cover this send",
         "Sends to real numbers are paid from the tenant's prepaid balance, per segment. Nothing was queued; an operator tops up with POST /v1/tenants/{id}/balance.");
+    public static readonly ProblemType DailySpendCapReached = new("daily_spend_cap_reached", 402, "Today's spend cap is reached",
+        "The send would take the tenant's spend for the day (China time, Asia/Shanghai) past its daily cap. Nothing was queued; `Retry-After` says when the next day starts, `dailyLimit` and `spentToday` (yuan) say where it stands. An operator sets the cap with PUT /v1/tenants/{id}/spend-cap.");
     public static readonly ProblemType Forbidden = new("forbidden", 403, "This key may not do that",
         "The key is valid but its role does not allow this operation (for example a tenant key on an operator endpoint).");
     public static readonly ProblemType SandboxNumberRequired = new("sandbox_number_required", 403, "The recipient is not one of your test numbers",
         "In sandbox mode, and with the built-in sandbox signature and template, messages go only to the tenant's registered test numbers.");
     public static readonly ProblemType CaptchaRequired = new("captcha_required", 403, "A solved captcha is required",
         "The tenant's captcha policy asks for one with this request (`always`, or `on-risk` when the request's risk is raised). Send the ALTCHA widget's payload as `captcha`.");
+    public static readonly ProblemType NumberBlockBlocked = new("number_block_blocked", 403, "Sending to this number block is blocked",
+        "Sends from your tenant to this number block (the first 7 digits of a Chinese mobile number) showed toll-fraud pumping: many codes, almost none entered. `block` and `blockId` name it; GET /v1/risk/blocks lists your blocks and DELETE /v1/risk/blocks/{id} lifts one. Test numbers are never blocked.");
     public static readonly ProblemType NotFound = new("not_found", 404, "Not found",
         "No resource at this path, or it belongs to another tenant.");
     public static readonly ProblemType TenantNotFound = new("tenant_not_found", 404, "Tenant not found", "No tenant has this id.");
@@ -44,9 +48,13 @@ public static class ProblemTypes
         "Set one with `PUT /v1/webhooks` first.");
     public static readonly ProblemType RateLimitNotFound = new("rate_limit_not_found", 404, "Rate limit not found",
         "Your tenant has defined no rate limit with this key.");
+    public static readonly ProblemType RiskBlockNotFound = new("risk_block_not_found", 404, "Block not found",
+        "No number block has this id, or it belongs to another tenant.");
     public static readonly ProblemType MethodNotAllowed = new("method_not_allowed", 405, "Method not allowed", "The path exists but not with this HTTP method.");
     public static readonly ProblemType VerificationNotPending = new("verification_not_pending", 409, "The verification is no longer pending",
         "It was approved, canceled, expired or ran out of check attempts; `verificationStatus` says which. Start a new verification.");
+    public static readonly ProblemType RiskBlockNotActive = new("risk_block_not_active", 409, "The block is no longer in force",
+        "It was lifted already or has expired; `blockStatus` says which.");
     public static readonly ProblemType SandboxNumberExists = new("sandbox_number_exists", 409, "The test number is already registered",
         "Delete it first to register it again with another fixed code.");
     public static readonly ProblemType SandboxNumberLimit = new("sandbox_number_limit", 409, "Too many test numbers",

@@ -74,7 +74,7 @@ internal sealed class MessageOutcomes(WriteBatcher writes, WebhookOutbox webhook
         {
             if (!message.OutcomeUnknown)
             {
-                await Balances.RefundAsync(db, message.TenantId, message.Cost, CancellationToken.None);
+                await Balances.RefundAsync(db, message.TenantId, message.Cost, message.CreatedAt, CancellationToken.None);
             }
             await StatusEventAsync(db, message.Id);
         }

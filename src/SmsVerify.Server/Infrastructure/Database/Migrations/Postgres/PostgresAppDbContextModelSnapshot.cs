@@ -706,6 +706,61 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("real_person_checks", (string)null);
                 });
 
+            modelBuilder.Entity("SmsVerify.Server.Risk.Pumping.RiskBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Approved")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("BaselineSends")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Block")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LiftedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Sends")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("WindowEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LiftedAt");
+
+                    b.HasIndex("TenantId", "Block", "CreatedAt");
+
+                    b.ToTable("risk_blocks", (string)null);
+                });
+
             modelBuilder.Entity("SmsVerify.Server.Sandbox.SandboxNumber", b =>
                 {
                     b.Property<Guid>("Id")
@@ -943,6 +998,12 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("DailySpendCap")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DaySpend")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -961,6 +1022,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<long?>("PricePerSegment")
                         .HasColumnType("bigint");
 
+                    b.Property<DateOnly?>("SpendDay")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.ToTable("tenants", (string)null);
@@ -971,6 +1035,10 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Block")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<int>("CheckAttempts")
                         .HasColumnType("integer");
@@ -1026,6 +1094,10 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("TenantId", "Block", "CreatedAt");
 
                     b.HasIndex("TenantId", "To", "Status");
 
@@ -1199,6 +1271,15 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.Risk.Pumping.RiskBlock", b =>
+                {
                     b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

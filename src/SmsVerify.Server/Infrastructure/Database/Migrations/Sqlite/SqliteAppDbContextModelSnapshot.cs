@@ -699,6 +699,61 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("real_person_checks", (string)null);
                 });
 
+            modelBuilder.Entity("SmsVerify.Server.Risk.Pumping.RiskBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("BaselineSends")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Block")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LiftedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LiftedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sends")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LiftedAt");
+
+                    b.HasIndex("TenantId", "Block", "CreatedAt");
+
+                    b.ToTable("risk_blocks", (string)null);
+                });
+
             modelBuilder.Entity("SmsVerify.Server.Sandbox.SandboxNumber", b =>
                 {
                     b.Property<Guid>("Id")
@@ -936,6 +991,12 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DailySpendCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DaySpend")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -954,6 +1015,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<long?>("PricePerSegment")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("SpendDay")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.ToTable("tenants", (string)null);
@@ -963,6 +1027,10 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Block")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CheckAttempts")
@@ -1019,6 +1087,10 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("TenantId", "Block", "CreatedAt");
 
                     b.HasIndex("TenantId", "To", "Status");
 
@@ -1192,6 +1264,15 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.Risk.Pumping.RiskBlock", b =>
+                {
                     b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using SmsVerify.Server.Audit;
+using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Policy;
+using SmsVerify.Server.Webhooks;
+
+namespace SmsVerify.Server.Risk.Pumping;
+
+/// <summary>Creating and lifting blocks, each with its audit record (and, when created, the tenant's webhook event).</summary>
+public sealed class RiskBlocks(AppDbContext db, AuditTrail audit, WebhookOutbox webhooks, ActiveBlocks active, PlatformPolicy policy, TimeProvider clock)
+{
+    public const string DetectorActor = "system:pumping";
+
+    public static Task<RiskBlock?> LatestAsync(AppDbContext db, Guid tenantId, string block, CancellationToken cancellationToken) =>
+        db.Set<RiskBlock>().AsNoTracking().Where(b => b.TenantId == tenantId && b.Block == block)
+            .OrderByDescending(b => b.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// Blocks the tenant's block, unless another node did first: the latest block is read again under the audit
+    /// trail's append lock, which serialises every node's writers, and must still be the one the judgement saw.
+    /// </summary>
+    internal async Task<RiskBlock?> CreateAsync(
+        BlockCounts counts, DateTime from, DateTime to, double baselinePerWindow, Guid? seenLatest, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNowForStorage();
+        var blockSeconds = policy.Pumping.BlockSeconds;
+        var created = await audit.RunAsync(db, async () =>
+        {
+            if ((await LatestAsync(db, counts.TenantId, counts.Block, cancellationToken))?.Id != seenLatest)
+            {
+                return ((RiskBlock?)null, (AuditEntry?)null);
+            }
+            var block = new RiskBlock
+            {
+                TenantId = counts.TenantId,
+                Block = counts.Block,
+                CreatedAt = now,
+                ExpiresAt = blockSeconds == 0 ? null : now.AddSeconds(blockSeconds),
+                WindowStart = from,
+                WindowEnd = to,
+                Sends = counts.Sends,
+                Approved = counts.Approved,
+                BaselineSends = baselinePerWindow,
+            };
+            db.Add(block);
+            await webhooks.EnqueueAsync(db, block.TenantId, RiskBlockView.CreatedEvent, RiskBlockView.From(block, now), cancellationToken);
+            return (block, new AuditEntry(RiskBlockView.CreatedEvent, Target(block.Id), block.TenantId,
+                $"block={block.Block} sends={block.Sends} approved={block.Approved} baselinePerWindow={baselinePerWindow:0.##}", DetectorActor));
+        }, cancellationToken);
+        if (created is not null)
+        {
+            webhooks.Wake();
+        }
+        return created;
+    }
+
+    /// <summary>Lifts a block in force; false if it was lifted already or has expired (nothing changed).</summary>
+    public async Task<bool> LiftAsync(RiskBlock block, string? reason, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNowForStorage();
+        var actor = audit.CurrentActor;
+        var lifted = await audit.RunAsync(db, async () =>
+        {
+            var count = await db.Set<RiskBlock>().Where(b => b.Id == block.Id && b.LiftedAt == null && (b.ExpiresAt == null || b.ExpiresAt > now))
+                .ExecuteUpdateAsync(set => set.SetProperty(b => b.LiftedAt, now).SetProperty(b => b.LiftedBy, actor).SetProperty(b => b.LiftReason, reason), cancellationToken);
+            return (count == 1, count == 1 ? new AuditEntry("risk.block_lifted", Target(block.Id), block.TenantId, $"block={block.Block} reason={reason}") : null);
+        }, cancellationToken);
+        if (lifted)
+        {
+            (block.LiftedAt, block.LiftedBy, block.LiftReason) = (now, actor, reason);
+            await active.RefreshAsync(db, cancellationToken);
+        }
+        return lifted;
+    }
+
+    private static string Target(Guid id) => $"risk_block:{id}";
+}
