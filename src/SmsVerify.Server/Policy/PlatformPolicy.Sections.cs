@@ -18,6 +18,7 @@ public sealed partial record PlatformPolicy
         {
             problems.Add("limits: verificationPerNumber maps window seconds (1 to 2678400) to a count of 0 or more; resendCooldownSeconds is 1–3600; maxCheckAttempts is 1–100.");
         }
+        problems.AddRange(policy.Breakers?.Problems() ?? ["The breakers section is missing."]);
         if (policy.Content is not { } content)
         {
             problems.Add("The content section is missing.");

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmsVerify.Server.Infrastructure.Problems;
+using SmsVerify.Server.Risk.Breakers;
 using SmsVerify.Server.Risk.Content;
+using SmsVerify.Server.Risk.Incidents;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Risk;
 
 public sealed record ScoreRequest(string? Text);
 
-/// <summary>Risk officers' tools. For now: try any text against the content scorer the send path uses.</summary>
+/// <summary>Risk officers' tools: try any text against the content scorer the send path uses; breakers; incidents.</summary>
 public static class RiskApi
 {
     public const int MaxTextLength = 1000;
@@ -16,6 +18,8 @@ public static class RiskApi
     {
         var group = routes.MapGroup("/v1/risk").WithTags("Risk").RequireAuthorization(Policies.Risk);
         group.MapPost("/score", Score);
+        group.MapBreakers(routes);
+        group.MapIncidents();
         return group;
     }
 

@@ -9,6 +9,7 @@ using SmsVerify.Server.Limits;
 using SmsVerify.Server.Messages;
 using SmsVerify.Server.Messages.Delivery;
 using SmsVerify.Server.Phones;
+using SmsVerify.Server.Risk.Screening;
 using SmsVerify.Server.Sandbox;
 using SmsVerify.Server.Sending;
 using SmsVerify.Server.Tenants;
@@ -20,7 +21,7 @@ namespace SmsVerify.Server.Verification;
 /// happens before anything is written, and what is written is written in one transaction.
 /// </summary>
 public sealed partial class VerificationService(
-    AppDbContext db, WriteBatcher writes, AuditTrail audit, ILimitStore limits, VerificationCodes codes, MessageTexts texts, DeliverySignal queue, CaptchaGate captcha,
+    AppDbContext db, WriteBatcher writes, AuditTrail audit, ILimitStore limits, VerificationCodes codes, MessageTexts texts, DeliverySignal queue, CaptchaGate captcha, SendScreen screen,
     TimeProvider clock, IOptions<VerificationOptions> options, IOptions<SendingOptions> sending, IOptions<BillingOptions> billing)
 {
     public const int MinCodeLength = 4, MaxCodeLength = 8, DefaultCodeLength = 6;
