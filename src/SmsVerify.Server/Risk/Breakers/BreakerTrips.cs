@@ -54,11 +54,12 @@ public sealed class BreakerTrips(IServiceScopeFactory scopes, BreakerBoard board
         var since = clock.UtcNowForStorage().AddSeconds(-options.Value.WindowSeconds);
         var lastReset = await db.Set<Breaker>().Where(b => b.TenantId == tenantId && b.Scope == scope && b.Key == key && b.ResetAt != null)
             .MaxAsync(b => b.ResetAt);
-        if (lastReset > since)
-        {
-            since = lastReset.Value;
-        }
         var counted = db.Set<ContentViolation>().AsNoTracking().Where(v => v.TenantId == tenantId && v.At >= since);
+        if (lastReset is { } reset && reset >= since)
+        {
+            // What the officer reviewed is settled: only violations after the reset count again.
+            counted = counted.Where(v => v.At > reset);
+        }
         counted = scope switch
         {
             BreakerScope.Template => counted.Where(v => v.Template == key),
