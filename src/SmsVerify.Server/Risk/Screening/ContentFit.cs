@@ -19,9 +19,9 @@ public sealed record RejectionReason(string Code, string Message, string? Variab
 /// </summary>
 public sealed class ContentFit(ContentScorer scorer, IOptions<ContentRiskOptions> options)
 {
-    private readonly double _sendThreshold = options.Value.SendThreshold;
-
     private const int MaxBaselines = 10_000;
+
+    private readonly double _sendThreshold = options.Value.SendThreshold;
 
     // The classifier's flag for each template's own text, by content: computed once per template, not per send.
     private readonly ConcurrentDictionary<string, string?> _baselines = new(StringComparer.Ordinal);
@@ -60,7 +60,11 @@ public sealed class ContentFit(ContentScorer scorer, IOptions<ContentRiskOptions
     {
         List<ContentReason>? found = null;
         scorer.CheckRules(value, ref found);
-        foreach (var reason in found ?? [])
+        if (found is null)
+        {
+            return;
+        }
+        foreach (var reason in found)
         {
             if (reason.Code == ContentReasonCodes.MarketingWording && type == TemplateType.Marketing)
             {
