@@ -8,10 +8,10 @@ using BenchmarkDotNet.Running;
 using SmsVerify.Bench;
 
 // `content` runs the in-process BenchmarkDotNet benchmarks of the content scorer instead of the HTTP load test;
-// the arguments after it go to BenchmarkDotNet (for example `--job short`).
+// the arguments after it go to BenchmarkDotNet (for example `--job short`, or `--filter '*SendScreen*'` for one class).
 if (args is ["content", .. var benchmarkArgs])
 {
-    BenchmarkSwitcher.FromTypes([typeof(ContentScorerBenchmarks)]).Run(benchmarkArgs.Length == 0 ? ["--filter", "*"] : [.. benchmarkArgs, "--filter", "*"]);
+    BenchmarkSwitcher.FromTypes([typeof(ContentScorerBenchmarks), typeof(SendScreenBenchmarks)]).Run(benchmarkArgs.Contains("--filter") ? benchmarkArgs : [.. benchmarkArgs, "--filter", "*"]);
     return 0;
 }
 

@@ -6,6 +6,7 @@ using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Messages.Delivery;
 using SmsVerify.Server.Risk.Pumping;
+using SmsVerify.Server.Risk.Screening;
 using SmsVerify.Server.Sandbox;
 using SmsVerify.Server.Sending;
 using SmsVerify.Server.Templates.Rules;
@@ -18,7 +19,7 @@ namespace SmsVerify.Server.Messages;
 /// and the idempotency record in one transaction. Test numbers get theirs at once; the rest wait for a carrier.
 /// </summary>
 public sealed partial class MessageSender(
-    AppDbContext db, AuditTrail audit, MessageTexts texts, DeliverySignal delivery, ActiveBlocks blocks, TimeProvider clock,
+    AppDbContext db, AuditTrail audit, MessageTexts texts, DeliverySignal delivery, ActiveBlocks blocks, SendScreen screen, TimeProvider clock,
     IOptions<SendingOptions> sending, IOptions<BillingOptions> billing)
 {
     public const int MaxRecipients = 1000;
@@ -50,6 +51,10 @@ public sealed partial class MessageSender(
         }
         var content = resolved.Value!;
         var values = request.Params ?? [];
+        if (await screen.CheckAsync(tenantId, content, values) is { } refused)
+        {
+            return refused;
+        }
         if (SendParameters.Check(content, values, SendParameters.CodeLength, sending.Value.MaxTextParameterLength) is { } badValue)
         {
             return badValue;

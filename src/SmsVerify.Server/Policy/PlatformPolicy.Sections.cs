@@ -25,6 +25,7 @@ public sealed partial record PlatformPolicy
             problems.Add("limits: platformPerNumber maps window seconds (1 to 2678400) to a count of 0 or more; failedChecks needs max 1–1000 and windowSeconds 60–2678400; risk needs windowSeconds 1–86400 and perEndUserIp, perNumberBlock of 0 or more.");
         }
         problems.AddRange(PumpingPolicy.Problems(policy.Pumping));
+        problems.AddRange(policy.Breakers?.Problems() ?? ["The breakers section is missing."]);
         if (policy.Content is not { } content)
         {
             problems.Add("The content section is missing.");

@@ -12,7 +12,7 @@ public sealed record BannedIndustry(string Code, string Zh, string En, IReadOnly
 /// when the server starts, so a broken file stops the start instead of weakening review.
 /// </summary>
 /// <remarks>
-/// <c>content</c>, <c>signatures</c>, <c>signatureSources</c>, <c>limits</c> and <c>pumping</c> came later than <c>bannedIndustries</c>: a file
+/// <c>content</c>, <c>signatures</c>, <c>signatureSources</c>, <c>limits</c>, <c>pumping</c> and <c>breakers</c> came later than <c>bannedIndustries</c>: a file
 /// without one of these sections gets that section from the built-in default (embedded in the server), so an
 /// operator's older file keeps loading and still reviews templates and signatures.
 /// </remarks>
@@ -23,7 +23,8 @@ public sealed partial record PlatformPolicy(
     SignaturePolicy Signatures = null!,
     SignatureSourcePolicy SignatureSources = null!,
     LimitsPolicy Limits = null!,
-    PumpingPolicy Pumping = null!)
+    PumpingPolicy Pumping = null!,
+    BreakersPolicy Breakers = null!)
 {
     public const string DefaultFileName = "policy.default.json";
 
@@ -76,6 +77,7 @@ public sealed partial record PlatformPolicy(
                 SignatureSources = policy.SignatureSources ?? fallback.SignatureSources,
                 Limits = policy.Limits?.CompletedFrom(fallback.Limits) ?? fallback.Limits,
                 Pumping = policy.Pumping ?? fallback.Pumping,
+                Breakers = policy.Breakers ?? fallback.Breakers,
             };
         }
         var problems = Problems(policy).Concat(policy is null ? [] : SectionProblems(policy)).ToList();

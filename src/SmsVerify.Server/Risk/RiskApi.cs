@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmsVerify.Server.Infrastructure.Problems;
+using SmsVerify.Server.Risk.Breakers;
 using SmsVerify.Server.Risk.Content;
 using SmsVerify.Server.Risk.Pumping;
+using SmsVerify.Server.Risk.Incidents;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Risk;
 
 public sealed record ScoreRequest(string? Text);
 
-/// <summary>Risk officers' tools. For now: try any text against the content scorer the send path uses.</summary>
+/// <summary>Risk officers' tools: try any text against the content scorer the send path uses; breakers; incidents.</summary>
 public static class RiskApi
 {
     public const int MaxTextLength = 1000;
@@ -19,6 +21,8 @@ public static class RiskApi
         group.MapPost("/score", Score);
         // Under /v1/risk too, but open to tenants for their own blocks, so not in the risk officers' group.
         routes.MapRiskBlocks();
+        group.MapBreakers(routes);
+        group.MapIncidents();
         return group;
     }
 

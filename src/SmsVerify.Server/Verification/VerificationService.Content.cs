@@ -11,7 +11,7 @@ namespace SmsVerify.Server.Verification;
 // What a verification says: the tenant's approved signature and verification template, or the built-in ones.
 public sealed partial class VerificationService
 {
-    /// <summary>The tenant's content with its parameters checked, or null for the built-in sandbox template.</summary>
+    /// <summary>The tenant's content with its parameters screened for risk and checked, or null for the built-in sandbox template.</summary>
     private async Task<Outcome<ApprovedContent?>> ResolveContentAsync(Guid tenantId, CreateVerificationRequest request, CancellationToken cancellationToken)
     {
         if (request.Signature is null && request.Template is null)
@@ -36,6 +36,10 @@ public sealed partial class VerificationService
         }
         // The code is the server's and always fits; a placeholder stands in for it while the tenant's values are checked.
         var values = Values(content, request.Params, new string('0', request.CodeLength ?? DefaultCodeLength));
+        if (await screen.CheckAsync(tenantId, content, values) is { } refused)
+        {
+            return refused;
+        }
         return SendParameters.Check(content, values, SendParameters.CodeLength, sending.Value.MaxTextParameterLength) is { } invalid
             ? invalid
             : content;

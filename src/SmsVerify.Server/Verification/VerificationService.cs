@@ -10,6 +10,7 @@ using SmsVerify.Server.Messages;
 using SmsVerify.Server.Messages.Delivery;
 using SmsVerify.Server.Phones;
 using SmsVerify.Server.Risk.Pumping;
+using SmsVerify.Server.Risk.Screening;
 using SmsVerify.Server.Sandbox;
 using SmsVerify.Server.Sending;
 using SmsVerify.Server.Tenants;
@@ -21,7 +22,7 @@ namespace SmsVerify.Server.Verification;
 /// happens before anything is written, and what is written is written in one transaction.
 /// </summary>
 public sealed partial class VerificationService(
-    AppDbContext db, WriteBatcher writes, AuditTrail audit, VerificationLimits limits, VerificationCodes codes, MessageTexts texts, DeliverySignal queue, CaptchaGate captcha,
+    AppDbContext db, WriteBatcher writes, AuditTrail audit, VerificationLimits limits, VerificationCodes codes, MessageTexts texts, DeliverySignal queue, CaptchaGate captcha, SendScreen screen,
     ActiveBlocks blocks,
     TimeProvider clock, IOptions<VerificationOptions> options, IOptions<SendingOptions> sending, IOptions<BillingOptions> billing)
 {

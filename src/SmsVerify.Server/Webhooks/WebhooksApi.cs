@@ -23,7 +23,8 @@ public static class WebhooksApi
     public const int MaxUrlLength = 500;
 
     /// <summary>The events a tenant can subscribe to; an empty list means all of them.</summary>
-    public static readonly string[] Events = [ReviewCompletedEvent, Messages.MessageView.StatusEvent, Messages.Inbound.InboundMessages.ReceivedEvent, Risk.Pumping.RiskBlockView.CreatedEvent];
+    public static readonly string[] Events = [ReviewCompletedEvent, Messages.MessageView.StatusEvent, Messages.Inbound.InboundMessages.ReceivedEvent, Risk.Pumping.RiskBlockView.CreatedEvent,
+        Risk.Breakers.BreakerTrips.OpenedEvent];
     public const string ReviewCompletedEvent = "review.completed";
 
     public static RouteGroupBuilder MapWebhooks(this IEndpointRouteBuilder routes)

@@ -125,8 +125,9 @@ public sealed class MessagesApiTests : IAsyncLifetime
         await (await sender.SendAsync(template, new { order = "1" }, tooMany)).ProblemAsync(HttpStatusCode.BadRequest, "invalid_argument");
         var bad = await (await sender.SendAsync(template, new { order = "1" }, RealNumber, "12345")).ProblemAsync(HttpStatusCode.BadRequest, "invalid_phone");
         Assert.Equal(1, bad.Int("index"));
-        var link = await (await sender.SendAsync(template, new { order = "见 evil.cn" }, RealNumber)).ProblemAsync(HttpStatusCode.BadRequest, "parameter_invalid");
-        Assert.Equal("order", link.Str("variable"));
+        var link = await (await sender.SendAsync(template, new { order = "见 evil.cn" }, RealNumber)).ProblemAsync(HttpStatusCode.UnprocessableEntity, "content_rejected");
+        Assert.Equal(("link", "order"), (link.GetProperty("reasons")[0].Str("code"), link.GetProperty("reasons")[0].Str("variable")));
+        await (await sender.SendAsync(template, new { order = "【广告】" }, RealNumber)).ProblemAsync(HttpStatusCode.BadRequest, "parameter_invalid");
         await (await sender.SendAsync("SMS_000000001", new { order = "1" }, RealNumber)).ProblemAsync(HttpStatusCode.UnprocessableEntity, "template_not_found");
         Assert.Equal(0, await _app.WithDbAsync(db => db.Messages.CountAsync(m => m.TenantId == sender.Tenant.Id)));
     }

@@ -10,7 +10,7 @@ public static class ProblemTypes
     public static readonly ProblemType InvalidArgument = new("invalid_argument", 400, "A field has an invalid value",
         "A field is missing, too long, or outside its allowed range. The `field` member names it.");
     public static readonly ProblemType ParameterInvalid = new("parameter_invalid", 400, "A template parameter is not allowed",
-        "A value does not fit its variable's type (a code of letters and digits, no link, no phone number, no 【】, bounded length). `variable` and `rule` name it; nothing was sent.");
+        "A value does not fit its variable's type (a code of letters and digits, no 【】, bounded length). `variable` and `rule` name it; nothing was sent. A link, contact number or advertisement in a value is `content_rejected`.");
     public static readonly ProblemType InvalidPhone = new("invalid_phone", 400, "The phone number is not valid",
         "The number could not be parsed as a valid mobile number (default region CN; E.164, 00-prefixed and national forms are accepted).");
     public static readonly ProblemType CaptchaInvalid = new("captcha_invalid", 400, "The captcha is not valid",
@@ -50,6 +50,8 @@ public static class ProblemTypes
         "Your tenant has defined no rate limit with this key.");
     public static readonly ProblemType RiskBlockNotFound = new("risk_block_not_found", 404, "Block not found",
         "No number block has this id, or it belongs to another tenant.");
+    public static readonly ProblemType BreakerNotFound = new("breaker_not_found", 404, "Breaker not found", "No circuit breaker has this id.");
+    public static readonly ProblemType IncidentNotFound = new("incident_not_found", 404, "Incident not found", "No risk incident has this id.");
     public static readonly ProblemType MethodNotAllowed = new("method_not_allowed", 405, "Method not allowed", "The path exists but not with this HTTP method.");
     public static readonly ProblemType VerificationNotPending = new("verification_not_pending", 409, "The verification is no longer pending",
         "It was approved, canceled, expired or ran out of check attempts; `verificationStatus` says which. Start a new verification.");
@@ -77,6 +79,8 @@ public static class ProblemTypes
         "`replaces` must name a rejected application of yours that has not been resubmitted yet.");
     public static readonly ProblemType QualificationRequired = new("qualification_required", 409, "A qualification is needed first",
         "Landing applications are checked against the tenant's qualification; submit one first.");
+    public static readonly ProblemType BreakerNotOpen = new("breaker_not_open", 409, "The breaker is not open",
+        "It was already reset (by another officer, or earlier); a breaker is reset once.");
     public static readonly ProblemType IdempotencyKeyInUse = new("idempotency_key_in_use", 409, "A request with this Idempotency-Key is in progress",
         "Another request with the same key has not finished yet. Retry shortly to get its answer.");
     public static readonly ProblemType LastApiKey = new("last_api_key", 409, "This is the last key of its kind",
@@ -98,6 +102,10 @@ public static class ProblemTypes
         "Marketing messages go out only between 08:00 and 20:00 China time. `Retry-After` says when the window opens.");
     public static readonly ProblemType IdempotencyKeyReused = new("idempotency_key_reused", 422, "This Idempotency-Key was used for another request",
         "An Idempotency-Key names one request for 24 hours; the same key with a different body is refused. Use a new key for a new request.");
+    public static readonly ProblemType ContentRejected = new("content_rejected", 422, "The message content does not fit its template",
+        "A value adds what the template's approved type does not allow: marketing wording or a classifier verdict of marketing in a verification or notification, a banned industry's term, a link or contact number in a variable, or spam and fraud anywhere. `reasons` lists each with its `code`, `message` and `variable`. Nothing was sent or charged; the refusal is counted as a violation, and repeated violations suspend sending (`sending_suspended`).");
+    public static readonly ProblemType SendingSuspended = new("sending_suspended", 423, "Sending is suspended",
+        "A circuit breaker opened after repeated content violations: on this template, this signature, or the whole tenant (`scope`, `key`, `breakerId`). Every send in that scope is refused until a risk officer reviews the incident and resets the breaker. Nothing was sent or charged.");
     public static readonly ProblemType ResendTooSoon = new("resend_too_soon", 429, "Wait before sending the code again",
         "A verification to this number is pending and its code was sent moments ago. `Retry-After` says when a resend is allowed.");
     public static readonly ProblemType RateLimited = new("rate_limited", 429, "Too many messages to this number",

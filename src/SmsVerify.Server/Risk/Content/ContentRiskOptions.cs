@@ -16,6 +16,15 @@ public sealed class ContentRiskOptions
     [Range(0.0, 1.0)]
     public double SpamThreshold { get; set; } = 0.5;
 
+    /// <summary>
+    /// How sure a marketing or spam verdict must be to refuse a send by itself (where the template's own text does
+    /// not already get it). Higher than the flagging thresholds: a short value moves the verdict of a whole message
+    /// only a little, and a wrongly refused send also counts against the sender's breakers. The policy rules on the
+    /// values do the precise work; this catches what they miss only when the model is confident.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double SendThreshold { get; set; } = 0.8;
+
     /// <summary>Whether a banned industry's term (from the policy file) makes the verdict spam whatever the model says.</summary>
     public bool BannedIndustryIsSpam { get; set; } = true;
 }

@@ -24,6 +24,27 @@ public sealed class ContentScorer
 
     public ContentVerdict Score(string text)
     {
+        var (label, score, flag) = Classify(text);
+        List<ContentReason>? reasons = null;
+        if (flag is not null)
+        {
+            (reasons ??= []).Add(new ContentReason(flag, label == ContentLabel.Marketing
+                ? $"The classifier takes this for marketing ({Percent(score)} sure)."
+                : $"The classifier takes this for spam or fraud ({Percent(score)} sure)."));
+        }
+        if (_rules.Check(text, ref reasons) && _options.BannedIndustryIsSpam)
+        {
+            (label, score) = (ContentLabel.Spam, 1.0);
+        }
+        return new ContentVerdict(label, score, reasons ?? (IReadOnlyList<ContentReason>)[]);
+    }
+
+    /// <summary>
+    /// The classifier alone: its label, its probability, and the reason code it raises (<c>classifier_marketing</c>
+    /// or <c>classifier_spam</c>), null below the thresholds or for a legitimate verdict. Allocates nothing.
+    /// </summary>
+    public ClassifierVerdict Classify(ReadOnlySpan<char> text)
+    {
         Span<float> probabilities = stackalloc float[_model.Classes];
         _model.Predict(text, probabilities);
         var best = 0;
@@ -33,21 +54,17 @@ public sealed class ContentScorer
         }
         var label = (ContentLabel)best;
         double score = probabilities[best];
-        List<ContentReason>? reasons = null;
-        if (label == ContentLabel.Marketing && score >= _options.MarketingThreshold)
+        var flag = label switch
         {
-            (reasons ??= []).Add(new ContentReason(ContentReasonCodes.ClassifierMarketing, $"The classifier takes this for marketing ({Percent(score)} sure)."));
-        }
-        else if (label == ContentLabel.Spam && score >= _options.SpamThreshold)
-        {
-            (reasons ??= []).Add(new ContentReason(ContentReasonCodes.ClassifierSpam, $"The classifier takes this for spam or fraud ({Percent(score)} sure)."));
-        }
-        if (_rules.Check(text, ref reasons) && _options.BannedIndustryIsSpam)
-        {
-            (label, score) = (ContentLabel.Spam, 1.0);
-        }
-        return new ContentVerdict(label, score, reasons ?? (IReadOnlyList<ContentReason>)[]);
+            ContentLabel.Marketing when score >= _options.MarketingThreshold => ContentReasonCodes.ClassifierMarketing,
+            ContentLabel.Spam when score >= _options.SpamThreshold => ContentReasonCodes.ClassifierSpam,
+            _ => null,
+        };
+        return new ClassifierVerdict(label, score, flag);
     }
+
+    /// <summary>The policy rules alone (banned industries, marketing wording, links, contact numbers); true when a banned industry matched.</summary>
+    public bool CheckRules(string text, ref List<ContentReason>? reasons) => _rules.Check(text, ref reasons);
 
     private static string Percent(double score) => score.ToString("P0", CultureInfo.InvariantCulture);
 }

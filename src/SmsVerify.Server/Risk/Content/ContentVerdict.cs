@@ -17,6 +17,9 @@ public sealed record ContentVerdict(ContentLabel Label, double Score, IReadOnlyL
     public bool Has(string code) => Reasons.Any(r => r.Code == code);
 }
 
+/// <summary>The classifier's part of a verdict; <paramref name="Flag"/> is the reason code it raises, or null.</summary>
+public readonly record struct ClassifierVerdict(ContentLabel Label, double Score, string? Flag);
+
 /// <summary>The reasons the scorer gives. Codes are stable: the send path and clients switch on them.</summary>
 public static class ContentReasonCodes
 {

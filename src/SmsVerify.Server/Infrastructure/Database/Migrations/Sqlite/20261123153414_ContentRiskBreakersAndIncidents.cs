@@ -1,0 +1,150 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ContentRiskBreakersAndIncidents : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "risk_breakers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OpenKey = table.Column<string>(type: "TEXT", maxLength: 56, nullable: true),
+                    Violations = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResetAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResetBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ResetReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_risk_breakers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_risk_breakers_tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "risk_incidents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    QualificationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    QualificationSubject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    QualificationCreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    BreakerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Signature = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Template = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Violations = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstViolationAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastViolationAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReasonCounts = table.Column<string>(type: "TEXT", nullable: false),
+                    Samples = table.Column<string>(type: "TEXT", nullable: false),
+                    Actions = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_risk_incidents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_risk_incidents_tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "risk_violations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Signature = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Template = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sample = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_risk_violations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_risk_violations_tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risk_breakers_Status",
+                table: "risk_breakers",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risk_breakers_TenantId_OpenKey",
+                table: "risk_breakers",
+                columns: new[] { "TenantId", "OpenKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risk_incidents_Status_OpenedAt",
+                table: "risk_incidents",
+                columns: new[] { "Status", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risk_incidents_TenantId_OpenedAt",
+                table: "risk_incidents",
+                columns: new[] { "TenantId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risk_violations_TenantId_At",
+                table: "risk_violations",
+                columns: new[] { "TenantId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risk_violations_TenantId_Signature_At",
+                table: "risk_violations",
+                columns: new[] { "TenantId", "Signature", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risk_violations_TenantId_Template_At",
+                table: "risk_violations",
+                columns: new[] { "TenantId", "Template", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "risk_breakers");
+
+            migrationBuilder.DropTable(
+                name: "risk_incidents");
+
+            migrationBuilder.DropTable(
+                name: "risk_violations");
+        }
+    }
+}
