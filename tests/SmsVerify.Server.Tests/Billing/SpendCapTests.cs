@@ -114,7 +114,9 @@ public sealed class SpendCapTests : IAsyncLifetime
         await (await SendAsync(sender, template, 3)).ProblemAsync(HttpStatusCode.PaymentRequired, "daily_spend_cap_reached");
 
         _answer = _ => new SubmitOutcome.Rejected("ESME_RINVDSTADR", "Invalid destination address", Transient: false);
-        await _app.Services.GetRequiredService<DeliveryWorker>().RunOnceAsync(CancellationToken.None);
+        var worker = _app.Services.GetRequiredService<DeliveryWorker>();
+        await worker.RunOnceAsync(CancellationToken.None);
+        await worker.WhenIdleAsync();
 
         Assert.Equal((0.09m, 0m, 10m), await BalanceAsync(sender.Tenant));
         await (await SendAsync(sender, template, 3)).OkAsync(HttpStatusCode.Accepted);

@@ -78,6 +78,7 @@ public sealed partial class PumpingApp : IAsyncDisposable
         while (await worker.RunOnceAsync(CancellationToken.None) > 0)
         {
         }
+        await worker.WhenIdleAsync();
         foreach (var (id, to) in started.Take(approve))
         {
             var code = Code().Match(_carrier.Submitted.Last(s => s.To == to).Text).Groups[1].Value;
