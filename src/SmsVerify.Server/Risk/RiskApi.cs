@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Risk.Breakers;
 using SmsVerify.Server.Risk.Content;
-using SmsVerify.Server.Risk.Pumping;
 using SmsVerify.Server.Risk.Incidents;
+using SmsVerify.Server.Risk.Pumping;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Risk;
