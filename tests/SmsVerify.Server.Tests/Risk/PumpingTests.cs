@@ -120,6 +120,34 @@ public sealed class PumpingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PumpedBlock_OpensAnIncident_WithMaskedSamples_AndTheLiftClosesIt()
+    {
+        var attacked = await _app.SenderAsync();
+        var risk = await _app.RiskOfficerAsync();
+        await _app.SendAsync(attacked, Pumped, 40);
+        await _app.DetectAsync();
+
+        var incident = Assert.Single((await (await risk.GetAsync($"/v1/risk/incidents?tenantId={attacked.Tenant.Id}")).OkAsync()).EnumerateArray());
+        var blockId = Assert.Single((await (await attacked.Http.GetAsync("/v1/risk/blocks")).OkAsync()).EnumerateArray()).Str("id");
+        Assert.Equal(("pumping", Pumped, blockId, "open", 40), (incident.Str("kind"), incident.Str("block"), incident.Str("blockId"), incident.Str("status"), incident.Int("violations")));
+        Assert.Equal(JsonValueKind.Null, incident.GetProperty("breakerId").ValueKind);
+        var samples = incident.GetProperty("samples").EnumerateArray().ToList();
+        Assert.Equal(10, samples.Count);
+        // The message log's text, with the code masked: a sample must not hand out a live code.
+        Assert.All(samples, sample => Assert.DoesNotMatch(@"\d{6}", sample.Str("text")));
+        Assert.Equal(("number_block_blocked", "system:pumping"), (incident.GetProperty("actions")[0].Str("action"), incident.GetProperty("actions")[0].Str("actor")));
+
+        await (await attacked.Http.DeleteAsync($"/v1/risk/blocks/{blockId}?reason=campaign")).OkAsync();
+
+        var closed = await (await risk.GetAsync($"/v1/risk/incidents/{incident.Str("id")}")).OkAsync();
+        Assert.Equal("closed", closed.Str("status"));
+        var lift = closed.GetProperty("actions")[1];
+        Assert.Equal(("block_lifted", "campaign"), (lift.Str("action"), lift.Str("reason")));
+        var csv = await (await risk.GetAsync($"/v1/risk/incidents/{incident.Str("id")}/export?format=csv")).Content.ReadAsStringAsync();
+        Assert.Contains($",pumping,,{Pumped},", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Block_ExpiresAfterItsDuration()
     {
         var attacked = await _app.SenderAsync();

@@ -74,7 +74,7 @@ public sealed class BreakerTrips(IServiceScopeFactory scopes, BreakerBoard board
         var incident = await IncidentReport.OpenAsync(db, violation, scope, counted, count, options.Value.Samples, clock.UtcNowForStorage());
         var breaker = new Breaker
         {
-            Id = incident.BreakerId,
+            Id = incident.BreakerId!.Value,
             TenantId = tenantId,
             Scope = scope,
             Key = key,

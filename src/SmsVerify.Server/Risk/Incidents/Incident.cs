@@ -9,6 +9,9 @@ namespace SmsVerify.Server.Risk.Incidents;
 
 public enum IncidentStatus { Open, Closed }
 
+/// <summary>What opened the incident: a circuit breaker tripped by content violations, or a number block blocked for pumping.</summary>
+public enum IncidentKind { Breaker, Pumping }
+
 /// <summary>A refused message quoted as evidence, with its verification code masked.</summary>
 public sealed record IncidentSample(DateTime At, string Signature, string Template, List<string> Reasons, string Text);
 
@@ -18,8 +21,9 @@ public sealed record IncidentAction(DateTime At, string Action, string Actor, st
 public sealed record ReasonCount(string Code, int Count);
 
 /// <summary>
-/// What a breaker trip records for the risk team and the regulator's bad-SMS reporting centre (12321): who sent
-/// (tenant and qualification), under which signature and template, what was refused, how often, and what was done.
+/// What a breaker trip or a pumping block records for the risk team and the regulator's bad-SMS reporting centre
+/// (12321): who sent (tenant and qualification), under which signature and template or to which number block, what
+/// was refused, how often, and what was done.
 /// </summary>
 public sealed class Incident
 {
@@ -31,8 +35,15 @@ public sealed class Incident
     /// <summary>The approved qualification's subject (company or person) and, for a company, its credit code.</summary>
     public string? QualificationSubject { get; init; }
     public string? QualificationCreditCode { get; init; }
-    public Guid BreakerId { get; init; }
-    public BreakerScope Scope { get; init; }
+    public IncidentKind Kind { get; init; }
+
+    /// <summary>For a breaker incident: the breaker and its scope.</summary>
+    public Guid? BreakerId { get; init; }
+    public BreakerScope? Scope { get; init; }
+
+    /// <summary>For a pumping incident: the block (<c>risk_blocks</c>) and the number block it names.</summary>
+    public Guid? BlockId { get; init; }
+    public string? Block { get; init; }
     public string? Signature { get; init; }
     public string? Template { get; init; }
     public IncidentStatus Status { get; set; }
@@ -54,7 +65,10 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.Property(i => i.TenantName).HasMaxLength(TenantsApi.MaxNameLength);
         builder.Property(i => i.QualificationSubject).HasMaxLength(Qualifications.QualificationForm.MaxNameLength);
         builder.Property(i => i.QualificationCreditCode).HasMaxLength(18);
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(i => i.Scope).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Block).HasMaxLength(Pumping.NumberBlock.MaxLength);
+        builder.HasIndex(i => i.BlockId);
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(i => i.Signature).HasMaxLength(SendParameters.MaxNameLength);
         builder.Property(i => i.Template).HasMaxLength(SendParameters.MaxNameLength);

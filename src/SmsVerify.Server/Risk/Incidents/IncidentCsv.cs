@@ -13,7 +13,7 @@ public static class IncidentCsv
 {
     public static readonly string[] Columns =
     [
-        "incident_id", "tenant_id", "tenant_name", "qualification_subject", "qualification_credit_code", "scope", "signature", "template",
+        "incident_id", "tenant_id", "tenant_name", "qualification_subject", "qualification_credit_code", "kind", "scope", "block", "signature", "template",
         "status", "violations", "first_violation_at", "last_violation_at", "opened_at", "closed_at", "reason_counts", "actions",
         "sample_at", "sample_signature", "sample_template", "sample_reasons", "sample_text",
     ];
@@ -25,7 +25,8 @@ public static class IncidentCsv
         string[] head =
         [
             incident.Id.ToString(), incident.TenantId.ToString(), incident.TenantName, incident.Qualification?.Subject ?? "",
-            incident.Qualification?.CreditCode ?? "", Lower(incident.Scope), incident.Signature ?? "", incident.Template ?? "", Lower(incident.Status),
+            incident.Qualification?.CreditCode ?? "", Lower(incident.Kind), incident.Scope is { } scope ? Lower(scope) : "", incident.Block ?? "",
+            incident.Signature ?? "", incident.Template ?? "", Lower(incident.Status),
             incident.Violations.ToString(CultureInfo.InvariantCulture), Time(incident.FirstViolationAt), Time(incident.LastViolationAt),
             Time(incident.OpenedAt), incident.ClosedAt is { } closed ? Time(closed) : "",
             string.Join("; ", incident.ReasonCounts.Select(r => $"{r.Code}: {r.Count}")),

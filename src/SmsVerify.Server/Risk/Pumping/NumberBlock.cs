@@ -18,4 +18,7 @@ public static class NumberBlock
         e164.StartsWith(ChinaPrefix, StringComparison.Ordinal) && e164.Length >= ChinaPrefix.Length + 7 ? e164.Slice(ChinaPrefix.Length, 7)
             : e164.Length > 5 ? e164[..^4]
             : e164;
+
+    /// <summary>What every number of <paramref name="block"/> starts with, in E.164.</summary>
+    public static string NumberPrefix(string block) => block.StartsWith('+') ? block : ChinaPrefix + block;
 }

@@ -2,14 +2,21 @@ using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Policy;
+using SmsVerify.Server.Risk.Incidents;
 using SmsVerify.Server.Webhooks;
 
 namespace SmsVerify.Server.Risk.Pumping;
 
-/// <summary>Creating and lifting blocks, each with its audit record (and, when created, the tenant's webhook event).</summary>
+/// <summary>
+/// Creating and lifting blocks, each with its audit record and incident (opened with the block, closed by the lift) and,
+/// when created, the tenant's webhook event.
+/// </summary>
 public sealed class RiskBlocks(AppDbContext db, AuditTrail audit, WebhookOutbox webhooks, ActiveBlocks active, PlatformPolicy policy, TimeProvider clock)
 {
     public const string DetectorActor = "system:pumping";
+
+    /// <summary>Messages to the block quoted in its incident.</summary>
+    private const int IncidentSamples = 10;
 
     public static Task<RiskBlock?> LatestAsync(AppDbContext db, Guid tenantId, string block, CancellationToken cancellationToken) =>
         db.Set<RiskBlock>().AsNoTracking().Where(b => b.TenantId == tenantId && b.Block == block)
@@ -43,6 +50,7 @@ public sealed class RiskBlocks(AppDbContext db, AuditTrail audit, WebhookOutbox 
                 BaselineSends = baselinePerWindow,
             };
             db.Add(block);
+            db.Add(await IncidentReport.OpenForBlockAsync(db, block, IncidentSamples, DetectorActor, now));
             await webhooks.EnqueueAsync(db, block.TenantId, RiskBlockView.CreatedEvent, RiskBlockView.From(block, now), cancellationToken);
             return (block, new AuditEntry(RiskBlockView.CreatedEvent, Target(block.Id), block.TenantId,
                 $"block={block.Block} sends={block.Sends} approved={block.Approved} baselinePerWindow={baselinePerWindow:0.##}", DetectorActor));
@@ -63,6 +71,13 @@ public sealed class RiskBlocks(AppDbContext db, AuditTrail audit, WebhookOutbox 
         {
             var count = await db.Set<RiskBlock>().Where(b => b.Id == block.Id && b.LiftedAt == null && (b.ExpiresAt == null || b.ExpiresAt > now))
                 .ExecuteUpdateAsync(set => set.SetProperty(b => b.LiftedAt, now).SetProperty(b => b.LiftedBy, actor).SetProperty(b => b.LiftReason, reason), cancellationToken);
+            if (count == 1 && await db.Set<Incident>().FirstOrDefaultAsync(i => i.BlockId == block.Id && i.Status == IncidentStatus.Open, cancellationToken) is { } incident)
+            {
+                incident.Status = IncidentStatus.Closed;
+                incident.ClosedAt = now;
+                incident.Actions = [.. incident.Actions, new IncidentAction(now, "block_lifted", actor, reason)];
+                await db.SaveChangesAsync(cancellationToken);
+            }
             return (count == 1, count == 1 ? new AuditEntry("risk.block_lifted", Target(block.Id), block.TenantId, $"block={block.Block} reason={reason}") : null);
         }, cancellationToken);
         if (lifted)

@@ -774,7 +774,14 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<Guid>("BreakerId")
+                    b.Property<string>("Block")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("BlockId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BreakerId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("ClosedAt")
@@ -782,6 +789,11 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
 
                     b.Property<DateTime>("FirstViolationAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTime>("LastViolationAt")
                         .HasColumnType("timestamp with time zone");
@@ -809,7 +821,6 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Scope")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
@@ -838,6 +849,8 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BlockId");
 
                     b.HasIndex("Status", "OpenedAt");
 

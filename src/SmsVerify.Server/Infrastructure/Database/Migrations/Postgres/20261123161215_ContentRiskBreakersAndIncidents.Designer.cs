@@ -12,7 +12,7 @@ using SmsVerify.Server.Infrastructure.Database;
 namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123153414_ContentRiskBreakersAndIncidents")]
+    [Migration("20261123161215_ContentRiskBreakersAndIncidents")]
     partial class ContentRiskBreakersAndIncidents
     {
         /// <inheritdoc />
@@ -777,7 +777,14 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<Guid>("BreakerId")
+                    b.Property<string>("Block")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("BlockId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BreakerId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("ClosedAt")
@@ -785,6 +792,11 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
 
                     b.Property<DateTime>("FirstViolationAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTime>("LastViolationAt")
                         .HasColumnType("timestamp with time zone");
@@ -812,7 +824,6 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Scope")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
@@ -841,6 +852,8 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BlockId");
 
                     b.HasIndex("Status", "OpenedAt");
 

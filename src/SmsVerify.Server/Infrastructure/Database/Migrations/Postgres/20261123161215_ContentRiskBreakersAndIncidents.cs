@@ -49,8 +49,11 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     QualificationId = table.Column<Guid>(type: "uuid", nullable: true),
                     QualificationSubject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     QualificationCreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
-                    BreakerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Scope = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    BreakerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Scope = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    BlockId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Block = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     Signature = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     Template = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
@@ -107,6 +110,11 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                 table: "risk_breakers",
                 columns: new[] { "TenantId", "OpenKey" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risk_incidents_BlockId",
+                table: "risk_incidents",
+                column: "BlockId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_risk_incidents_Status_OpenedAt",

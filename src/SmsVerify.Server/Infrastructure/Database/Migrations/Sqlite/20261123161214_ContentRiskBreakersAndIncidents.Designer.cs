@@ -11,7 +11,7 @@ using SmsVerify.Server.Infrastructure.Database;
 namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123153414_ContentRiskBreakersAndIncidents")]
+    [Migration("20261123161214_ContentRiskBreakersAndIncidents")]
     partial class ContentRiskBreakersAndIncidents
     {
         /// <inheritdoc />
@@ -770,13 +770,25 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("BreakerId")
+                    b.Property<string>("Block")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BlockId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BreakerId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("FirstViolationAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("LastViolationAt")
@@ -805,7 +817,6 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Scope")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
@@ -834,6 +845,8 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BlockId");
 
                     b.HasIndex("Status", "OpenedAt");
 

@@ -49,8 +49,11 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                     QualificationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     QualificationSubject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     QualificationCreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
-                    BreakerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    BreakerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    BlockId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Block = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     Signature = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Template = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
@@ -107,6 +110,11 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                 table: "risk_breakers",
                 columns: new[] { "TenantId", "OpenKey" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risk_incidents_BlockId",
+                table: "risk_incidents",
+                column: "BlockId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_risk_incidents_Status_OpenedAt",
