@@ -85,6 +85,7 @@ internal sealed partial class ClientLink
             submit.TransientRetries++;
             submit.Written = false;
             Volatile.Write(ref _pausedUntil, Stopwatch.GetTimestamp() + ToTicks(_options.ThrottlePause));
+            _pacer.Throttled();
             Log.Throttled(_logger, _options.Host, _options.Port, CommandStatus.Name(response.CommandStatus));
             _client.Queue.PushFront(submit);
             _window.Release();
