@@ -9,12 +9,13 @@ namespace SmsVerify.Server.Channels;
 /// </summary>
 public static class CarrierLookup
 {
-    // 4-digit blocks win over 3-digit ones. 170 is split among the three MVNO hosts; 171/162/165/167 are MVNO
-    // blocks listed under their host carrier. 1349, 174 and 1619 are satellite blocks: no terrestrial SMSC
-    // delivers to them, so they are Other even where the table lists the satellite operator under China Telecom.
+    // Longer blocks win over shorter ones. 170 is split among the three MVNO hosts; 171/162/165/167 are MVNO
+    // blocks listed under their host carrier. 1349, 174 and 1619 are satellite blocks: the parts the table allocates
+    // to China Telecom (13492/3/9 and 17400–17405, Tiantong satellite phones, whose SMS China Telecom carries) are
+    // China Telecom; the rest of 1349 and 174, and China Satellite Network's 1619, have no SMSC here and are Other.
     private static readonly (Carrier Carrier, string Blocks)[] Allocation =
     [
-        (Carrier.ChinaTelecom, "133 149 153 162 173 177 180 181 189 190 191 193 199 1700 1701 1702"),
+        (Carrier.ChinaTelecom, "133 149 153 162 173 177 180 181 189 190 191 193 199 1700 1701 1702 13492 13493 13499 17400 17401 17402 17403 17404 17405"),
         (Carrier.ChinaMobile, "134 135 136 137 138 139 147 148 150 151 152 157 158 159 165 172 178 182 183 184 187 188 195 197 198 1703 1705 1706"),
         (Carrier.ChinaUnicom, "130 131 132 145 146 155 156 166 167 171 175 176 185 186 196 1704 1707 1708 1709"),
         (Carrier.ChinaBroadnet, "192"),
@@ -41,7 +42,7 @@ public static class CarrierLookup
             return Carrier.Other;
         }
         var lookup = Blocks.GetAlternateLookup<ReadOnlySpan<char>>();
-        return lookup.TryGetValue(digits[..4], out var carrier) || lookup.TryGetValue(digits[..3], out carrier)
+        return lookup.TryGetValue(digits[..5], out var carrier) || lookup.TryGetValue(digits[..4], out carrier) || lookup.TryGetValue(digits[..3], out carrier)
             ? carrier : Carrier.Other;
     }
 

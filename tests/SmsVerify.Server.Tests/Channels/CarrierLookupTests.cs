@@ -13,6 +13,7 @@ public sealed class CarrierLookupTests
         [Carrier.ChinaTelecom] =
         [
             "133", "149", "153", "162", "1700", "1701", "1702", "173", "177", "180", "181", "189", "190", "191", "193", "199",
+            "13492", "13493", "13499", "17400", "17401", "17402", "17403", "17404", "17405",
         ],
         [Carrier.ChinaMobile] =
         [
@@ -26,7 +27,8 @@ public sealed class CarrierLookupTests
             "185", "186", "196",
         ],
         [Carrier.ChinaBroadnet] = ["192"],
-        // Satellite (1349, 174x, 1619) and blocks not allocated to a public mobile network.
+        // The satellite blocks' other parts (1349x, 1740(6–9), 1741, 1749), 1619, and blocks not allocated to a public
+        // mobile network. The filler digit 7 puts 1349 and 1740 in their unallocated-to-Telecom parts.
         [Carrier.Other] = ["1349", "1740", "1741", "1749", "1619", "154", "160", "164", "168", "169", "179", "194"],
     };
 

@@ -13,11 +13,11 @@ namespace SmsVerify.Server.Messages.Delivery;
 public sealed record QueueDepth(
     int Queued, int Due, DateTime? OldestCreatedAt, IReadOnlyDictionary<Carrier, int> ByCarrier, IReadOnlyDictionary<string, int> ByChannel, int Unroutable)
 {
-    /// <summary>One grouped read over the queued messages, by the four digits that name a number's block.</summary>
+    /// <summary>One grouped read over the queued messages, by the (up to five) digits that name a number's block.</summary>
     public static async Task<QueueDepth> MeasureAsync(AppDbContext db, ChannelRouter router, DateTime now, CancellationToken cancellationToken)
     {
         var blocks = await db.Messages.AsNoTracking().Where(m => m.Status == MessageStatus.Queued)
-            .GroupBy(m => m.To.Substring(0, 7))
+            .GroupBy(m => m.To.Substring(0, 8))
             .Select(g => new { Prefix = g.Key, Count = g.Count(), Due = g.Count(m => m.NextAttemptAt <= now), Oldest = g.Min(m => m.CreatedAt) })
             .ToListAsync(cancellationToken);
         var byCarrier = new Dictionary<Carrier, int>();
