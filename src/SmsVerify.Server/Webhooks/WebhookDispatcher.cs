@@ -21,7 +21,7 @@ internal sealed partial class WebhookDispatcher(
     /// Status changes come by the thousand: a tenant's due ones are posted together as one JSON array of events (as
     /// carriers' status reports are), up to <see cref="MaxStatusBatch"/> a request. Other events go one at a time.
     /// </summary>
-    public const string BatchedEvent = "message.status";
+    public const string BatchedEvent = Messages.MessageView.StatusEvent;
     public const int MaxStatusBatch = 100;
 
     protected override int BatchSize => 20;

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Database;
@@ -17,16 +17,13 @@ namespace SmsVerify.Server.Webhooks;
 /// message status change asks, and a lookup each would be a statement on the delivery path's single writer. This
 /// node forgets at once when its API changes a webhook; other nodes notice within that time.
 /// </remarks>
-public sealed class WebhookOutbox(IOptions<JsonOptions> json, IOptions<WebhookOptions> options, TimeProvider clock) : WakeSignal(clock)
+public sealed class WebhookOutbox(IOptions<JsonOptions> json, IOptions<WebhookOptions> options, IMemoryCache cache, TimeProvider clock)
+    : WakeSignal(clock)
 {
-    /// <summary>Null events: no webhook. Empty: every event.</summary>
-    private sealed record Subscription(List<string>? Events, long Until);
-
-    private readonly ConcurrentDictionary<Guid, Subscription> _subscriptions = new();
-
     public async Task EnqueueAsync(AppDbContext db, Guid tenantId, string eventName, object data, CancellationToken cancellationToken)
     {
-        if (!await IsSubscribedAsync(db, tenantId, eventName, cancellationToken))
+        var subscribed = cache.TryGetValue(CacheKey(tenantId), out Subscription? cached) ? cached! : await ReadAsync(db, tenantId, cancellationToken);
+        if (subscribed.Events is not { } events || (events.Count > 0 && !events.Contains(eventName)))
         {
             return;
         }
@@ -37,20 +34,23 @@ public sealed class WebhookOutbox(IOptions<JsonOptions> json, IOptions<WebhookOp
     }
 
     /// <summary>Called when this node changes a tenant's webhook, so its next event sees the change.</summary>
-    public void Forget(Guid tenantId) => _subscriptions.TryRemove(tenantId, out _);
+    public void Forget(Guid tenantId) => cache.Remove(CacheKey(tenantId));
 
-    private async ValueTask<bool> IsSubscribedAsync(AppDbContext db, Guid tenantId, string eventName, CancellationToken cancellationToken)
+    private async Task<Subscription> ReadAsync(AppDbContext db, Guid tenantId, CancellationToken cancellationToken)
     {
-        // Monotonic time: the cache must not live longer when a test moves the fake clock back, or shorter when forward.
-        var now = Environment.TickCount64;
-        if (!_subscriptions.TryGetValue(tenantId, out var subscription) || subscription.Until <= now)
+        var events = await db.WebhookEndpoints.AsNoTracking().Where(e => e.TenantId == tenantId).Select(e => e.Events).FirstOrDefaultAsync(cancellationToken);
+        var subscription = new Subscription(events);
+        if (options.Value.SubscriptionCacheTime > TimeSpan.Zero)
         {
-            var events = await db.WebhookEndpoints.AsNoTracking().Where(e => e.TenantId == tenantId).Select(e => e.Events).FirstOrDefaultAsync(cancellationToken);
-            subscription = new Subscription(events, now + (long)options.Value.SubscriptionCacheTime.TotalMilliseconds);
-            _subscriptions[tenantId] = subscription;
+            cache.Set(CacheKey(tenantId), subscription, options.Value.SubscriptionCacheTime);
         }
-        return subscription.Events is { } subscribed && (subscribed.Count == 0 || subscribed.Contains(eventName));
+        return subscription;
     }
+
+    private static string CacheKey(Guid tenantId) => "webhook-events:" + tenantId.ToString("N");
+
+    /// <summary>Null events: no webhook. Empty: every event.</summary>
+    private sealed record Subscription(List<string>? Events);
 }
 
 /// <summary>The body of every delivery: <c>{id, type, createdAt, data}</c>.</summary>

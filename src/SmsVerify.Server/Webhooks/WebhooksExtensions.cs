@@ -10,6 +10,7 @@ public static class WebhooksExtensions
             .Validate(o => o.MaxAttempts is >= 1 and <= 50 && o.Timeout > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero,
                 "Webhooks: MaxAttempts is 1–50; Timeout and PollInterval are positive.")
             .ValidateOnStart();
+        builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<WebhookOutbox>();
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("SmsVerify-Webhooks/1"))
             .ConfigurePrimaryHttpMessageHandler(services =>
