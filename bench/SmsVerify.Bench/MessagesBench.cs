@@ -15,7 +15,8 @@ namespace SmsVerify.Bench;
 /// </summary>
 internal static class MessagesBench
 {
-    public const string Usage = "messages [--messages N (20000)] [--batch N recipients per request (100)] [--connections N (16)] [--no-build]";
+    public const string Usage =
+        "messages [--messages N (20000)] [--batch N recipients per request (100)] [--connections N (16)] [--postgres \"<npgsql connection string>\"] [--redis host:port] [--no-build]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -23,10 +24,24 @@ internal static class MessagesBench
         string repoRoot = Bench.FindRepoRoot();
         string dll = args.Contains("--no-build") ? ServerProcess.LocateDll(repoRoot) : await ServerProcess.BuildAsync(repoRoot);
 
+        string? postgres = Text(args, "--postgres"), redis = Text(args, "--redis");
+        var database = postgres is null ? null : await PostgresDatabase.CreateAsync(postgres);
+        try
+        {
+            return await MeasureAsync(dll, database?.ServerConnectionString, redis, messages, batch, connections);
+        }
+        finally
+        {
+            database?.Drop();
+        }
+    }
+
+    private static async Task<int> MeasureAsync(string dll, string? postgres, string? redis, int messages, int batch, int connections)
+    {
         var carrier = new BenchCarrier { Expected = messages };
         await using var smsc = new SmppServer(handler: carrier).Start();
         string operatorKey = Bench.RandomKey(40);
-        using var server = ServerProcess.Start(dll, operatorKey, postgres: null, redis: null, new Dictionary<string, string>
+        using var server = ServerProcess.Start(dll, operatorKey, postgres, redis, new Dictionary<string, string>
         {
             ["Channels__0__Name"] = "bench",
             ["Channels__0__Host"] = "127.0.0.1",
@@ -75,11 +90,18 @@ internal static class MessagesBench
             throw new BenchException($"only {carrier.ReceiptsAcked} of {messages} receipts were acknowledged within 10 minutes; server:\n{server.OutputTail()}");
         }
 
+        Console.WriteLine($"store: {(postgres is null ? "SQLite" : "PostgreSQL")}, limits: {(redis is null ? "in memory" : "Redis")}");
         Console.WriteLine($"| messages | recipients per request | connections | accepted msg/s (API) | settled msg/s (end to end) | submits seen by the SMSC |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {messages} | {batch} | {connections} | {messages / accepted.TotalSeconds:F0} | {messages / total.TotalSeconds:F0} | {carrier.Submits} |"));
         return 0;
+    }
+
+    private static string? Text(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private static int Option(string[] args, string name, int fallback)

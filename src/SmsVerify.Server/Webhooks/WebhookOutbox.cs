@@ -22,11 +22,22 @@ public sealed class WebhookOutbox(IOptions<JsonOptions> json, IOptions<WebhookOp
 {
     public async Task EnqueueAsync(AppDbContext db, Guid tenantId, string eventName, object data, CancellationToken cancellationToken)
     {
-        var subscribed = cache.TryGetValue(CacheKey(tenantId), out Subscription? cached) ? cached! : await ReadAsync(db, tenantId, cancellationToken);
-        if (subscribed.Events is not { } events || (events.Count > 0 && !events.Contains(eventName)))
+        if (await WantsAsync(db, tenantId, eventName, cancellationToken))
         {
-            return;
+            Add(db, tenantId, eventName, data);
         }
+    }
+
+    /// <summary>Whether the tenant has a webhook that takes <paramref name="eventName"/>: ask before building an event's data.</summary>
+    public async ValueTask<bool> WantsAsync(AppDbContext db, Guid tenantId, string eventName, CancellationToken cancellationToken)
+    {
+        var subscribed = cache.TryGetValue(CacheKey(tenantId), out Subscription? cached) ? cached! : await ReadAsync(db, tenantId, cancellationToken);
+        return subscribed.Events is { } events && (events.Count == 0 || events.Contains(eventName));
+    }
+
+    /// <summary>Adds an event that <see cref="WantsAsync"/> said the tenant takes.</summary>
+    public void Add(AppDbContext db, Guid tenantId, string eventName, object data)
+    {
         var now = Clock.UtcNowForStorage();
         var id = Guid.CreateVersion7();
         var payload = JsonSerializer.Serialize(new WebhookEvent(id, eventName, now, data), json.Value.SerializerOptions);

@@ -104,6 +104,42 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReceiptsAppliedAsOneBatch_SettleEveryMessageAsIfAppliedOneByOne()
+    {
+        _primaryAnswer = sms => sms.Text.Contains("A1", StringComparison.Ordinal) ? Accept("a-1", "a-2")
+            : sms.Text.Contains("B2", StringComparison.Ordinal) ? Accept("b-1", "b-2") : Accept("c-1");
+        var (_, first) = await QueueAsync(parameters: new { order = "A1" });
+        var (_, second) = await QueueAsync(parameters: new { order = "B2" });
+        var (_, third) = await QueueAsync(parameters: new { order = "C3" });
+        await RunWorkerAsync();
+        var now = _app.Clock.GetUtcNow().UtcDateTime;
+        ReceiptEvent Receipt(string id, ReceiptOutcome outcome, string? error = null) => new("primary", now, id, outcome, error, null);
+
+        // What the write batcher hands over when receipts arrive together: repeats, both parts of one message, an id
+        // no submit returned (twice), and a second part that fails after the first was delivered.
+        await _app.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await _app.Services.GetRequiredService<Receipts>().RunAsync(db,
+            [
+                Receipt("a-1", ReceiptOutcome.Delivered), Receipt("a-1", ReceiptOutcome.Delivered), Receipt("b-1", ReceiptOutcome.Delivered),
+                Receipt("x-9", ReceiptOutcome.Delivered), Receipt("a-2", ReceiptOutcome.Delivered), Receipt("b-2", ReceiptOutcome.Failed, "UNDELIV:045"),
+                Receipt("x-9", ReceiptOutcome.Delivered), Receipt("c-1", ReceiptOutcome.Expired),
+            ]);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return 0;
+        });
+
+        Assert.Equal(MessageStatus.Delivered, (await MessageAsync(first)).Status);
+        var failed = await MessageAsync(second);
+        Assert.Equal((MessageStatus.Failed, "UNDELIV:045"), (failed.Status, failed.ErrorCode));
+        Assert.Equal(MessageStatus.Expired, (await MessageAsync(third)).Status);
+        var unmatched = Assert.Single(await _app.WithDbAsync(db => db.UnmatchedReceipts.ToListAsync()));
+        Assert.Equal("x-9", unmatched.CarrierMessageId);
+    }
+
+    [Fact]
     public async Task ReceiptBeforeTheSubmitIsRecorded_WaitsAndIsApplied()
     {
         var (_, id) = await QueueAsync();

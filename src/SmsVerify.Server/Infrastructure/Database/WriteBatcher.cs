@@ -28,6 +28,17 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
         return _queue.Writer.TryWrite(pending) ? pending.Task : Task.FromException<T>(new OperationCanceledException("The server is stopping."));
     }
 
+    /// <summary>
+    /// Queues <paramref name="item"/> for <paramref name="set"/>, which the next batch runs once for every item queued
+    /// for it, so that many callers' writes of one kind cost a few statements, not a few each. Completes once the
+    /// batch is committed.
+    /// </summary>
+    public Task WriteAsync<TItem>(ISetWrite<TItem> set, TItem item)
+    {
+        var pending = new PendingItem<TItem>(set, item);
+        return _queue.Writer.TryWrite(pending) ? pending.Task : Task.FromException(new OperationCanceledException("The server is stopping."));
+    }
+
     /// <summary>Inserts the rows in the next batch, in one statement batch with the other inserts around them.</summary>
     public Task InsertAsync(AuditStamp? audit, params object[] rows)
     {
@@ -101,6 +112,7 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
         {
             await AuditTrail.LockAsync(db, CancellationToken.None);
         }
+        HashSet<object>? setsRun = null;
         foreach (var pending in batch)
         {
             if (pending.Rows is { } rows)
@@ -109,8 +121,12 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
                 db.AddRange(rows);
                 continue;
             }
+            if (pending.Set is { } set && !(setsRun ??= []).Add(set))
+            {
+                continue; // Ran with the first item of its set.
+            }
             await SaveAddedAsync(db);
-            await pending.RunAsync(db);
+            await pending.RunAsync(db, batch);
         }
         await SaveAddedAsync(db);
         var stamps = batch.Select(pending => pending.Audit).OfType<AuditStamp>().ToList();
@@ -121,6 +137,10 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
             await SaveAddedAsync(db);
         }
         await transaction.CommitAsync(CancellationToken.None);
+        foreach (var pending in batch)
+        {
+            pending.Committed();
+        }
     }
 
     private static async Task SaveAddedAsync(AppDbContext db)
@@ -138,12 +158,21 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
         /// <summary>Set for an insert, which is added to the batch's context instead of run.</summary>
         public object[]? Rows { get; init; }
 
+        /// <summary>Set for an item of a set write, which runs once for all of a batch's items of the same set.</summary>
+        public virtual object? Set => null;
+
         public abstract bool MayAudit { get; }
 
         /// <summary>What to append to the audit trail, known once the write has run.</summary>
         public abstract AuditStamp? Audit { get; }
 
-        public abstract Task RunAsync(AppDbContext db);
+        public abstract Task RunAsync(AppDbContext db, List<PendingWrite> batch);
+
+        /// <summary>Tells a set write that the batch it ran in committed.</summary>
+        public virtual void Committed()
+        {
+        }
+
         public abstract void Complete();
         public abstract void Fail(Exception exception);
     }
@@ -166,8 +195,50 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
 
         public override AuditStamp? Audit => _insertAudit ?? (_audit is null ? null : _audit(_result!));
 
-        public override async Task RunAsync(AppDbContext db) => _result = await _write!(db);
+        public override async Task RunAsync(AppDbContext db, List<PendingWrite> batch) => _result = await _write!(db);
         public override void Complete() => _done.TrySetResult(_result!);
+        public override void Fail(Exception exception) => _done.TrySetException(exception);
+    }
+
+    private sealed class PendingItem<TItem>(ISetWrite<TItem> set, TItem item) : PendingWrite
+    {
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private bool _ran;
+
+        public Task Task => _done.Task;
+
+        public override object Set => set;
+
+        public override bool MayAudit => false;
+
+        public override AuditStamp? Audit => null;
+
+        /// <summary>Runs the set for this item and every later item of the batch queued for the same set.</summary>
+        public override Task RunAsync(AppDbContext db, List<PendingWrite> batch)
+        {
+            var items = new List<TItem>();
+            foreach (var pending in batch)
+            {
+                if (pending is PendingItem<TItem> other && ReferenceEquals(other.Set, set))
+                {
+                    items.Add(other.Item);
+                }
+            }
+            _ran = true;
+            return set.RunAsync(db, items);
+        }
+
+        private TItem Item => item;
+
+        public override void Committed()
+        {
+            if (_ran)
+            {
+                set.Committed();
+            }
+        }
+
+        public override void Complete() => _done.TrySetResult();
         public override void Fail(Exception exception) => _done.TrySetException(exception);
     }
 

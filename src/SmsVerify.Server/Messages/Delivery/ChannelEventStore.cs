@@ -6,8 +6,8 @@ using SmsVerify.Server.Webhooks;
 namespace SmsVerify.Server.Messages.Delivery;
 
 /// <summary>
-/// Stores what channels receive before the carrier is answered: each receipt or inbound message is committed in
-/// its own transaction, so an acknowledged one is never lost.
+/// Stores what channels receive before the carrier is answered: a receipt or inbound message is committed before
+/// its channel acknowledges it, so an acknowledged one is never lost.
 /// </summary>
 internal sealed class ChannelEventStore(WriteBatcher writes, Receipts receipts, InboundMessages inbound, WebhookOutbox webhooks) : IChannelEventSink
 {
@@ -17,20 +17,21 @@ internal sealed class ChannelEventStore(WriteBatcher writes, Receipts receipts, 
     /// </summary>
     public async ValueTask HandleAsync(ChannelEvent channelEvent, CancellationToken cancellationToken)
     {
-        await writes.WriteAsync(async db =>
+        switch (channelEvent)
         {
-            switch (channelEvent)
-            {
-                case ReceiptEvent receipt:
-                    await receipts.ApplyAsync(db, receipt, CancellationToken.None);
-                    break;
-                case InboundEvent message:
+            case ReceiptEvent receipt:
+                // Applied together with every other receipt of the batch, which wakes the webhook dispatcher if it must.
+                await writes.WriteAsync(receipts, receipt);
+                break;
+            case InboundEvent message:
+                await writes.WriteAsync(async db =>
+                {
                     await inbound.StoreAsync(db, message, CancellationToken.None);
-                    break;
-            }
-            await db.SaveChangesAsync(CancellationToken.None);
-            return 0;
-        });
-        webhooks.Wake();
+                    await db.SaveChangesAsync(CancellationToken.None);
+                    return 0;
+                });
+                webhooks.Wake();
+                break;
+        }
     }
 }

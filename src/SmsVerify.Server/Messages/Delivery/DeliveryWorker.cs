@@ -19,6 +19,7 @@ internal sealed partial class DeliveryWorker(
     private readonly Lock _inFlightLock = new();
     private readonly HashSet<Task> _inFlight = [];
     private int _lastAsked;
+    private bool _backlog;
 
     protected override TimeSpan PollInterval => options.Value.PollInterval;
 
@@ -35,12 +36,7 @@ internal sealed partial class DeliveryWorker(
     /// </summary>
     public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await _slots.WaitAsync(cancellationToken);
-        var asked = 1;
-        while (asked < options.Value.BatchSize && _slots.Wait(0, CancellationToken.None))
-        {
-            asked++;
-        }
+        var asked = await TakeSlotsAsync(cancellationToken);
         _lastAsked = asked;
         List<MessageRecord> claimed;
         try
@@ -54,6 +50,7 @@ internal sealed partial class DeliveryWorker(
             _slots.Release(asked);
             throw;
         }
+        _backlog = claimed.Count == asked;
         if (claimed.Count < asked)
         {
             _slots.Release(asked - claimed.Count);
@@ -63,6 +60,35 @@ internal sealed partial class DeliveryWorker(
             Track(SubmitAsync(message));
         }
         return claimed.Count;
+    }
+
+    /// <summary>
+    /// Waits for free slots and takes them: one, and whatever else is free, when the queue was drained; a quarter of
+    /// them while it has a backlog, so that each claim takes many messages instead of one claim a message as submits
+    /// finish one by one. The submits still in flight keep the channels' windows busy meanwhile.
+    /// </summary>
+    private async Task<int> TakeSlotsAsync(CancellationToken cancellationToken)
+    {
+        var batch = options.Value.BatchSize;
+        var refill = _backlog ? Math.Clamp(options.Value.Concurrency / 4, 1, batch) : 1;
+        var taken = 0;
+        try
+        {
+            for (; taken < refill; taken++)
+            {
+                await _slots.WaitAsync(cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (taken > 0)
+        {
+            _slots.Release(taken);
+            throw;
+        }
+        while (taken < batch && _slots.Wait(0, CancellationToken.None))
+        {
+            taken++;
+        }
+        return taken;
     }
 
     /// <summary>Completes when every submit started so far has its outcome written.</summary>

@@ -14,27 +14,13 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// </summary>
 internal sealed class MessageOutcomes(WriteBatcher writes, WebhookOutbox webhooks, Receipts receipts, TimeProvider clock)
 {
-    public Task SubmittedAsync(MessageRecord message, string channel, IReadOnlyList<string> carrierIds) => WriteAsync(async db =>
+    private readonly AcceptedSubmits _accepted = new(webhooks, receipts, clock);
+
+    /// <summary>Records a submit the carrier accepted, together with the other accepted submits of the batch.</summary>
+    public async Task SubmittedAsync(MessageRecord message, string channel, IReadOnlyList<string> carrierIds)
     {
-        // The carrier has it whether or not the lease still holds, so its parts are recorded either way.
-        var now = clock.UtcNowForStorage();
-        AddParts(db, message.Id, channel, carrierIds, now);
-        await db.SaveChangesAsync();
-        // As SQL, and returning the row for its webhook: one statement where LINQ would translate one and read one.
-        var submitted = nameof(MessageStatus.Submitted);
-        var updated = await db.Messages.FromSql($"""
-            UPDATE "messages" SET "Status" = {submitted}, "Channel" = {channel}, "SubmittedAt" = {now}, "ErrorCode" = NULL,
-                "TextSeal" = NULL, "LeaseUntil" = NULL, "ClaimToken" = NULL, "PartCount" = {carrierIds.Count}, "DeliveredParts" = 0
-            WHERE "Id" = {message.Id} AND "ClaimToken" = {message.ClaimToken}
-            RETURNING *
-            """).AsNoTracking().ToListAsync();
-        if (updated is [var row])
-        {
-            await webhooks.EnqueueAsync(db, row.TenantId, MessageView.StatusEvent, MessageView.From(row), CancellationToken.None);
-        }
-        // Receipts can overtake the submit's answer; any that did are waiting.
-        await receipts.ApplyWaitingAsync(db, channel, carrierIds, CancellationToken.None);
-    });
+        await writes.WriteAsync(_accepted, new AcceptedSubmit(message, channel, carrierIds));
+    }
 
     /// <summary>
     /// The carrier may have it: back in the queue, marked, to be tried again at <paramref name="retryAt"/>; with no
@@ -90,7 +76,7 @@ internal sealed class MessageOutcomes(WriteBatcher writes, WebhookOutbox webhook
     private static IQueryable<MessageRecord> Claimed(AppDbContext db, MessageRecord message) =>
         db.Messages.Where(m => m.Id == message.Id && m.ClaimToken == message.ClaimToken);
 
-    private static void AddParts(AppDbContext db, Guid messageId, string channel, IReadOnlyList<string> carrierIds, DateTime now)
+    internal static void AddParts(AppDbContext db, Guid messageId, string channel, IReadOnlyList<string> carrierIds, DateTime now)
     {
         for (var i = 0; i < carrierIds.Count; i++)
         {

@@ -10,87 +10,145 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// expired) as soon as one part is. A receipt for an id not (yet) recorded waits in <c>unmatched_receipts</c>.
 /// </summary>
 /// <remarks>
-/// Receipts arrive as fast as messages are sent and are applied one after another by the write batcher, so each
-/// is two statements written as SQL (LINQ's ExecuteUpdate costs more to translate than to run): one marks the part
-/// and names its message, one settles the message and returns it for its webhook. Quoted names and typed
-/// parameters work on both engines, and SQLite has had RETURNING since 3.35.
+/// Receipts arrive as fast as messages are sent, on every bind, so the write batcher hands them over a batch at a
+/// time and a batch costs a few commands however many receipts it holds: one that marks every receipt's part and
+/// names its message, one that settles those messages, one query for the receipts that marked nothing. Each
+/// receipt is still its own statement, in arrival order, so two parts of one message settle it exactly as they
+/// would one after another. Quoted names work on both engines, and SQLite has had RETURNING since 3.35.
 /// </remarks>
-internal sealed class Receipts(WebhookOutbox webhooks, TimeProvider clock)
+internal sealed class Receipts(WebhookOutbox webhooks, TimeProvider clock) : ISetWrite<ReceiptEvent>
 {
-    /// <summary>Applies one receipt inside the caller's transaction; the caller saves.</summary>
-    public async Task ApplyAsync(AppDbContext db, ReceiptEvent receipt, CancellationToken cancellationToken)
+    // Only the write batcher's one writer runs receipts, so a plain field carries this from the batch to its commit.
+    private bool _addedEvents;
+
+    /// <summary>Wakes the webhook dispatcher if the batch just committed added status events.</summary>
+    public void Committed()
     {
-        if (await ApplyToPartAsync(db, receipt.Channel, receipt.CarrierMessageId, receipt.Outcome, receipt.ErrorCode, receipt.DoneAt ?? receipt.ReceivedAt, cancellationToken))
+        if (_addedEvents)
         {
-            return;
+            _addedEvents = false;
+            webhooks.Wake();
         }
-        if (await db.MessageParts.AnyAsync(p => p.Channel == receipt.Channel && p.CarrierMessageId == receipt.CarrierMessageId, cancellationToken))
+    }
+
+    /// <summary>Applies a batch's receipts inside its transaction; the batcher saves what this adds.</summary>
+    public async Task RunAsync(AppDbContext db, IReadOnlyList<ReceiptEvent> receipts)
+    {
+        var marked = await MarkPartsAsync(db, receipts);
+        await SettleAsync(db, receipts, marked);
+        List<ReceiptEvent>? unmarked = null;
+        for (var i = 0; i < receipts.Count; i++)
         {
-            return; // Carriers repeat receipts; the first one counts.
+            if (marked[i] is null)
+            {
+                (unmarked ??= []).Add(receipts[i]);
+            }
         }
-        db.UnmatchedReceipts.Add(new UnmatchedReceipt
+        if (unmarked is not null)
         {
-            Channel = receipt.Channel,
-            CarrierMessageId = receipt.CarrierMessageId,
-            Outcome = receipt.Outcome,
-            ErrorCode = receipt.ErrorCode,
-            DoneAt = receipt.DoneAt,
-            ReceivedAt = receipt.ReceivedAt,
-        });
+            await KeepUnmatchedAsync(db, unmarked);
+        }
     }
 
     /// <summary>Applies receipts that arrived before these parts were recorded.</summary>
-    public async Task ApplyWaitingAsync(AppDbContext db, string channel, IReadOnlyList<string> carrierIds, CancellationToken cancellationToken)
+    public async Task ApplyWaitingAsync(AppDbContext db, IReadOnlyList<(string Channel, string CarrierMessageId)> parts)
     {
-        var waiting = await db.UnmatchedReceipts.Where(r => r.Channel == channel && carrierIds.Contains(r.CarrierMessageId)).ToListAsync(cancellationToken);
-        foreach (var receipt in waiting)
+        var ids = parts.Select(p => p.CarrierMessageId).ToList();
+        var waiting = (await db.UnmatchedReceipts.Where(r => ids.Contains(r.CarrierMessageId)).ToListAsync())
+            .Where(r => parts.Contains((r.Channel, r.CarrierMessageId)))
+            .ToList();
+        if (waiting.Count == 0)
         {
-            await ApplyToPartAsync(db, channel, receipt.CarrierMessageId, receipt.Outcome, receipt.ErrorCode, receipt.DoneAt ?? receipt.ReceivedAt, cancellationToken);
-            db.UnmatchedReceipts.Remove(receipt);
+            return;
         }
+        var receipts = waiting.ConvertAll(r => new ReceiptEvent(r.Channel, r.ReceivedAt, r.CarrierMessageId, r.Outcome, r.ErrorCode, r.DoneAt));
+        await SettleAsync(db, receipts, await MarkPartsAsync(db, receipts));
+        db.UnmatchedReceipts.RemoveRange(waiting);
     }
 
-    /// <summary>Marks the part, if it is recorded and has no outcome yet, and settles its message; false when it did neither.</summary>
-    private async Task<bool> ApplyToPartAsync(
-        AppDbContext db, string channel, string carrierId, ReceiptOutcome outcome, string? errorCode, DateTime doneAt, CancellationToken cancellationToken)
+    /// <summary>Marks each receipt's part, if it is recorded and has no outcome yet; the part's message, or null.</summary>
+    private static async Task<List<Guid?>> MarkPartsAsync(AppDbContext db, IReadOnlyList<ReceiptEvent> receipts)
     {
-        var outcomeName = outcome.ToString();
-        var marked = await db.Database.SqlQuery<Guid>($"""
-            UPDATE "message_parts" SET "Outcome" = {outcomeName}, "ErrorCode" = {errorCode}, "DoneAt" = {doneAt}
-            WHERE "Channel" = {channel} AND "CarrierMessageId" = {carrierId} AND "Outcome" IS NULL
-            RETURNING "MessageId" AS "Value"
-            """).ToListAsync(cancellationToken);
-        if (marked.Count == 0)
+        var batch = new SqlBatch(db);
+        foreach (var receipt in receipts)
         {
-            return false;
+            var outcome = receipt.Outcome.ToString();
+            var doneAt = receipt.DoneAt ?? receipt.ReceivedAt;
+            batch.Add($"""
+                UPDATE "message_parts" SET "Outcome" = {outcome}, "ErrorCode" = {receipt.ErrorCode}, "DoneAt" = {doneAt}
+                WHERE "Channel" = {receipt.Channel} AND "CarrierMessageId" = {receipt.CarrierMessageId} AND "Outcome" IS NULL
+                RETURNING "MessageId"
+                """);
         }
-        await SettleAsync(db, marked[0], outcome, errorCode, doneAt, cancellationToken);
-        return true;
+        return await batch.ReadFirstAsync(reader => (Guid?)reader.GetGuid(0));
     }
 
     /// <summary>
-    /// Counts a delivered part on the message's row, or fails it, in one conditional UPDATE: the row lock orders
-    /// receipts for parts of one message, so the last part's receipt is the one that sees every other.
+    /// Counts each delivered part on its message's row, or fails the message, with one conditional UPDATE each: the
+    /// row lock orders receipts for parts of one message, so the last part's receipt is the one that sees every other.
     /// </summary>
-    private async Task SettleAsync(AppDbContext db, Guid messageId, ReceiptOutcome outcome, string? errorCode, DateTime doneAt, CancellationToken cancellationToken)
+    private async Task SettleAsync(AppDbContext db, IReadOnlyList<ReceiptEvent> receipts, List<Guid?> marked)
     {
-        var failed = outcome != ReceiptOutcome.Delivered;
-        var final = (outcome switch { ReceiptOutcome.Delivered => MessageStatus.Delivered, ReceiptOutcome.Expired => MessageStatus.Expired, _ => MessageStatus.Failed }).ToString();
-        var error = failed ? errorCode ?? "undeliverable" : null;
+        var batch = new SqlBatch(db);
         var submitted = nameof(MessageStatus.Submitted);
-        var delivered = failed ? 0 : 1;
-        var settled = await db.Messages.FromSql($"""
-            UPDATE "messages" SET
-                "DeliveredParts" = "DeliveredParts" + {delivered},
-                "Status" = CASE WHEN {failed} OR "DeliveredParts" + 1 >= "PartCount" THEN {final} ELSE "Status" END,
-                "ErrorCode" = CASE WHEN {failed} THEN {error} ELSE "ErrorCode" END,
-                "DoneAt" = CASE WHEN {failed} OR "DeliveredParts" + 1 >= "PartCount" THEN {doneAt} ELSE "DoneAt" END
-            WHERE "Id" = {messageId} AND "Status" = {submitted}
-            RETURNING *
-            """).AsNoTracking().ToListAsync(cancellationToken);
-        if (settled is [{ Status: not MessageStatus.Submitted } message])
+        for (var i = 0; i < receipts.Count; i++)
         {
-            await webhooks.EnqueueAsync(db, message.TenantId, MessageView.StatusEvent, MessageView.From(message), cancellationToken);
+            if (marked[i] is not { } messageId)
+            {
+                continue;
+            }
+            var receipt = receipts[i];
+            var failed = receipt.Outcome != ReceiptOutcome.Delivered;
+            var final = (receipt.Outcome switch
+            {
+                ReceiptOutcome.Delivered => MessageStatus.Delivered,
+                ReceiptOutcome.Expired => MessageStatus.Expired,
+                _ => MessageStatus.Failed,
+            }).ToString();
+            var error = failed ? receipt.ErrorCode ?? "undeliverable" : null;
+            var delivered = failed ? 0 : 1;
+            var doneAt = receipt.DoneAt ?? receipt.ReceivedAt;
+            batch.Add($"""
+                UPDATE "messages" SET
+                    "DeliveredParts" = "DeliveredParts" + {delivered},
+                    "Status" = CASE WHEN {failed} OR "DeliveredParts" + 1 >= "PartCount" THEN {final} ELSE "Status" END,
+                    "ErrorCode" = CASE WHEN {failed} THEN {error} ELSE "ErrorCode" END,
+                    "DoneAt" = CASE WHEN {failed} OR "DeliveredParts" + 1 >= "PartCount" THEN {doneAt} ELSE "DoneAt" END
+                WHERE "Id" = {messageId} AND "Status" = {submitted}
+                RETURNING "Id", "TenantId", "Status" <> {submitted}
+                """);
+        }
+        if (batch.Count == 0)
+        {
+            return;
+        }
+        var settled = await batch.ReadFirstAsync(reader => (Id: reader.GetGuid(0), TenantId: reader.GetGuid(1), Settled: reader.GetBoolean(2)));
+        _addedEvents |= await StatusEvents.EnqueueAsync(db, webhooks, [.. settled.Where(s => s.Settled).Select(s => (s.Id, s.TenantId))]);
+    }
+
+    /// <summary>Keeps receipts whose part is not recorded (yet); one for a part that already has its outcome is a repeat.</summary>
+    private static async Task KeepUnmatchedAsync(AppDbContext db, List<ReceiptEvent> receipts)
+    {
+        var ids = receipts.Select(r => r.CarrierMessageId).ToList();
+        var known = (await db.MessageParts.Where(p => ids.Contains(p.CarrierMessageId)).Select(p => new { p.Channel, p.CarrierMessageId }).ToListAsync())
+            .Select(p => (p.Channel, p.CarrierMessageId))
+            .ToHashSet();
+        foreach (var receipt in receipts)
+        {
+            // Carriers repeat receipts; the first one counts, also when both arrive in one batch.
+            if (!known.Add((receipt.Channel, receipt.CarrierMessageId)))
+            {
+                continue;
+            }
+            db.UnmatchedReceipts.Add(new UnmatchedReceipt
+            {
+                Channel = receipt.Channel,
+                CarrierMessageId = receipt.CarrierMessageId,
+                Outcome = receipt.Outcome,
+                ErrorCode = receipt.ErrorCode,
+                DoneAt = receipt.DoneAt,
+                ReceivedAt = receipt.ReceivedAt,
+            });
         }
     }
 

@@ -1,0 +1,66 @@
+using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Webhooks;
+
+namespace SmsVerify.Server.Messages.Delivery;
+
+/// <summary>A claimed message that a carrier accepted, with the ids its parts got.</summary>
+internal sealed record AcceptedSubmit(MessageRecord Message, string Channel, IReadOnlyList<string> CarrierIds);
+
+/// <summary>
+/// Records a batch of accepted submits: their parts in one insert, the messages as submitted with one command of
+/// conditional UPDATEs (one per message, so a message whose claim ran out is left alone), and any receipts that
+/// overtook them with one query.
+/// </summary>
+internal sealed class AcceptedSubmits(WebhookOutbox webhooks, Receipts receipts, TimeProvider clock) : ISetWrite<AcceptedSubmit>
+{
+    // Only the write batcher's one writer runs this, so a plain field carries this from the batch to its commit.
+    private bool _addedEvents;
+
+    /// <summary>Wakes the webhook dispatcher if the batch just committed added status events.</summary>
+    public void Committed()
+    {
+        if (_addedEvents)
+        {
+            _addedEvents = false;
+            webhooks.Wake();
+        }
+        // Receipts that were waiting for these submits may have settled messages too.
+        receipts.Committed();
+    }
+
+    public async Task RunAsync(AppDbContext db, IReadOnlyList<AcceptedSubmit> submits)
+    {
+        // The carrier has them whether or not the leases still hold, so the parts are recorded either way.
+        var now = clock.UtcNowForStorage();
+        foreach (var submit in submits)
+        {
+            MessageOutcomes.AddParts(db, submit.Message.Id, submit.Channel, submit.CarrierIds, now);
+        }
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        var batch = new SqlBatch(db);
+        var submitted = nameof(MessageStatus.Submitted);
+        foreach (var (message, channel, carrierIds) in submits)
+        {
+            batch.Add($"""
+                UPDATE "messages" SET "Status" = {submitted}, "Channel" = {channel}, "SubmittedAt" = {now}, "ErrorCode" = NULL,
+                    "TextSeal" = NULL, "LeaseUntil" = NULL, "ClaimToken" = NULL, "PartCount" = {carrierIds.Count}, "DeliveredParts" = 0
+                WHERE "Id" = {message.Id} AND "ClaimToken" = {message.ClaimToken}
+                RETURNING "TenantId"
+                """);
+        }
+        var updated = await batch.ReadFirstAsync(reader => (Guid?)reader.GetGuid(0));
+        List<(Guid, Guid)> changed = [];
+        for (var i = 0; i < submits.Count; i++)
+        {
+            if (updated[i] is { } tenantId)
+            {
+                changed.Add((submits[i].Message.Id, tenantId));
+            }
+        }
+        _addedEvents |= await StatusEvents.EnqueueAsync(db, webhooks, changed);
+        // Receipts can overtake the submit's answer; any that did are waiting.
+        await receipts.ApplyWaitingAsync(db, [.. submits.SelectMany(s => s.CarrierIds.Select(id => (s.Channel, id)))]);
+    }
+}
