@@ -57,8 +57,12 @@ public sealed class ChannelOptions
 
     public BreakerOptions Breaker { get; set; } = new();
 
-    /// <summary>Deliveries handled at once per bind (each one's deliver_sm_resp waits for its own sink call).</summary>
-    public int InboundConcurrency { get; set; } = 8;
+    /// <summary>
+    /// Deliveries handled at once per bind (each one's deliver_sm_resp waits for its own sink call). Receipts are
+    /// written a batch at a time, so many at once cost little more than one; too few, and receipts waiting for
+    /// their turn hold up the submit responses behind them on the link.
+    /// </summary>
+    public int InboundConcurrency { get; set; } = 64;
 }
 
 /// <summary>When a channel's circuit breaker opens, and when it tries again.</summary>

@@ -35,20 +35,24 @@ public sealed partial class MessageSender
         }
         var cost = rows.Sum(r => r.Cost);
         var result = new SendResult(answer, Money.ToYuan(cost));
-        var refused = await audit.RunAsync(db, async () =>
+        var stamp = audit.Stamp(new AuditEntry("messages.accepted", $"template:{content.Template}", tenantId,
+            $"signature={content.Signature} recipients={recipients.Count} queued={rows.Count(r => r.Status == MessageStatus.Queued)} cost={Money.ToYuan(cost)}"));
+        // Group-committed with the delivery path's writes: a request's own transaction would queue for SQLite's one
+        // writer (or PostgreSQL's audit lock) behind every other request's, and the delivery path behind them all.
+        var refused = await writes.WriteAsync(async batch =>
         {
-            if (await Balances.TryChargeAsync(db, tenantId, cost, now, cancellationToken) is { } refusal)
+            // Charged first: nothing is stored unless the balance and the daily spend cap allow it.
+            if (await Balances.TryChargeAsync(batch, tenantId, cost, now, CancellationToken.None) is { } refusal)
             {
-                return (refusal, (AuditEntry?)null);
+                return refusal;
             }
-            db.Messages.AddRange(rows);
+            await RowInserts.InsertAsync(batch, rows);
             if (remember is not null)
             {
-                db.IdempotencyKeys.Add(remember(result));
+                batch.IdempotencyKeys.Add(remember(result));
             }
-            return ((ApiError?)null, new AuditEntry("messages.accepted", $"template:{content.Template}", tenantId,
-                $"signature={content.Signature} recipients={recipients.Count} queued={rows.Count(r => r.Status == MessageStatus.Queued)} cost={Money.ToYuan(cost)}"));
-        }, cancellationToken);
+            return (ApiError?)null;
+        }, refusal => refusal is null ? stamp : null, rows.Count);
         if (refused is not null)
         {
             return refused;

@@ -16,10 +16,10 @@ namespace SmsVerify.Server.Messages;
 
 /// <summary>
 /// <c>POST /v1/messages</c>: every check before anything is stored, then the messages, the charge, the audit record
-/// and the idempotency record in one transaction. Test numbers get theirs at once; the rest wait for a carrier.
+/// and the idempotency record in one transaction (the write batcher's). Test numbers get theirs at once; the rest wait for a carrier.
 /// </summary>
 public sealed partial class MessageSender(
-    AppDbContext db, AuditTrail audit, MessageTexts texts, DeliverySignal delivery, ActiveBlocks blocks, SendScreen screen, TimeProvider clock,
+    AppDbContext db, WriteBatcher writes, AuditTrail audit, MessageTexts texts, DeliverySignal delivery, ActiveBlocks blocks, SendScreen screen, TimeProvider clock,
     IOptions<SendingOptions> sending, IOptions<BillingOptions> billing)
 {
     public const int MaxRecipients = 1000;

@@ -40,6 +40,100 @@ public sealed class WriteBatcherTests(SmsVerifyApp app) : IClassFixture<SmsVerif
         Assert.Equal(20, await app.WithDbAsync(db => db.Messages.CountAsync(m => m.TenantId == tenant.Id && m.Status == MessageStatus.Expired)));
     }
 
+    [Fact]
+    public async Task RowInserts_WriteEveryColumnAsSaveChangesWould()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var at = new DateTime(2026, 11, 23, 8, 30, 15, 123, DateTimeKind.Utc);
+        // Every column set, nullable ones included, so a column written wrong or left out reads back different.
+        var rows = Enumerable.Range(0, 30).Select(i => new MessageRecord
+        {
+            TenantId = tenant.Id,
+            To = $"+86139000{i:D5}",
+            Signature = "某某科技",
+            Template = "SMS_1",
+            MaskedText = "【某某科技】验证码 ******",
+            SandboxText = "【某某科技】验证码 123456",
+            TextSeal = [1, 2, 3, (byte)i],
+            SourceExtension = "12",
+            Segments = 2,
+            PartCount = 2,
+            DeliveredParts = 1,
+            Channel = "primary",
+            Status = MessageStatus.Submitted,
+            ErrorCode = "E1",
+            Cost = 500 + i,
+            VerificationId = Guid.NewGuid(),
+            NotAfter = at.AddMinutes(5),
+            Attempts = 3,
+            LeaseUntil = at.AddMinutes(2),
+            NextAttemptAt = at,
+            ClaimToken = Guid.NewGuid(),
+            OutcomeUnknown = true,
+            CreatedAt = at,
+            SubmittedAt = at.AddSeconds(1),
+            DoneAt = at.AddSeconds(2),
+        }).ToList();
+
+        await app.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await RowInserts.InsertAsync(db, rows);
+            await transaction.CommitAsync();
+            return 0;
+        });
+
+        var stored = await app.WithDbAsync(db => db.Messages.AsNoTracking().Where(m => m.TenantId == tenant.Id).ToListAsync());
+        Assert.Equivalent(rows, stored, strict: true);
+    }
+
+    [Fact]
+    public async Task SetWrite_QueuedBehindALongLineOfOtherWrites_IsNotHeldUpByThem()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var batcher = app.Services.GetRequiredService<WriteBatcher>();
+        var order = new List<string>();
+        var running = new TaskCompletionSource();
+        var gate = new TaskCompletionSource();
+        var set = new RecordingSet(order);
+
+        // The first write holds the writer, so everything after it is queued when the next batch is made.
+        var first = batcher.WriteAsync(async _ =>
+        {
+            running.SetResult();
+            await gate.Task;
+            return 0;
+        });
+        await running.Task;
+        var others = Enumerable.Range(0, 20).Select(i => batcher.WriteAsync(_ =>
+        {
+            lock (order)
+            {
+                order.Add("other");
+            }
+            return Task.FromResult(0);
+        }, rows: 100)).ToList();
+        var item = batcher.WriteAsync(set, "receipt");
+        gate.SetResult();
+        await Task.WhenAll([first, item, .. others]);
+
+        // Each batch takes the set write first and then at most 500 rows' worth of the rest.
+        Assert.Equal("receipt", order[0]);
+        Assert.Equal(20, order.Count(o => o == "other"));
+    }
+
+    private sealed class RecordingSet(List<string> order) : ISetWrite<string>
+    {
+        public Task RunAsync(AppDbContext db, IReadOnlyList<string> items)
+        {
+            lock (order)
+            {
+                order.AddRange(items);
+            }
+            return Task.CompletedTask;
+        }
+    }
+
     private static MessageRecord Message(Guid tenantId, int i) => new()
     {
         TenantId = tenantId,

@@ -14,6 +14,9 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
 {
     private const int MaxBatch = 128;
 
+    /// <summary>How many rows the writes of one batch may insert (a send's messages count one each) beyond the first write.</summary>
+    private const int MaxRows = 500;
+
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>
@@ -22,9 +25,10 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
     /// <c>ExecuteUpdateAsync</c>) and sees every write queued before it. <paramref name="audit"/> says, from the
     /// result, what to append to the audit trail in the same transaction (null: nothing happened worth a record).
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<AppDbContext, Task<T>> write, Func<T, AuditStamp?>? audit = null)
+    /// <param name="rows">How many rows the write inserts, so that one batch does not take too many.</param>
+    public Task<T> WriteAsync<T>(Func<AppDbContext, Task<T>> write, Func<T, AuditStamp?>? audit = null, int rows = 1)
     {
-        var pending = new PendingWrite<T>(write, audit);
+        var pending = new PendingWrite<T>(write, audit) { Weight = rows };
         return _queue.Writer.TryWrite(pending) ? pending.Task : Task.FromException<T>(new OperationCanceledException("The server is stopping."));
     }
 
@@ -48,13 +52,28 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Writes read from the queue but not yet run: set writes (the delivery path's outcomes and receipts) go into
+        // every batch first; the rest follow in order up to MaxRows, so that a burst of large sends holds the delivery
+        // path up by one short batch instead of by the whole burst.
+        var sets = new Queue<PendingWrite>();
+        var others = new Queue<PendingWrite>();
         var batch = new List<PendingWrite>(MaxBatch);
         // Not cancelled by stopping: what was accepted is written; StopAsync closes the queue and this drains it.
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        while (sets.Count > 0 || others.Count > 0 || await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            while (_queue.Reader.TryRead(out var pending))
             {
-                batch.Add(pending);
+                (pending.Set is null ? others : sets).Enqueue(pending);
+            }
+            while (batch.Count < MaxBatch && sets.TryDequeue(out var item))
+            {
+                batch.Add(item);
+            }
+            var rows = 0;
+            while (batch.Count < MaxBatch && rows < MaxRows && others.TryDequeue(out var write))
+            {
+                batch.Add(write);
+                rows += write.Weight;
             }
             await RunAsync(batch);
             batch.Clear();
@@ -160,6 +179,9 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
 
         /// <summary>Set for an item of a set write, which runs once for all of a batch's items of the same set.</summary>
         public virtual object? Set => null;
+
+        /// <summary>Rows it inserts, counted against <see cref="MaxRows"/>.</summary>
+        public int Weight { get; init; } = 1;
 
         public abstract bool MayAudit { get; }
 

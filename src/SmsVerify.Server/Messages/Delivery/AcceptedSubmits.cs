@@ -32,12 +32,15 @@ internal sealed class AcceptedSubmits(WebhookOutbox webhooks, Receipts receipts,
     {
         // The carrier has them whether or not the leases still hold, so the parts are recorded either way.
         var now = clock.UtcNowForStorage();
-        foreach (var submit in submits)
+        var parts = new List<MessagePart>();
+        foreach (var (message, channel, carrierIds) in submits)
         {
-            MessageOutcomes.AddParts(db, submit.Message.Id, submit.Channel, submit.CarrierIds, now);
+            for (var i = 0; i < carrierIds.Count; i++)
+            {
+                parts.Add(new MessagePart { Channel = channel, CarrierMessageId = carrierIds[i], MessageId = message.Id, Index = i, CreatedAt = now });
+            }
         }
-        await db.SaveChangesAsync();
-        db.ChangeTracker.Clear();
+        await RowInserts.InsertAsync(db, parts);
 
         var batch = new SqlBatch(db);
         var submitted = nameof(MessageStatus.Submitted);

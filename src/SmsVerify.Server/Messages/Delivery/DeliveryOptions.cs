@@ -14,9 +14,12 @@ public sealed class DeliveryOptions
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>Submits in flight at once on this node: enough to fill the channels' SMPP windows.</summary>
+    /// <summary>
+    /// Submits in flight at once on this node, counted until each one's outcome is written: enough to fill the
+    /// channels' SMPP windows (64 by default) while the outcomes of the last ones are still being committed.
+    /// </summary>
     [Range(1, 1024)]
-    public int Concurrency { get; set; } = 64;
+    public int Concurrency { get; set; } = 128;
 
     /// <summary>How long a claim lasts; a worker that dies mid-submit leaves a message that is retried as "outcome unknown" after it.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);

@@ -76,7 +76,7 @@ internal sealed class MessageOutcomes(WriteBatcher writes, WebhookOutbox webhook
     private static IQueryable<MessageRecord> Claimed(AppDbContext db, MessageRecord message) =>
         db.Messages.Where(m => m.Id == message.Id && m.ClaimToken == message.ClaimToken);
 
-    internal static void AddParts(AppDbContext db, Guid messageId, string channel, IReadOnlyList<string> carrierIds, DateTime now)
+    private static void AddParts(AppDbContext db, Guid messageId, string channel, IReadOnlyList<string> carrierIds, DateTime now)
     {
         for (var i = 0; i < carrierIds.Count; i++)
         {
