@@ -54,6 +54,16 @@ public sealed class MessageRecord
     /// <summary>Past this a queued message is not worth sending (a verification code that has expired).</summary>
     public DateTime? NotAfter { get; init; }
 
+    /// <summary>
+    /// The queue's order: <see cref="CodePriority"/> (a verification code, from the verification API or a message
+    /// with a verification template) is claimed before everything else, so a bulk send queued ahead of it does not
+    /// keep a code from its reader for as long as the carriers take to work through the bulk.
+    /// </summary>
+    public int Priority { get; init; } = OtherPriority;
+
+    public const int CodePriority = 0;
+    public const int OtherPriority = 1;
+
     /// <summary>Submit attempts, and the lease a worker holds while it submits.</summary>
     public int Attempts { get; set; }
     public DateTime? LeaseUntil { get; set; }
@@ -77,8 +87,8 @@ internal sealed class MessageRecordConfiguration : IEntityTypeConfiguration<Mess
         builder.HasIndex(m => new { m.TenantId, m.CreatedAt });
         builder.HasIndex(m => new { m.TenantId, m.To, m.CreatedAt });
         builder.HasIndex(m => m.VerificationId);
-        // The queue: workers look for queued messages due now.
-        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        // The queue: workers look for queued messages due now, codes first.
+        builder.HasIndex(m => new { m.Status, m.Priority, m.NextAttemptAt });
         builder.Property(m => m.To).HasMaxLength(16);
         builder.Property(m => m.Signature).HasMaxLength(40);
         builder.Property(m => m.Template).HasMaxLength(40);

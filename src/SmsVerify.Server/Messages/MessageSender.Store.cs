@@ -76,6 +76,7 @@ public sealed partial class MessageSender
             SourceExtension = content.SourceExtension,
             Segments = segments,
             Status = MessageStatus.Queued,
+            Priority = content.Type == TemplateType.Verification ? MessageRecord.CodePriority : MessageRecord.OtherPriority,
             Cost = segments * price,
             NextAttemptAt = now,
             CreatedAt = now,

@@ -92,6 +92,7 @@ public sealed partial class VerificationService
             Segments = Segments.Count(text),
             Status = MessageStatus.Queued,
             VerificationId = verification.Id,
+            Priority = MessageRecord.CodePriority,
             NotAfter = verification.ExpiresAt,
             NextAttemptAt = now,
             CreatedAt = now,

@@ -200,6 +200,31 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task VerificationCodes_AreClaimedBeforeABulkSendQueuedAheadOfThem()
+    {
+        var sender = await _app.CreateLiveSenderAsync();
+        var notification = await sender.Tenant.CreateApprovedTemplateAsync(_app, Messaging.Notification, "notification");
+        await _app.TopUpAsync(sender.Tenant.Id, 1m);
+        var bulk = Enumerable.Range(0, 5).Select(i => $"+861391234560{i}").ToArray();
+        await (await sender.Tenant.Http.PostJsonAsync("/v1/messages",
+            new { to = bulk, signature = sender.Signature, template = notification, @params = new { order = "7" } })).OkAsync(HttpStatusCode.Accepted);
+        _app.Clock.Advance(TimeSpan.FromSeconds(1));
+        // A code sent through the message API with a verification template, and one through the verification API.
+        var sent = await (await sender.Tenant.Http.PostJsonAsync("/v1/messages",
+            new { to = new[] { "+8613912345670" }, signature = sender.Signature, template = sender.Template, @params = new { code = "123456" } }))
+            .OkAsync(HttpStatusCode.Accepted);
+        var started = await (await sender.StartAsync(RealNumber)).OkAsync(HttpStatusCode.Created);
+        var verificationMessage = await _app.WithDbAsync(db =>
+            db.Messages.Where(m => m.VerificationId == started.GetProperty("id").GetGuid()).Select(m => m.Id).SingleAsync());
+
+        var claimed = await _app.WithDbAsync(db => MessageClaims.ClaimAsync(db, 2, _app.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(2), default));
+
+        Assert.Equal(
+            new[] { sent.GetProperty("messages")[0].GetProperty("id").GetGuid(), verificationMessage }.Order(),
+            claimed.Select(m => m.Id).Order());
+    }
+
+    [Fact]
     public async Task UnknownOutcome_IsMarkedAndRetried_AndAnExpiredCodeIsNotSentAgain()
     {
         _primaryAnswer = _ => new SubmitOutcome.Unknown("The link dropped before the answer.", []);

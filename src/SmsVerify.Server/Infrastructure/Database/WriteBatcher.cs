@@ -4,11 +4,12 @@ using SmsVerify.Server.Audit;
 namespace SmsVerify.Server.Infrastructure.Database;
 
 /// <summary>
-/// Group commit for the writes on the hot paths (a new verification's rows, an approval). Callers queue a write;
-/// one writer takes everything queued, runs the writes one after another in one transaction and commits, then
-/// answers every caller. A caller returns only once its write is committed, so nothing is acknowledged that is
+/// Group commit for the writes on the hot paths (a send's messages, a new verification's rows, an approval, submit
+/// outcomes and receipts). Callers queue a write; one writer takes everything queued, runs the writes one after
+/// another in one transaction and commits, then answers every caller. A caller returns only once its write is committed, so nothing is acknowledged that is
 /// not stored, but a busy server pays for one commit (and, on SQLite, one turn at the writer's lock) per batch
-/// instead of per request. Nothing waits for a batch to fill: a batch is whatever arrived during the last one.
+/// instead of per request. Nothing waits for a batch to fill: a batch is whatever arrived during the last one, set
+/// writes first, and other writes up to <see cref="MaxRows"/> inserted rows.
 /// </summary>
 public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<WriteBatcher> logger) : BackgroundService
 {
@@ -35,7 +36,8 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
     /// <summary>
     /// Queues <paramref name="item"/> for <paramref name="set"/>, which the next batch runs once for every item queued
     /// for it, so that many callers' writes of one kind cost a few statements, not a few each. Completes once the
-    /// batch is committed.
+    /// batch is committed. Set writes run before the other writes of a batch, so they may overtake other writes
+    /// queued before them: the delivery path's outcomes and receipts, which depend on nothing still queued.
     /// </summary>
     public Task WriteAsync<TItem>(ISetWrite<TItem> set, TItem item)
     {

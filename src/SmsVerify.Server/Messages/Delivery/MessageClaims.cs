@@ -4,7 +4,8 @@ using SmsVerify.Server.Infrastructure.Database;
 namespace SmsVerify.Server.Messages.Delivery;
 
 /// <summary>
-/// Takes queued messages that are due for one worker, under a lease. A message whose lease ran out while it was
+/// Takes queued messages that are due for one worker, under a lease: verification codes first (see
+/// <see cref="MessageRecord.Priority"/>), then in the order they became due. A message whose lease ran out while it was
 /// claimed was being submitted by a worker that died: the carrier may have it, so it comes back marked
 /// <see cref="MessageRecord.OutcomeUnknown"/>.
 /// </summary>
@@ -28,7 +29,7 @@ internal static class MessageClaims
                 WHERE "Id" IN (
                     SELECT "Id" FROM "messages"
                     WHERE "Status" = {queued} AND "NextAttemptAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
-                    ORDER BY "NextAttemptAt" LIMIT {batch}
+                    ORDER BY "Priority", "NextAttemptAt" LIMIT {batch}
                     FOR UPDATE SKIP LOCKED)
                 RETURNING *
                 """).AsNoTracking().ToListAsync(cancellationToken);
@@ -42,7 +43,7 @@ internal static class MessageClaims
             WHERE "Id" IN (
                 SELECT "Id" FROM "messages"
                 WHERE "Status" = {queued} AND "NextAttemptAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
-                ORDER BY "NextAttemptAt" LIMIT {batch})
+                ORDER BY "Priority", "NextAttemptAt" LIMIT {batch})
             RETURNING *
             """).AsNoTracking().ToListAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -450,6 +450,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<int>("PartCount")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SandboxText")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -498,9 +501,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("VerificationId");
 
-                    b.HasIndex("Status", "NextAttemptAt");
-
                     b.HasIndex("TenantId", "CreatedAt");
+
+                    b.HasIndex("Status", "Priority", "NextAttemptAt");
 
                     b.HasIndex("TenantId", "To", "CreatedAt");
 

@@ -445,6 +445,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<int>("PartCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SandboxText")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -493,9 +496,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("VerificationId");
 
-                    b.HasIndex("Status", "NextAttemptAt");
-
                     b.HasIndex("TenantId", "CreatedAt");
+
+                    b.HasIndex("Status", "Priority", "NextAttemptAt");
 
                     b.HasIndex("TenantId", "To", "CreatedAt");
 
