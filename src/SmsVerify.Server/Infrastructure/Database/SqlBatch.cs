@@ -15,13 +15,15 @@ namespace SmsVerify.Server.Infrastructure.Database;
 /// <remarks>
 /// Parameters get the type mappings EF gives the same CLR values in <c>FromSql</c>, so a value is written as the
 /// model writes it (a Guid as text on SQLite, a UTC timestamp on PostgreSQL). Runs inside the caller's transaction,
-/// which on SQLite already holds the write gate. Statements go in commands of at most <see cref="ChunkSize"/>:
-/// SQLite binds a command's parameters statement by statement, looking each up by name, so one huge command
-/// would cost time quadratic in its size.
+/// which on SQLite already holds the write gate. On SQLite statements go in commands of at most
+/// <see cref="SqliteChunkSize"/>: it binds a command's parameters statement by statement, looking each up by name,
+/// so one huge command would cost time quadratic in its size. PostgreSQL takes them all in one round trip.
 /// </remarks>
 internal sealed class SqlBatch(AppDbContext db)
 {
-    private const int ChunkSize = 32;
+    private const int SqliteChunkSize = 32;
+
+    private readonly int _chunkSize = db is PostgresAppDbContext ? int.MaxValue : SqliteChunkSize;
 
     private readonly IRelationalTypeMappingSource _mappings = db.GetService<IRelationalTypeMappingSource>();
     private readonly List<FormattableString> _statements = [];
@@ -38,9 +40,9 @@ internal sealed class SqlBatch(AppDbContext db)
     public async Task<List<T?>> ReadFirstAsync<T>(Func<DbDataReader, T> read)
     {
         var results = new List<T?>(_statements.Count);
-        for (var start = 0; start < _statements.Count; start += ChunkSize)
+        for (var start = 0; start < _statements.Count; start += _chunkSize)
         {
-            await using var command = CreateCommand(start, Math.Min(ChunkSize, _statements.Count - start));
+            await using var command = CreateCommand(start, Math.Min(_chunkSize, _statements.Count - start));
             await using var reader = await command.ExecuteReaderAsync();
             do
             {
