@@ -26,4 +26,7 @@ public sealed class WebhookOptions
     /// takes effect here within this time; through this node, at once.
     /// </summary>
     public TimeSpan SubscriptionCacheTime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Days a delivery is kept after it was posted or given up (<c>GET /v1/webhooks/deliveries</c> shows them).</summary>
+    public int RetentionDays { get; set; } = 30;
 }

@@ -7,8 +7,8 @@ public static class WebhooksExtensions
     public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks")
-            .Validate(o => o.MaxAttempts is >= 1 and <= 50 && o.Timeout > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero,
-                "Webhooks: MaxAttempts is 1–50; Timeout and PollInterval are positive.")
+            .Validate(o => o.MaxAttempts is >= 1 and <= 50 && o.Timeout > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.RetentionDays is >= 1 and <= 3650,
+                "Webhooks: MaxAttempts is 1–50; Timeout and PollInterval are positive; RetentionDays is 1–3650.")
             .ValidateOnStart();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<WebhookOutbox>();
@@ -16,6 +16,7 @@ public static class WebhooksExtensions
             .ConfigurePrimaryHttpMessageHandler(services =>
                 OutboundAddressGuard.Handler(services.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks));
         builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.Services.AddHostedService<WebhookRetention>();
         return builder;
     }
 }

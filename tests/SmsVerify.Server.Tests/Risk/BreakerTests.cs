@@ -168,7 +168,9 @@ public sealed class BreakerTests : IAsyncLifetime
         var risk = await _app.OperatorWithRoleAsync();
         var id = (await (await risk.GetAsync($"/v1/risk/incidents?tenantId={sender.Tenant.Id}")).OkAsync())[0].Str("id");
 
-        var json = await (await risk.GetAsync($"/v1/risk/incidents/{id}/export?format=json")).OkAsync();
+        var jsonResponse = await risk.GetAsync($"/v1/risk/incidents/{id}/export?format=json");
+        Assert.Equal($"incident-{id}.json", jsonResponse.Content.Headers.ContentDisposition?.FileName);
+        var json = await jsonResponse.OkAsync();
         var csvResponse = await risk.GetAsync($"/v1/risk/incidents/{id}/export?format=csv");
 
         Assert.Equal(id, json.GetProperty("incident").Str("id"));

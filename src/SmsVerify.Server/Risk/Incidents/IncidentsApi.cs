@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 
@@ -50,7 +51,7 @@ public static class IncidentsApi
         await Find(db, id, cancellationToken) is { } incident ? TypedResults.Ok(incident) : NotFound(id);
 
     private static async Task<Results<Ok<IncidentExport>, FileContentHttpResult, ApiProblem>> Export(
-        Guid id, string? format, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, string? format, AppDbContext db, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
         if (format is not (null or "json" or "csv"))
         {
@@ -60,9 +61,13 @@ public static class IncidentsApi
         {
             return NotFound(id);
         }
-        return format == "csv"
-            ? TypedResults.File(IncidentCsv.Write(incident), "text/csv; charset=utf-8", $"incident-{id}.csv")
-            : TypedResults.Ok(new IncidentExport(IncidentExport.ReportName, clock.UtcNowForStorage(), incident));
+        if (format == "csv")
+        {
+            return TypedResults.File(IncidentCsv.Write(incident), "text/csv; charset=utf-8", $"incident-{id}.csv");
+        }
+        // A download too, like the CSV: the report is filed as a file.
+        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = $"incident-{id}.json" }.ToString();
+        return TypedResults.Ok(new IncidentExport(IncidentExport.ReportName, clock.UtcNowForStorage(), incident));
     }
 
     private static async Task<IncidentView?> Find(AppDbContext db, Guid id, CancellationToken cancellationToken) =>
