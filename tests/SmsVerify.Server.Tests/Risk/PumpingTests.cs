@@ -148,16 +148,24 @@ public sealed class PumpingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Block_ExpiresAfterItsDuration()
+    public async Task Block_ExpiresAfterItsDuration_AndTheDetectorsNextRoundClosesItsIncident()
     {
         var attacked = await _app.SenderAsync();
+        var risk = await _app.RiskOfficerAsync();
         await _app.SendAsync(attacked, Pumped, 40);
         await _app.DetectAsync();
         await (await attacked.StartAsync(In(Pumped, 500))).ProblemAsync(HttpStatusCode.Forbidden, "number_block_blocked");
+        var block = Assert.Single((await (await attacked.Http.GetAsync("/v1/risk/blocks")).OkAsync()).EnumerateArray());
 
         _app.App.Clock.Advance(TimeSpan.FromDays(1));
 
         await (await attacked.StartAsync(In(Pumped, 500))).OkAsync(HttpStatusCode.Created);
         Assert.Equal("expired", Assert.Single((await (await attacked.Http.GetAsync("/v1/risk/blocks")).OkAsync()).EnumerateArray()).Str("status"));
+        await _app.DetectAsync();
+        await _app.DetectAsync(); // a second round, as another node's would be, records nothing more
+        var incident = Assert.Single((await (await risk.GetAsync($"/v1/risk/incidents?tenantId={attacked.Tenant.Id}")).OkAsync()).EnumerateArray());
+        Assert.Equal(("closed", block.Str("expiresAt")), (incident.Str("status"), incident.Str("closedAt")));
+        var actions = incident.GetProperty("actions").EnumerateArray().Select(a => a.Str("action")).ToList();
+        Assert.Equal(["number_block_blocked", "block_expired"], actions);
     }
 }

@@ -46,6 +46,8 @@ public sealed partial class PumpingDetector(
         {
             await active.RefreshAsync(db, cancellationToken);
         }
+        // A block that ran its course ends its incident, as a lift does.
+        await RiskBlocks.CloseExpiredAsync(db, now, cancellationToken);
         return created;
     }
 

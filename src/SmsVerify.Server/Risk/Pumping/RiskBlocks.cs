@@ -88,5 +88,31 @@ public sealed class RiskBlocks(AppDbContext db, AuditTrail audit, WebhookOutbox 
         return lifted;
     }
 
+    /// <summary>
+    /// Closes the incidents of blocks that expired while open, as of their expiry; returns how many. Each is closed
+    /// by a conditional update first, so when several nodes run this at once only one records the action.
+    /// </summary>
+    public static async Task<int> CloseExpiredAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var expired = await db.Set<Incident>()
+            .Where(i => i.Kind == IncidentKind.Pumping && i.Status == IncidentStatus.Open)
+            .Join(db.Set<RiskBlock>().Where(b => b.LiftedAt == null && b.ExpiresAt != null && b.ExpiresAt <= now),
+                i => i.BlockId, b => b.Id, (i, b) => new { i.Id, ExpiredAt = b.ExpiresAt!.Value })
+            .ToListAsync(cancellationToken);
+        var closed = 0;
+        foreach (var (id, expiredAt) in expired.Select(e => (e.Id, e.ExpiredAt)))
+        {
+            if (await db.Set<Incident>().Where(i => i.Id == id && i.Status == IncidentStatus.Open)
+                .ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, IncidentStatus.Closed).SetProperty(i => i.ClosedAt, expiredAt), cancellationToken) == 1)
+            {
+                var incident = await db.Set<Incident>().FirstAsync(i => i.Id == id, cancellationToken);
+                incident.Actions = [.. incident.Actions, new IncidentAction(expiredAt, "block_expired", "system:pumping", null)];
+                await db.SaveChangesAsync(cancellationToken);
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     private static string Target(Guid id) => $"risk_block:{id}";
 }
