@@ -17,10 +17,8 @@ internal sealed class MessageOutcomes(WriteBatcher writes, WebhookOutbox webhook
     private readonly AcceptedSubmits _accepted = new(webhooks, receipts, clock);
 
     /// <summary>Records a submit the carrier accepted, together with the other accepted submits of the batch.</summary>
-    public async Task SubmittedAsync(MessageRecord message, string channel, IReadOnlyList<string> carrierIds)
-    {
-        await writes.WriteAsync(_accepted, new AcceptedSubmit(message, channel, carrierIds));
-    }
+    public Task SubmittedAsync(MessageRecord message, string channel, IReadOnlyList<string> carrierIds) =>
+        writes.WriteAsync(_accepted, new AcceptedSubmit(message, channel, carrierIds));
 
     /// <summary>
     /// The carrier may have it: back in the queue, marked, to be tried again at <paramref name="retryAt"/>; with no
