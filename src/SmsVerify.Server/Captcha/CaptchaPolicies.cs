@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Database;
 
 namespace SmsVerify.Server.Captcha;
@@ -12,24 +13,12 @@ namespace SmsVerify.Server.Captcha;
 /// </summary>
 public sealed class CaptchaPolicies(IMemoryCache cache, IOptions<CaptchaOptions> options)
 {
-    public ValueTask<CaptchaPolicy> GetAsync(Guid tenantId, AppDbContext db, CancellationToken cancellationToken)
-    {
-        return cache.TryGetValue(CacheKey(tenantId), out CaptchaPolicy cached) ? ValueTask.FromResult(cached) : ReadAsync();
+    private const string Kind = "captcha-policy";
 
-        async ValueTask<CaptchaPolicy> ReadAsync()
-        {
-            var stored = await db.CaptchaPolicies.AsNoTracking().Where(p => p.TenantId == tenantId)
-                .Select(p => (CaptchaPolicy?)p.Policy).FirstOrDefaultAsync(cancellationToken);
-            var policy = stored ?? CaptchaPolicy.Off;
-            if (options.Value.PolicyCacheSeconds > 0)
-            {
-                cache.Set(CacheKey(tenantId), policy, TimeSpan.FromSeconds(options.Value.PolicyCacheSeconds));
-            }
-            return policy;
-        }
-    }
+    public ValueTask<CaptchaPolicy> GetAsync(Guid tenantId, AppDbContext db, CancellationToken cancellationToken) =>
+        cache.GetOrReadAsync(Kind, tenantId, TimeSpan.FromSeconds(options.Value.PolicyCacheSeconds), (db, tenantId, cancellationToken), static async s =>
+            await s.db.CaptchaPolicies.AsNoTracking().Where(p => p.TenantId == s.tenantId)
+                .Select(p => (CaptchaPolicy?)p.Policy).FirstOrDefaultAsync(s.cancellationToken) ?? CaptchaPolicy.Off);
 
-    public void Forget(Guid tenantId) => cache.Remove(CacheKey(tenantId));
-
-    private static string CacheKey(Guid tenantId) => "captcha-policy:" + tenantId.ToString("N");
+    public void Forget(Guid tenantId) => cache.ForgetTenant(Kind, tenantId);
 }

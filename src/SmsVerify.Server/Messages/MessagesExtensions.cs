@@ -16,6 +16,7 @@ public static class MessagesExtensions
         builder.Services.AddSingleton<DeliveryAttempt>();
         builder.Services.AddSingleton<MessageOutcomes>();
         builder.Services.AddSingleton<Receipts>();
+        builder.Services.AddSingleton<StatusEvents>();
         builder.Services.AddSingleton<InboundMessages>();
         builder.Services.AddSingleton<IChannelEventSink, ChannelEventStore>();
         builder.Services.AddSingleton<IChannelRoutes>(services => services.GetRequiredService<ChannelRouter>());

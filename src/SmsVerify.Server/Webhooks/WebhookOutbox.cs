@@ -31,7 +31,9 @@ public sealed class WebhookOutbox(IOptions<JsonOptions> json, IOptions<WebhookOp
     /// <summary>Whether the tenant has a webhook that takes <paramref name="eventName"/>: ask before building an event's data.</summary>
     public async ValueTask<bool> WantsAsync(AppDbContext db, Guid tenantId, string eventName, CancellationToken cancellationToken)
     {
-        var subscribed = cache.TryGetValue(CacheKey(tenantId), out Subscription? cached) ? cached! : await ReadAsync(db, tenantId, cancellationToken);
+        var subscribed = await cache.GetOrReadAsync(Kind, tenantId, options.Value.SubscriptionCacheTime, (db, tenantId, cancellationToken), static async s =>
+            new Subscription(await s.db.WebhookEndpoints.AsNoTracking().Where(e => e.TenantId == s.tenantId).Select(e => e.Events)
+                .FirstOrDefaultAsync(s.cancellationToken)));
         return subscribed.Events is { } events && (events.Count == 0 || events.Contains(eventName));
     }
 
@@ -45,20 +47,9 @@ public sealed class WebhookOutbox(IOptions<JsonOptions> json, IOptions<WebhookOp
     }
 
     /// <summary>Called when this node changes a tenant's webhook, so its next event sees the change.</summary>
-    public void Forget(Guid tenantId) => cache.Remove(CacheKey(tenantId));
+    public void Forget(Guid tenantId) => cache.ForgetTenant(Kind, tenantId);
 
-    private async Task<Subscription> ReadAsync(AppDbContext db, Guid tenantId, CancellationToken cancellationToken)
-    {
-        var events = await db.WebhookEndpoints.AsNoTracking().Where(e => e.TenantId == tenantId).Select(e => e.Events).FirstOrDefaultAsync(cancellationToken);
-        var subscription = new Subscription(events);
-        if (options.Value.SubscriptionCacheTime > TimeSpan.Zero)
-        {
-            cache.Set(CacheKey(tenantId), subscription, options.Value.SubscriptionCacheTime);
-        }
-        return subscription;
-    }
-
-    private static string CacheKey(Guid tenantId) => "webhook-events:" + tenantId.ToString("N");
+    private const string Kind = "webhook-events";
 
     /// <summary>Null events: no webhook. Empty: every event.</summary>
     private sealed record Subscription(List<string>? Events);

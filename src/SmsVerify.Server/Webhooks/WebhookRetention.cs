@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Database;
 
 namespace SmsVerify.Server.Webhooks;
@@ -10,39 +11,22 @@ namespace SmsVerify.Server.Webhooks;
 /// never deleted.
 /// </summary>
 internal sealed partial class WebhookRetention(IServiceScopeFactory scopes, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookRetention> logger)
-    : BackgroundService
+    : HourlyJob(scopes, clock, logger)
 {
     /// <summary>Deletes what finished before <paramref name="before"/>; returns how many.</summary>
     public static Task<int> PruneAsync(AppDbContext db, DateTime before, CancellationToken cancellationToken) =>
         // A finished delivery's NextAttemptAt is when it finished (see the dispatcher), so the queue's index serves this.
         db.WebhookDeliveries.Where(d => d.Status != DeliveryStatus.Pending && d.NextAttemptAt < before).ExecuteDeleteAsync(cancellationToken);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(IServiceProvider services, AppDbContext db, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                var deleted = await PruneAsync(db, clock.UtcNowForStorage() - TimeSpan.FromDays(options.Value.RetentionDays), stoppingToken);
-                Log.Pruned(logger, deleted, options.Value.RetentionDays);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Log.Failed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var deleted = await PruneAsync(db, Clock.UtcNowForStorage() - TimeSpan.FromDays(options.Value.RetentionDays), cancellationToken);
+        Log.Pruned(logger, deleted, options.Value.RetentionDays);
     }
 
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Debug, "Deleted {Count} webhook deliveries finished more than {Days} days ago.")]
         public static partial void Pruned(ILogger logger, int count, int days);
-
-        [LoggerMessage(2, LogLevel.Warning, "Webhook retention failed; it runs again in an hour.")]
-        public static partial void Failed(ILogger logger, Exception exception);
     }
 }

@@ -1,5 +1,4 @@
 using SmsVerify.Server.Infrastructure.Database;
-using SmsVerify.Server.Webhooks;
 
 namespace SmsVerify.Server.Messages.Delivery;
 
@@ -11,22 +10,10 @@ internal sealed record AcceptedSubmit(MessageRecord Message, string Channel, IRe
 /// conditional UPDATEs (one per message, so a message whose claim ran out is left alone), and any receipts that
 /// overtook them with one query.
 /// </summary>
-internal sealed class AcceptedSubmits(WebhookOutbox webhooks, Receipts receipts, TimeProvider clock) : ISetWrite<AcceptedSubmit>
+internal sealed class AcceptedSubmits(StatusEvents events, Receipts receipts, TimeProvider clock) : ISetWrite<AcceptedSubmit>
 {
-    // Only the write batcher's one writer runs this, so a plain field carries this from the batch to its commit.
-    private bool _addedEvents;
-
-    /// <summary>Wakes the webhook dispatcher if the batch just committed added status events.</summary>
-    public void Committed()
-    {
-        if (_addedEvents)
-        {
-            _addedEvents = false;
-            webhooks.Wake();
-        }
-        // Receipts that were waiting for these submits may have settled messages too.
-        receipts.Committed();
-    }
+    /// <summary>Wakes the webhook dispatcher if the batch added status events (its own or waiting receipts').</summary>
+    public void Committed() => events.Committed();
 
     public async Task RunAsync(AppDbContext db, IReadOnlyList<AcceptedSubmit> submits)
     {
@@ -62,7 +49,7 @@ internal sealed class AcceptedSubmits(WebhookOutbox webhooks, Receipts receipts,
                 changed.Add((submits[i].Message.Id, tenantId));
             }
         }
-        _addedEvents |= await StatusEvents.EnqueueAsync(db, webhooks, changed);
+        await events.EnqueueAsync(db, changed);
         // Receipts can overtake the submit's answer; any that did are waiting.
         await receipts.ApplyWaitingAsync(db, [.. submits.SelectMany(s => s.CarrierIds.Select(id => (s.Channel, id)))]);
     }

@@ -18,14 +18,15 @@ internal sealed partial class DeliveryWorker(
     private readonly SemaphoreSlim _slots = new(options.Value.Concurrency, options.Value.Concurrency);
     private readonly Lock _inFlightLock = new();
     private readonly HashSet<Task> _inFlight = [];
-    private int _lastAsked;
+
+    // Whether the last claim took all it asked for: then the queue may hold more, and the next claim waits for a refill.
     private bool _backlog;
 
     protected override TimeSpan PollInterval => options.Value.PollInterval;
 
     protected override int BatchSize => options.Value.BatchSize;
 
-    protected override bool MayHaveMore(int taken) => taken > 0 && taken == _lastAsked;
+    protected override bool MayHaveMore(int taken) => _backlog;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         options.Value.RunWorker ? base.ExecuteAsync(stoppingToken) : Task.CompletedTask;
@@ -37,7 +38,6 @@ internal sealed partial class DeliveryWorker(
     public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var asked = await TakeSlotsAsync(cancellationToken);
-        _lastAsked = asked;
         List<MessageRecord> claimed;
         try
         {

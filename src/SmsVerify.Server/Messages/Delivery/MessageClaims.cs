@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Infrastructure.Database;
 
@@ -5,8 +6,8 @@ namespace SmsVerify.Server.Messages.Delivery;
 
 /// <summary>
 /// Takes queued messages that are due for one worker, under a lease: verification codes first (see
-/// <see cref="MessageRecord.Priority"/>), then in the order they became due. A message whose lease ran out while it was
-/// claimed was being submitted by a worker that died: the carrier may have it, so it comes back marked
+/// <see cref="MessageRecord.Priority"/>), then in the order they became due. A message whose lease ran out while it
+/// was claimed was being submitted by a worker that died: the carrier may have it, so it comes back marked
 /// <see cref="MessageRecord.OutcomeUnknown"/>.
 /// </summary>
 /// <remarks>
@@ -17,35 +18,27 @@ internal static class MessageClaims
 {
     public static async Task<List<MessageRecord>> ClaimAsync(AppDbContext db, int batch, DateTime now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var token = Guid.NewGuid();
-        var until = now + lease;
-        var queued = nameof(MessageStatus.Queued);
-        if (db is PostgresAppDbContext)
-        {
-            // Workers on other nodes skip the rows this one is taking instead of waiting for them.
-            return await db.Messages.FromSql($"""
-                UPDATE "messages" SET "ClaimToken" = {token}, "LeaseUntil" = {until}, "Attempts" = "Attempts" + 1,
-                    "OutcomeUnknown" = "OutcomeUnknown" OR "LeaseUntil" IS NOT NULL
-                WHERE "Id" IN (
-                    SELECT "Id" FROM "messages"
-                    WHERE "Status" = {queued} AND "NextAttemptAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
-                    ORDER BY "Priority", "NextAttemptAt" LIMIT {batch}
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING *
-                """).AsNoTracking().ToListAsync(cancellationToken);
-        }
-        // SQLite has one writer at a time and this node's worker is the only claimer. The transaction takes the
-        // in-process write gate, which a statement read as a query would not.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = await db.Messages.FromSql($"""
-            UPDATE "messages" SET "ClaimToken" = {token}, "LeaseUntil" = {until}, "Attempts" = "Attempts" + 1,
+        var postgres = db is PostgresAppDbContext;
+        // On PostgreSQL workers on other nodes skip the rows this one is taking instead of waiting for them. SQLite has
+        // one writer at a time and this node's worker is the only claimer.
+        var skipLocked = postgres ? "FOR UPDATE SKIP LOCKED" : "";
+        var claim = FormattableStringFactory.Create($$"""
+            UPDATE "messages" SET "ClaimToken" = {0}, "LeaseUntil" = {1}, "Attempts" = "Attempts" + 1,
                 "OutcomeUnknown" = "OutcomeUnknown" OR "LeaseUntil" IS NOT NULL
             WHERE "Id" IN (
                 SELECT "Id" FROM "messages"
-                WHERE "Status" = {queued} AND "NextAttemptAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
-                ORDER BY "Priority", "NextAttemptAt" LIMIT {batch})
+                WHERE "Status" = {2} AND "NextAttemptAt" <= {3} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {3})
+                ORDER BY "Priority", "NextAttemptAt" LIMIT {4}
+                {{skipLocked}})
             RETURNING *
-            """).AsNoTracking().ToListAsync(cancellationToken);
+            """, Guid.NewGuid(), now + lease, nameof(MessageStatus.Queued), now, batch);
+        if (postgres)
+        {
+            return await db.Messages.FromSql(claim).AsNoTracking().ToListAsync(cancellationToken);
+        }
+        // The transaction takes SQLite's in-process write gate, which a statement read as a query would not.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.Messages.FromSql(claim).AsNoTracking().ToListAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return claimed;
     }

@@ -12,9 +12,9 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// through the <see cref="WriteBatcher"/>: with a window of submits in flight, one commit each would make the
 /// database's commit rate the ceiling of sending.
 /// </summary>
-internal sealed class MessageOutcomes(WriteBatcher writes, WebhookOutbox webhooks, Receipts receipts, TimeProvider clock)
+internal sealed class MessageOutcomes(WriteBatcher writes, WebhookOutbox webhooks, StatusEvents events, Receipts receipts, TimeProvider clock)
 {
-    private readonly AcceptedSubmits _accepted = new(webhooks, receipts, clock);
+    private readonly AcceptedSubmits _accepted = new(events, receipts, clock);
 
     /// <summary>Records a submit the carrier accepted, together with the other accepted submits of the batch.</summary>
     public Task SubmittedAsync(MessageRecord message, string channel, IReadOnlyList<string> carrierIds) =>
@@ -40,7 +40,7 @@ internal sealed class MessageOutcomes(WriteBatcher writes, WebhookOutbox webhook
             .SetProperty(m => m.ClaimToken, (Guid?)null));
         if (updated == 1 && retryAt is null)
         {
-            await StatusEventAsync(db, message.Id);
+            await events.EnqueueAsync(db, [(message.Id, message.TenantId)]);
         }
     });
 
@@ -60,7 +60,7 @@ internal sealed class MessageOutcomes(WriteBatcher writes, WebhookOutbox webhook
             {
                 await Balances.RefundAsync(db, message.TenantId, message.Cost, message.CreatedAt, CancellationToken.None);
             }
-            await StatusEventAsync(db, message.Id);
+            await events.EnqueueAsync(db, [(message.Id, message.TenantId)]);
         }
     });
 
@@ -80,12 +80,6 @@ internal sealed class MessageOutcomes(WriteBatcher writes, WebhookOutbox webhook
         {
             db.MessageParts.Add(new MessagePart { Channel = channel, CarrierMessageId = carrierIds[i], MessageId = messageId, Index = i, CreatedAt = now });
         }
-    }
-
-    private async Task StatusEventAsync(AppDbContext db, Guid messageId)
-    {
-        var message = await db.Messages.AsNoTracking().FirstAsync(m => m.Id == messageId);
-        await webhooks.EnqueueAsync(db, message.TenantId, MessageView.StatusEvent, MessageView.From(message), CancellationToken.None);
     }
 
     /// <summary>Runs one outcome in the next batch (the batch saves what it added) and wakes the webhook dispatcher.</summary>

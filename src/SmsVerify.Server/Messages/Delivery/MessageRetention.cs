@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Messages.Inbound;
 
@@ -11,41 +12,27 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// parts never came.
 /// </summary>
 internal sealed partial class MessageRetention(IServiceScopeFactory scopes, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<MessageRetention> logger)
-    : BackgroundService
+    : HourlyJob(scopes, clock, logger)
 {
     /// <summary>How long the parts of a long reply wait for the rest before they are filed as they are.</summary>
     public static readonly TimeSpan IncompleteReplyWait = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(IServiceProvider services, AppDbContext db, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
+        var (parts, unmatched) = await services.GetRequiredService<Receipts>()
+            .PruneAsync(db, TimeSpan.FromHours(options.Value.ReceiptWindowHours), cancellationToken);
+        var now = Clock.UtcNowForStorage();
+        await db.IdempotencyKeys.Where(k => k.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        var incomplete = await services.GetRequiredService<InboundMessages>().FileIncompleteAsync(db, now - IncompleteReplyWait, cancellationToken);
+        if (incomplete > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                var (parts, unmatched) = await scope.ServiceProvider.GetRequiredService<Receipts>()
-                    .PruneAsync(db, TimeSpan.FromHours(options.Value.ReceiptWindowHours), stoppingToken);
-                var now = clock.UtcNowForStorage();
-                await db.IdempotencyKeys.Where(k => k.ExpiresAt <= now).ExecuteDeleteAsync(stoppingToken);
-                var incomplete = await scope.ServiceProvider.GetRequiredService<InboundMessages>().FileIncompleteAsync(db, now - IncompleteReplyWait, stoppingToken);
-                if (incomplete > 0)
-                {
-                    Log.IncompleteReplies(logger, incomplete);
-                }
-                if (unmatched > 0)
-                {
-                    Log.UnmatchedReceipts(logger, unmatched, options.Value.ReceiptWindowHours);
-                }
-                Log.Pruned(logger, parts);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Log.Failed(logger, e);
-            }
+            Log.IncompleteReplies(logger, incomplete);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        if (unmatched > 0)
+        {
+            Log.UnmatchedReceipts(logger, unmatched, options.Value.ReceiptWindowHours);
+        }
+        Log.Pruned(logger, parts);
     }
 
     private static partial class Log
@@ -58,8 +45,5 @@ internal sealed partial class MessageRetention(IServiceScopeFactory scopes, IOpt
 
         [LoggerMessage(4, LogLevel.Warning, "{Count} long replies were missing parts after an hour and were filed as they arrived.")]
         public static partial void IncompleteReplies(ILogger logger, int count);
-
-        [LoggerMessage(3, LogLevel.Warning, "Message retention failed; it runs again in an hour.")]
-        public static partial void Failed(ILogger logger, Exception exception);
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Channels;
 using SmsVerify.Server.Infrastructure.Database;
-using SmsVerify.Server.Webhooks;
 
 namespace SmsVerify.Server.Messages.Delivery;
 
@@ -16,20 +15,10 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// receipt is still its own statement, in arrival order, so two parts of one message settle it exactly as they
 /// would one after another. Quoted names work on both engines, and SQLite has had RETURNING since 3.35.
 /// </remarks>
-internal sealed class Receipts(WebhookOutbox webhooks, TimeProvider clock) : ISetWrite<ReceiptEvent>
+internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWrite<ReceiptEvent>
 {
-    // Only the write batcher's one writer runs receipts, so a plain field carries this from the batch to its commit.
-    private bool _addedEvents;
-
-    /// <summary>Wakes the webhook dispatcher if the batch just committed added status events.</summary>
-    public void Committed()
-    {
-        if (_addedEvents)
-        {
-            _addedEvents = false;
-            webhooks.Wake();
-        }
-    }
+    /// <summary>Wakes the webhook dispatcher if the batch added status events.</summary>
+    public void Committed() => events.Committed();
 
     /// <summary>Applies a batch's receipts inside its transaction; the batcher saves what this adds.</summary>
     public async Task RunAsync(AppDbContext db, IReadOnlyList<ReceiptEvent> receipts)
@@ -123,7 +112,7 @@ internal sealed class Receipts(WebhookOutbox webhooks, TimeProvider clock) : ISe
             return;
         }
         var settled = await batch.ReadFirstAsync(reader => (Id: reader.GetGuid(0), TenantId: reader.GetGuid(1), Settled: reader.GetBoolean(2)));
-        _addedEvents |= await StatusEvents.EnqueueAsync(db, webhooks, [.. settled.Where(s => s.Settled).Select(s => (s.Id, s.TenantId))]);
+        await events.EnqueueAsync(db, [.. settled.Where(s => s.Settled).Select(s => (s.Id, s.TenantId))]);
     }
 
     /// <summary>Keeps receipts whose part is not recorded (yet); one for a part that already has its outcome is a repeat.</summary>

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace SmsVerify.Server.Infrastructure;
+
+/// <summary>
+/// Tenants' settings that hot paths read on every request (captcha policy, rate-limit rules, webhook subscription),
+/// kept in the shared <see cref="IMemoryCache"/> for a short time: a hit costs no database round trip and no await.
+/// The node that changes a setting forgets it at once; other nodes see the change when their copy ages out.
+/// </summary>
+internal static class TenantCache
+{
+    /// <summary>
+    /// The cached <paramref name="kind"/> of the tenant's settings, or what <paramref name="read"/> gives, kept for
+    /// <paramref name="lifetime"/> (zero: not kept). Pass what the read needs as <paramref name="state"/> and the read
+    /// as a static lambda, so a hit allocates no closure.
+    /// </summary>
+    public static ValueTask<T> GetOrReadAsync<T, TState>(
+        this IMemoryCache cache, string kind, Guid tenantId, TimeSpan lifetime, TState state, Func<TState, Task<T>> read) =>
+        cache.TryGetValue(new Key(kind, tenantId), out T? cached) ? ValueTask.FromResult(cached!) : ReadAsync(cache, new Key(kind, tenantId), lifetime, state, read);
+
+    public static void ForgetTenant(this IMemoryCache cache, string kind, Guid tenantId) => cache.Remove(new Key(kind, tenantId));
+
+    private static async ValueTask<T> ReadAsync<T, TState>(IMemoryCache cache, Key key, TimeSpan lifetime, TState state, Func<TState, Task<T>> read)
+    {
+        var value = await read(state);
+        if (lifetime > TimeSpan.Zero)
+        {
+            cache.Set(key, value, lifetime);
+        }
+        return value;
+    }
+
+    private readonly record struct Key(string Kind, Guid TenantId);
+}
