@@ -4,7 +4,7 @@ using SmsVerify.Server.Policy;
 using SmsVerify.Server.Risk.Breakers;
 using SmsVerify.Server.Risk.Content;
 using SmsVerify.Server.Risk.Screening;
-using SmsVerify.Server.Sending;
+using SmsVerify.Server.Content;
 using SmsVerify.Server.Signatures.Rules;
 using SmsVerify.Server.Templates.Rules;
 

@@ -58,6 +58,7 @@ app.MapOperatorKeys();
 app.MapApiKeys();
 app.MapSandbox();
 app.MapVerifications();
+app.MapSending();
 app.MapMessaging();
 app.MapBalance();
 app.MapQualifications();

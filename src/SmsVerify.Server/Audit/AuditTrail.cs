@@ -61,18 +61,27 @@ public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor http)
         }
     }
 
-    /// <summary>Adds the records after the last one; the caller holds the lock and saves.</summary>
+    private sealed record Last(long Sequence, byte[] Hash);
+
+    private static readonly Func<AppDbContext, CancellationToken, Task<Last?>> LastRecord =
+        EF.CompileAsyncQuery((AppDbContext db, CancellationToken _) =>
+            db.AuditRecords.AsNoTracking().OrderByDescending(r => r.Sequence).Select(r => new Last(r.Sequence, r.Hash)).FirstOrDefault());
+
+    /// <summary>
+    /// Writes the records after the last one, inside the caller's transaction; the caller holds the lock. Every batch
+    /// of sends appends, so the read is compiled and the records go as one multi-row INSERT.
+    /// </summary>
     public static async Task AppendAsync(AppDbContext db, IEnumerable<AuditStamp> stamps, DateTime at, CancellationToken cancellationToken)
     {
-        var last = await db.AuditRecords.AsNoTracking().OrderByDescending(r => r.Sequence)
-            .Select(r => new { r.Sequence, r.Hash }).FirstOrDefaultAsync(cancellationToken);
+        var last = await LastRecord(db, cancellationToken);
         var sequence = last?.Sequence ?? 0;
         var previous = last?.Hash ?? AuditChain.Genesis;
+        var records = new List<AuditRecord>();
         foreach (var (entry, actor, requestId) in stamps)
         {
             sequence++;
             var hash = AuditChain.HashOf(sequence, at, actor, entry.TenantId, entry.Action, entry.Target, requestId, entry.Detail, previous);
-            db.AuditRecords.Add(new AuditRecord
+            records.Add(new AuditRecord
             {
                 Sequence = sequence,
                 At = at,
@@ -87,6 +96,7 @@ public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor http)
             });
             previous = hash;
         }
+        await RowInserts.InsertAsync(db, records);
     }
 
     /// <summary>Who acted: the key, and the tenant or operator role behind it.</summary>

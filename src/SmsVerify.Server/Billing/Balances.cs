@@ -22,13 +22,15 @@ public static class Balances
         {
             return null;
         }
+        // SQL rather than ExecuteUpdate: every send runs this on the write batcher's one writer, where translating
+        // the LINQ each time cost more than the statement.
         var today = ChinaDay.Of(nowUtc);
-        var charged = await db.Tenants
-            .Where(t => t.Id == tenantId && t.Balance >= units && (t.DailySpendCap == null || (t.SpendDay == today ? t.DaySpend : 0) + units <= t.DailySpendCap))
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(t => t.Balance, t => t.Balance - units)
-                .SetProperty(t => t.DaySpend, t => (t.SpendDay == today ? t.DaySpend : 0) + units)
-                .SetProperty(t => t.SpendDay, today), cancellationToken);
+        var charged = await db.Database.ExecuteSqlAsync($"""
+            UPDATE "tenants" SET "Balance" = "Balance" - {units},
+                "DaySpend" = (CASE WHEN "SpendDay" = {today} THEN "DaySpend" ELSE 0 END) + {units}, "SpendDay" = {today}
+            WHERE "Id" = {tenantId} AND "Balance" >= {units}
+                AND ("DailySpendCap" IS NULL OR (CASE WHEN "SpendDay" = {today} THEN "DaySpend" ELSE 0 END) + {units} <= "DailySpendCap")
+            """, cancellationToken);
         if (charged == 1)
         {
             return null;
@@ -56,12 +58,17 @@ public static class Balances
     public static Task<Funds> FundsAsync(AppDbContext db, Guid tenantId, BillingOptions options, DateTime nowUtc, CancellationToken cancellationToken) =>
         FundsAsync(db, tenantId, options.PricePerSegmentUnits, nowUtc, cancellationToken);
 
+    private sealed record FundsRow(long? PricePerSegment, long Balance, long? DailySpendCap, long DaySpend, DateOnly? SpendDay);
+
+    // Compiled: every send prices itself with this read.
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<FundsRow>> ReadFunds =
+        EF.CompileAsyncQuery((AppDbContext db, Guid tenantId, CancellationToken _) =>
+            db.Tenants.Where(t => t.Id == tenantId).Select(t => new FundsRow(t.PricePerSegment, t.Balance, t.DailySpendCap, t.DaySpend, t.SpendDay)).First());
+
     private static async Task<Funds> FundsAsync(AppDbContext db, Guid tenantId, long defaultPrice, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var today = ChinaDay.Of(nowUtc);
-        var row = await db.Tenants.Where(t => t.Id == tenantId)
-            .Select(t => new { t.PricePerSegment, t.Balance, t.DailySpendCap, SpentToday = t.SpendDay == today ? t.DaySpend : 0 })
-            .FirstAsync(cancellationToken);
-        return new Funds(row.PricePerSegment ?? defaultPrice, row.Balance, row.DailySpendCap, row.SpentToday);
+        var row = await ReadFunds(db, tenantId, cancellationToken);
+        var spentToday = row.SpendDay == ChinaDay.Of(nowUtc) ? row.DaySpend : 0;
+        return new Funds(row.PricePerSegment ?? defaultPrice, row.Balance, row.DailySpendCap, spentToday);
     }
 }

@@ -10,6 +10,12 @@ namespace SmsVerify.Server.Infrastructure;
 internal static class TenantCache
 {
     /// <summary>
+    /// The approved signatures and templates sends have named: read by the send pipeline, forgotten by whatever
+    /// changes a signature or template (review decisions, edits, deletions), which depend on nothing of sending.
+    /// </summary>
+    public const string ApprovedContent = "approved-content";
+
+    /// <summary>
     /// The cached <paramref name="kind"/> of the tenant's settings, or what <paramref name="read"/> gives, kept for
     /// <paramref name="lifetime"/> (zero: not kept). Pass what the read needs as <paramref name="state"/> and the read
     /// as a static lambda, so a hit allocates no closure.

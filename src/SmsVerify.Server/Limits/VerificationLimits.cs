@@ -22,12 +22,16 @@ public sealed partial class VerificationLimits(
 
     private readonly LimitsOptions _options = options.Value;
 
-    /// <summary>Null when the send may go on (and is counted); otherwise the refusal, with nothing counted.</summary>
+    /// <summary>
+    /// Null when the send of a verification code may go on (and is counted); otherwise the refusal, with nothing
+    /// counted. <paramref name="endUser"/> is null for a tenant's own message with a verification template: it is held
+    /// to the number's windows, not to the buckets and risk signals of end users' requests.
+    /// </summary>
     public async ValueTask<ApiError?> AcquireSendAsync(
-        Guid tenantId, string to, bool toTestNumber, CreateVerificationRequest request, DateTime now, CancellationToken cancellationToken)
+        Guid tenantId, string to, bool toTestNumber, EndUser? endUser, DateTime now, CancellationToken cancellationToken)
     {
         FrozenDictionary<string, RateWindow[]>? buckets = null;
-        if (request.RateLimits is { Count: > 0 } given)
+        if (endUser?.RateLimits is { Count: > 0 } given)
         {
             buckets = await rules.GetAsync(tenantId, db, cancellationToken);
             if (given.Keys.FirstOrDefault(key => !buckets.ContainsKey(key)) is { } unknown)
@@ -35,8 +39,8 @@ public sealed partial class VerificationLimits(
                 return ProblemTypes.Invalid("rateLimits", $"rateLimits names '{unknown}', which is not one of your rate limits; define it with POST /v1/rate-limits.");
             }
         }
-        var onRisk = await captcha.PolicyAsync(tenantId, cancellationToken) == CaptchaPolicy.OnRisk;
-        var count = 5 + (request.RateLimits?.Count ?? 0);
+        var onRisk = endUser is not null && await captcha.PolicyAsync(tenantId, cancellationToken) == CaptchaPolicy.OnRisk;
+        var count = 5 + (endUser?.RateLimits?.Count ?? 0);
         var requests = new LimitRequest[count];
         var guards = new (Guard Guard, string? Key)[count];
         var n = 0;
@@ -52,13 +56,13 @@ public sealed partial class VerificationLimits(
         {
             Add(Guard.Recipient, null, new($"recipient:{to}", perRecipient));
         }
-        foreach (var (key, value) in request.RateLimits ?? [])
+        foreach (var (key, value) in endUser?.RateLimits ?? new Dictionary<string, string>())
         {
             Add(Guard.Bucket, key, new($"rl:{tenantId:N}:{key}:{value}", buckets![key]));
         }
         if (onRisk)
         {
-            if (_options.RiskPerEndUserIp > 0 && EndUserNetwork(request) is { } network)
+            if (_options.RiskPerEndUserIp > 0 && EndUserNetwork(endUser!) is { } network)
             {
                 Add(Guard.EndUserIp, null, new($"risk:ip:{tenantId:N}:{network}", _options.PerEndUserIpSignal, LimitUse.Signal));
             }
@@ -68,7 +72,7 @@ public sealed partial class VerificationLimits(
             }
         }
         // A captcha that was sent has been checked already; only its absence makes a raised signal refuse.
-        var refuseWhenRaised = onRisk && string.IsNullOrWhiteSpace(request.Captcha);
+        var refuseWhenRaised = onRisk && string.IsNullOrWhiteSpace(endUser!.Captcha);
         var decision = await AcquireAsync(requests.AsMemory(0, n), refuseWhenRaised, now, cancellationToken);
         return decision.Allowed ? null : Refusal(guards[decision.RefusedIndex], decision, to);
     }
@@ -113,18 +117,18 @@ public sealed partial class VerificationLimits(
     }
 
     /// <summary><c>endUserIp</c>, or else <c>rateLimits.endUserIp</c> when it is an address (Twilio's examples name the key so).</summary>
-    private static string? EndUserNetwork(CreateVerificationRequest request) =>
-        EndUserSignals.TryNetwork(request.EndUserIp, out var network)
-        || (request.RateLimits?.TryGetValue("endUserIp", out var value) == true && EndUserSignals.TryNetwork(value, out network))
+    private static string? EndUserNetwork(EndUser endUser) =>
+        EndUserSignals.TryNetwork(endUser.Ip, out var network)
+        || (endUser.RateLimits?.TryGetValue("endUserIp", out var value) == true && EndUserSignals.TryNetwork(value, out network))
             ? network
             : null;
 
     private static string FailuresKey(Guid tenantId, string to) => $"fails:{tenantId:N}:{to}";
 
     /// <summary>The shape of <c>rateLimits</c> and <c>endUserIp</c>, checked before anything is read.</summary>
-    public static ApiError? Validate(CreateVerificationRequest request)
+    public static ApiError? Validate(EndUser endUser)
     {
-        if (request.RateLimits is { } given)
+        if (endUser.RateLimits is { } given)
         {
             if (given.Count > RateLimitRules.MaxKeys)
             {
@@ -138,7 +142,7 @@ public sealed partial class VerificationLimits(
                 }
             }
         }
-        return request.EndUserIp is not null && !EndUserSignals.TryNetwork(request.EndUserIp, out _)
+        return endUser.Ip is not null && !EndUserSignals.TryNetwork(endUser.Ip, out _)
             ? ProblemTypes.Invalid("endUserIp", "endUserIp must be an IPv4 or IPv6 address.")
             : null;
     }

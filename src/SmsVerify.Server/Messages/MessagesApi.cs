@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
@@ -8,7 +7,7 @@ using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Messages;
 
-/// <summary>Sending messages with approved content, and reading what became of them.</summary>
+/// <summary>Reading what became of messages; sending them is <see cref="Sending.SendingApi"/>.</summary>
 public static class MessagesApi
 {
     public const int MaxPage = 200;
@@ -16,16 +15,10 @@ public static class MessagesApi
     public static RouteGroupBuilder MapMessages(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/messages").WithTags("Messages").RequireAuthorization(Policies.Tenant);
-        group.MapPost("/", Send);
         group.MapGet("/{id:guid}", Get);
         group.MapGet("/", List);
         return group;
     }
-
-    private static Task<IResult> Send(
-        SendMessagesRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, IdempotentSends sends,
-        CancellationToken cancellationToken) =>
-        sends.SendAsync(user.TenantId(), user.TenantMode(), request, idempotencyKey, cancellationToken);
 
     private static async Task<Results<Ok<MessageView>, ApiProblem>> Get(Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
     {

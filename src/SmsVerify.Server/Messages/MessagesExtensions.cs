@@ -11,8 +11,6 @@ public static class MessagesExtensions
         builder.Services.AddOptions<DeliveryOptions>().BindConfiguration("Delivery").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MessageTexts>();
         builder.Services.AddSingleton<DeliverySignal>();
-        builder.Services.AddScoped<MessageSender>();
-        builder.Services.AddScoped<IdempotentSends>();
         builder.Services.AddSingleton<DeliveryAttempt>();
         builder.Services.AddSingleton<MessageOutcomes>();
         builder.Services.AddSingleton<Receipts>();

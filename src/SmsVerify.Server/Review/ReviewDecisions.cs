@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using SmsVerify.Server.Audit;
+using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Webhooks;
 
@@ -9,7 +11,7 @@ namespace SmsVerify.Server.Review;
 /// Records decisions the same way for every kind: only while the item is pending (two auditors at once: one
 /// wins), with the audit record, the tenant's <c>review.completed</c> event and any consequence in one transaction.
 /// </summary>
-public sealed class ReviewDecisions(AuditTrail audit, WebhookOutbox webhooks, TimeProvider clock)
+public sealed class ReviewDecisions(AuditTrail audit, WebhookOutbox webhooks, IMemoryCache cache, TimeProvider clock)
 {
     /// <summary>
     /// Decides <paramref name="item"/>; <paramref name="alsoWhenDecided"/> runs inside the transaction only if this
@@ -45,6 +47,8 @@ public sealed class ReviewDecisions(AuditTrail audit, WebhookOutbox webhooks, Ti
         }, cancellationToken);
         if (won)
         {
+            // A rejected signature or template stops sending on this node at once (approved ones are read when first sent).
+            cache.ForgetTenant(TenantCache.ApprovedContent, item.TenantId);
             webhooks.Wake();
         }
         return won;

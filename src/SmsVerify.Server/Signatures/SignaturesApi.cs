@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using SmsVerify.Server.Audit;
 using SmsVerify.Server.Documents;
+using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.LandingApps;
@@ -28,7 +30,7 @@ public sealed record SignaturePrecheckView(List<Finding> Findings);
 /// <summary>A form that passed its shape checks, what the rules found, and what it is tied to.</summary>
 internal sealed record ReviewedSignature(SignatureReview Review, SignatureDraft Draft, Guid QualificationId, Guid? ApplicationId);
 
-internal sealed record SignatureServices(AppDbContext Db, SignatureRules Rules, DocumentStore Documents, AuditTrail Audit, TimeProvider Clock);
+internal sealed record SignatureServices(AppDbContext Db, SignatureRules Rules, DocumentStore Documents, AuditTrail Audit, IMemoryCache Cache, TimeProvider Clock);
 
 /// <summary>
 /// Signatures: judged against the tenant's qualification subject and approved applications (the seed's "blood
@@ -102,11 +104,13 @@ public static class SignaturesApi
         }
         signature.Version++;
         await services.Audit.SaveChangesAsync(services.Db, Entry("signature.changed", signature), cancellationToken);
+        // Back in review: no longer sendable, on this node at once.
+        services.Cache.ForgetTenant(TenantCache.ApprovedContent, tenantId);
         return TypedResults.Ok(SignatureView.From(signature));
     }
 
     private static async Task<Results<NoContent, ApiProblem>> Delete(
-        Guid id, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, IMemoryCache cache, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
         var deleted = await audit.RunAsync(db, async () =>
@@ -114,6 +118,7 @@ public static class SignaturesApi
             var count = await db.Signatures.Where(s => s.Id == id && s.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
             return (count, count == 1 ? new AuditEntry("signature.deleted", $"signature:{id}", tenantId) : null);
         }, cancellationToken);
+        cache.ForgetTenant(TenantCache.ApprovedContent, tenantId);
         return deleted == 1 ? TypedResults.NoContent() : NotFound(id);
     }
 

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using SmsVerify.Server.Audit;
+using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.LandingApps;
@@ -75,7 +77,7 @@ public static class TemplatesApi
 
     private static async Task<Results<Ok<TemplateView>, ApiProblem>> Change(
         string code, TemplateRequest request, ClaimsPrincipal user, AppDbContext db, TemplateRules rules, AuditTrail audit,
-        TemplateAutoApproval autoApproval, TimeProvider clock, CancellationToken cancellationToken)
+        TemplateAutoApproval autoApproval, IMemoryCache cache, TimeProvider clock, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
         var template = await db.Templates.FirstOrDefaultAsync(t => t.TenantId == tenantId && t.Code == code, cancellationToken);
@@ -91,6 +93,8 @@ public static class TemplatesApi
         template.Version++;
         Apply(template, reviewed.Value!, request.ApplicationId, clock);
         await audit.SaveChangesAsync(db, Entry("template.changed", template), cancellationToken);
+        // Back in review: no longer sendable, on this node at once.
+        cache.ForgetTenant(TenantCache.ApprovedContent, tenantId);
         await autoApproval.TryAsync(db, template, cancellationToken);
         return TypedResults.Ok(TemplateView.From(template));
     }
@@ -111,7 +115,7 @@ public static class TemplatesApi
     }
 
     private static async Task<Results<NoContent, ApiProblem>> Delete(
-        string code, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+        string code, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, IMemoryCache cache, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
         var deleted = await audit.RunAsync(db, async () =>
@@ -119,6 +123,7 @@ public static class TemplatesApi
             var count = await db.Templates.Where(t => t.TenantId == tenantId && t.Code == code).ExecuteDeleteAsync(cancellationToken);
             return (count, count == 1 ? new AuditEntry("template.deleted", $"template:{code}", tenantId) : null);
         }, cancellationToken);
+        cache.ForgetTenant(TenantCache.ApprovedContent, tenantId);
         return deleted == 1 ? TypedResults.NoContent() : NotFound(code);
     }
 

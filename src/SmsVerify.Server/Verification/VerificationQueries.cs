@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Infrastructure.Database;
-using SmsVerify.Server.Sandbox;
 
 namespace SmsVerify.Server.Verification;
 
@@ -10,14 +9,9 @@ namespace SmsVerify.Server.Verification;
 /// </summary>
 internal static class VerificationQueries
 {
-    public static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<SandboxNumber?>> TestNumber =
-        EF.CompileAsyncQuery((AppDbContext db, Guid tenantId, string phone, CancellationToken _) =>
-            db.SandboxNumbers.AsNoTracking().FirstOrDefault(n => n.TenantId == tenantId && n.Phone == phone));
-
-    /// <summary>Tracked: a resend updates it.</summary>
     public static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<VerificationRecord?>> Pending =
         EF.CompileAsyncQuery((AppDbContext db, Guid tenantId, string to, CancellationToken _) =>
-            db.Verifications
+            db.Verifications.AsNoTracking()
                 .Where(v => v.TenantId == tenantId && v.To == to && v.Status == VerificationStatus.Pending)
                 .OrderByDescending(v => v.Id)
                 .FirstOrDefault());

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using SmsVerify.Server.Policy;
 using SmsVerify.Server.Risk.Content;
 using SmsVerify.Server.Risk.Screening;
-using SmsVerify.Server.Sending;
+using SmsVerify.Server.Content;
 using SmsVerify.Server.Signatures.Rules;
 using SmsVerify.Server.Templates.Rules;
 

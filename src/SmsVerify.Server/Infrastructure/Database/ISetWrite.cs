@@ -1,12 +1,26 @@
+using SmsVerify.Server.Audit;
+
 namespace SmsVerify.Server.Infrastructure.Database;
 
 /// <summary>
-/// A write that applies many callers' items at once (see <see cref="WriteBatcher.WriteAsync{TItem}(ISetWrite{TItem}, TItem)"/>):
-/// the batcher hands it every item of one batch, inside the batch's transaction, and saves what it adds.
+/// A write that applies many callers' items at once (see <see cref="WriteBatcher.WriteAsync{TItem}(ISetWrite{TItem}, TItem, int)"/>):
+/// the batch hands it all of its items, so that many callers' writes of one kind cost a few statements, not a few each.
 /// </summary>
 public interface ISetWrite<TItem>
 {
     Task RunAsync(AppDbContext db, IReadOnlyList<TItem> items);
+
+    /// <summary>
+    /// Whether its items go before every other write of a batch, however long the line (the delivery path's
+    /// outcomes and receipts, which depend on nothing still queued), or keep their place in the line like any write.
+    /// </summary>
+    bool Overtakes => true;
+
+    /// <summary>Whether <see cref="AuditOf"/> may give records: the batch then takes the audit trail's lock first.</summary>
+    bool Audits => false;
+
+    /// <summary>What to append to the audit trail for <paramref name="item"/>, once the set has run.</summary>
+    AuditStamp? AuditOf(TItem item) => null;
 
     /// <summary>Called once the transaction it ran in has committed, before its callers are answered.</summary>
     void Committed()

@@ -24,13 +24,16 @@ internal static class RowInserts
 
     private static readonly ConcurrentDictionary<(Type, IModel), Shape> Shapes = new();
 
-    public static async Task InsertAsync<T>(AppDbContext db, IReadOnlyList<T> rows) where T : class
+    public static Task InsertAsync<T>(AppDbContext db, IReadOnlyList<T> rows) where T : class => InsertAsync(db, typeof(T), rows);
+
+    /// <summary>Inserts <paramref name="rows"/>, every one an entity of <paramref name="type"/>.</summary>
+    public static async Task InsertAsync(AppDbContext db, Type type, IReadOnlyList<object> rows)
     {
         if (rows.Count == 0)
         {
             return;
         }
-        var shape = Shapes.GetOrAdd((typeof(T), db.Model), key => Shape.Of(key.Item2.FindEntityType(key.Item1)!));
+        var shape = Shapes.GetOrAdd((type, db.Model), key => Shape.Of(key.Item2.FindEntityType(key.Item1)!));
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Rows are inserted inside the caller's transaction.");
         var perStatement = Math.Max(1, (db is PostgresAppDbContext ? MaxParametersPostgres : MaxParametersSqlite) / shape.Properties.Length);

@@ -36,12 +36,12 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
     /// <summary>
     /// Queues <paramref name="item"/> for <paramref name="set"/>, which the next batch runs once for every item queued
     /// for it, so that many callers' writes of one kind cost a few statements, not a few each. Completes once the
-    /// batch is committed. Set writes run before the other writes of a batch, so they may overtake other writes
-    /// queued before them: the delivery path's outcomes and receipts, which depend on nothing still queued.
+    /// batch is committed. A set that <see cref="ISetWrite{TItem}.Overtakes"/> runs before the other writes of a
+    /// batch; any other keeps its place in the line, <paramref name="rows"/> counting against the batch's size.
     /// </summary>
-    public Task WriteAsync<TItem>(ISetWrite<TItem> set, TItem item)
+    public Task WriteAsync<TItem>(ISetWrite<TItem> set, TItem item, int rows = 1)
     {
-        var pending = new PendingItem<TItem>(set, item);
+        var pending = new PendingItem<TItem>(set, item) { Weight = rows };
         return _queue.Writer.TryWrite(pending) ? pending.Task : Task.FromException(new OperationCanceledException("The server is stopping."));
     }
 
@@ -65,7 +65,7 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
         {
             while (_queue.Reader.TryRead(out var pending))
             {
-                (pending.Set is null ? others : sets).Enqueue(pending);
+                (pending.Overtakes ? sets : others).Enqueue(pending);
             }
             while (batch.Count < MaxBatch && sets.TryDequeue(out var item))
             {
@@ -155,7 +155,6 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
         {
             // The batch's records, chained in queue order after the last one, in the same transaction.
             await AuditTrail.AppendAsync(db, stamps, clock.UtcNowForStorage(), CancellationToken.None);
-            await SaveAddedAsync(db);
         }
         await transaction.CommitAsync(CancellationToken.None);
         foreach (var pending in batch)
@@ -181,6 +180,9 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
 
         /// <summary>Set for an item of a set write, which runs once for all of a batch's items of the same set.</summary>
         public virtual object? Set => null;
+
+        /// <summary>Goes before the batch's other writes.</summary>
+        public virtual bool Overtakes => false;
 
         /// <summary>Rows it inserts, counted against <see cref="MaxRows"/>.</summary>
         public int Weight { get; init; } = 1;
@@ -233,9 +235,11 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
 
         public override object Set => set;
 
-        public override bool MayAudit => false;
+        public override bool Overtakes => set.Overtakes;
 
-        public override AuditStamp? Audit => null;
+        public override bool MayAudit => set.Audits;
+
+        public override AuditStamp? Audit => set.AuditOf(item);
 
         /// <summary>Runs the set for this item and every later item of the batch queued for the same set.</summary>
         public override Task RunAsync(AppDbContext db, List<PendingWrite> batch)

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Risk.Breakers;
-using SmsVerify.Server.Sending;
+using SmsVerify.Server.Content;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Risk.Incidents;

@@ -37,23 +37,6 @@ public sealed class ActiveBlocks(TimeProvider clock)
         };
     }
 
-    /// <summary>The first of <paramref name="recipients"/> that may not be sent to, with its index; test numbers pass.</summary>
-    public ApiError? Refuse(Guid tenantId, List<string> recipients, List<string> testNumbers)
-    {
-        if (Volatile.Read(ref _byTenant).Count == 0)
-        {
-            return null;
-        }
-        for (var i = 0; i < recipients.Count; i++)
-        {
-            if (!testNumbers.Contains(recipients[i]) && Refuse(tenantId, recipients[i]) is { } refused)
-            {
-                return refused with { Extensions = new Dictionary<string, object?>(refused.Extensions!) { ["index"] = i } };
-            }
-        }
-        return null;
-    }
-
     /// <summary>Reloads the blocks not yet lifted or expired. A reload that started earlier never overwrites a later one.</summary>
     public async Task RefreshAsync(AppDbContext db, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SmsVerify.Server.Risk.Content;
-using SmsVerify.Server.Sending;
+using SmsVerify.Server.Content;
 using SmsVerify.Server.Templates.Rules;
 
 namespace SmsVerify.Server.Risk.Screening;

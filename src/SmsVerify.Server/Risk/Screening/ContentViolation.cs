@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SmsVerify.Server.Sending;
+using SmsVerify.Server.Content;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Risk.Screening;

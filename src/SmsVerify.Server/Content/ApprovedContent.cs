@@ -2,7 +2,7 @@ using System.Text;
 using SmsVerify.Server.Signatures.Rules;
 using SmsVerify.Server.Templates.Rules;
 
-namespace SmsVerify.Server.Sending;
+namespace SmsVerify.Server.Content;
 
 /// <summary>
 /// An approved signature and template of a tenant, as a send uses them. <see cref="Render"/> gives the text the

@@ -1,9 +1,9 @@
 using SmsVerify.Server.Policy;
-using SmsVerify.Server.Sending;
+using SmsVerify.Server.Content;
 using SmsVerify.Server.Signatures.Rules;
 using SmsVerify.Server.Templates.Rules;
 
-namespace SmsVerify.Server.Tests.Sending;
+namespace SmsVerify.Server.Tests.Content;
 
 public class SendParametersTests
 {

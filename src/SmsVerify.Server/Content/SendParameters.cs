@@ -2,7 +2,7 @@ using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Policy;
 using SmsVerify.Server.Templates.Rules;
 
-namespace SmsVerify.Server.Sending;
+namespace SmsVerify.Server.Content;
 
 /// <summary>
 /// The values a send fills its template with, checked against each variable's type before anything is stored or

@@ -1,21 +1,33 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Review;
 using SmsVerify.Server.Signatures.Rules;
 using SmsVerify.Server.Templates.Rules;
 
-namespace SmsVerify.Server.Sending;
+namespace SmsVerify.Server.Content;
 
 /// <summary>
 /// Finds the approved signature and template a send names, and checks that they go together: a template of the
-/// type the endpoint sends, and a verification-purpose signature only with verification templates.
+/// type the door sends, and a verification-purpose signature only with verification templates.
 /// </summary>
-public static class ContentResolver
+/// <remarks>
+/// Every send asks, so what was found is kept per tenant for <paramref name="lifetime"/>: a hit costs no database
+/// round trip. Only approved content is kept, so an approval applies at once; the node where a signature or template
+/// changes forgets the tenant's copy (<see cref="TenantCache.ApprovedContent"/>), and other nodes stop sending
+/// content that is no longer approved when their copy ages out.
+/// </remarks>
+public sealed class ContentResolver(IMemoryCache cache, TimeSpan lifetime)
 {
     private sealed record SignatureRow(Guid Id, string Name, SignaturePurpose Purpose, string? Extension);
 
     private sealed record TemplateRow(string Code, TemplateType Type, string Content, List<TemplateVariable> Variables);
+
+    /// <summary>One tenant's approved pairs found so far.</summary>
+    private sealed class Found : ConcurrentDictionary<(string Signature, string Template), ApprovedContent>;
 
     private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<SignatureRow?>> ApprovedSignature =
         EF.CompileAsyncQuery((AppDbContext db, Guid tenantId, string name, CancellationToken _) =>
@@ -31,9 +43,34 @@ public static class ContentResolver
                 .Select(t => new TemplateRow(t.Code, t.Type, t.Content, t.Variables))
                 .FirstOrDefault());
 
-    /// <summary>The content, or why it cannot be sent. <paramref name="only"/> restricts the template type (verifications).</summary>
-    public static async Task<Outcome<ApprovedContent>> ResolveAsync(
+    /// <summary>The content, or why it cannot be sent. <paramref name="only"/> restricts the template type (verification codes).</summary>
+    public async ValueTask<Outcome<ApprovedContent>> ResolveAsync(
         AppDbContext db, Guid tenantId, string signature, string template, TemplateType? only, CancellationToken cancellationToken)
+    {
+        var found = await cache.GetOrReadAsync(TenantCache.ApprovedContent, tenantId, lifetime, 0, static _ => Task.FromResult(new Found()));
+        if (!found.TryGetValue((signature, template), out var content))
+        {
+            var read = await ReadAsync(db, tenantId, signature, template, cancellationToken);
+            if (read.Error is { } missing)
+            {
+                return missing;
+            }
+            content = found[(signature, template)] = read.Value!;
+        }
+        if (only is { } type && content.Type != type)
+        {
+            return ProblemTypes.TemplateTypeMismatch.With(
+                $"Template {content.Template} is a {Name(content.Type)} template; this endpoint sends {Name(type)} templates only.");
+        }
+        if (content.Purpose == SignaturePurpose.Verification && content.Type != TemplateType.Verification)
+        {
+            return ProblemTypes.TemplateTypeMismatch.With(
+                $"Signature '{content.Signature}' is approved for verification codes only; template {content.Template} is a {Name(content.Type)} template.");
+        }
+        return content;
+    }
+
+    private static async Task<Outcome<ApprovedContent>> ReadAsync(AppDbContext db, Guid tenantId, string signature, string template, CancellationToken cancellationToken)
     {
         var signatureRow = await ApprovedSignature(db, tenantId, signature, cancellationToken);
         if (signatureRow is null)
@@ -44,16 +81,6 @@ public static class ContentResolver
         if (templateRow is null)
         {
             return ProblemTypes.TemplateNotFound.With($"Your tenant has no approved template '{Echo.Truncate(template)}'.");
-        }
-        if (only is { } type && templateRow.Type != type)
-        {
-            return ProblemTypes.TemplateTypeMismatch.With(
-                $"Template {templateRow.Code} is a {Name(templateRow.Type)} template; this endpoint sends {Name(type)} templates only.");
-        }
-        if (signatureRow.Purpose == SignaturePurpose.Verification && templateRow.Type != TemplateType.Verification)
-        {
-            return ProblemTypes.TemplateTypeMismatch.With(
-                $"Signature '{signatureRow.Name}' is approved for verification codes only; template {templateRow.Code} is a {Name(templateRow.Type)} template.");
         }
         return new ApprovedContent(signatureRow.Id, signatureRow.Name, signatureRow.Purpose, signatureRow.Extension, templateRow.Code, templateRow.Type,
             templateRow.Content, templateRow.Variables);

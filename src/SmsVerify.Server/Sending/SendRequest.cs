@@ -1,0 +1,26 @@
+using SmsVerify.Server.Limits;
+using SmsVerify.Server.Messages;
+using SmsVerify.Server.Tenants;
+
+namespace SmsVerify.Server.Sending;
+
+/// <summary>
+/// One send, as every door (the native API, the vendor-compatible APIs, the SMPP listener, the console) hands it to
+/// <see cref="SendPipeline"/>: the numbers as the caller wrote them, the signature and template it names, and the
+/// values for the template's variables.
+/// </summary>
+public sealed record SendRequest(
+    Guid TenantId, TenantMode Mode, IReadOnlyList<string?> To, string? Signature, string? Template, IReadOnlyDictionary<string, string>? Values)
+{
+    /// <summary>Set for a verification code: the server fills the code variable and the verification rides along.</summary>
+    public CodeSend? Code { get; init; }
+
+    /// <summary>Who asked, for a verification code: rate-limit bucket values, address, captcha. Null for a tenant's own message.</summary>
+    public EndUser? EndUser { get; init; }
+}
+
+/// <summary>One recipient's message: <c>queued</c> (or <c>delivered</c> for a test number), or refused with its reason.</summary>
+public sealed record SentMessage(Guid Id, string To, int Segments, MessageStatus Status, string? ErrorCode);
+
+/// <summary>What a send stored: one message per distinct recipient, and what was charged, in yuan.</summary>
+public sealed record SendResult(List<SentMessage> Messages, decimal Cost);
