@@ -22,6 +22,10 @@ internal sealed record BenchOptions(
           --warmup W                              warm-up requests before each phase (default 2000)
           --no-build                              use the existing Release build of src/SmsVerify.Server
           --server-dll <path>                     run this SmsVerify.Server.dll instead (implies --no-build)
+        other modes, as the first argument:
+          messages   end to end, HTTP → queue → SMPP → receipt (see docs/benchmarks.md)
+          versus     SmsVerify against Kannel on the same SMSC, interleaved (versus --help)
+          content    the in-process BenchmarkDotNet benchmarks
         """;
 
     /// <summary>Returns null with <paramref name="error"/> null for --help, or null with an error message.</summary>
@@ -112,7 +116,7 @@ internal sealed record BenchOptions(
     }
 
     /// <summary>The command as the user would type it, with any PostgreSQL password masked.</summary>
-    private static string DisplayCommand(string[] args)
+    internal static string DisplayCommand(string[] args)
     {
         var parts = new List<string> { "dotnet run -c Release --project bench/SmsVerify.Bench --" };
         for (int i = 0; i < args.Length; i++)

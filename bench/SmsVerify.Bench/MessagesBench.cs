@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using SmsVerify.Smpp.Server;
 
@@ -56,8 +55,9 @@ internal static class MessagesBench
         });
         using var http = Bench.CreateClient(server.BaseAddress, connections);
         await server.WaitHealthyAsync(http, TimeSpan.FromSeconds(90));
-        var (tenantKey, signature, template) = await LiveSenderAsync(http, operatorKey);
-        await WaitForChannelAsync(http, operatorKey);
+        var sender = await LiveTenant.CreateAsync(http, operatorKey);
+        var (tenantKey, signature, template) = (sender.Key, sender.Signature, sender.NotificationTemplate);
+        await SetupApi.WaitForChannelAsync(http, operatorKey, "bench");
 
         int phoneBase = Random.Shared.Next(0, 90_000_000);
         var bodies = Enumerable.Range(0, (messages + batch - 1) / batch).Select(r => JsonSerializer.SerializeToUtf8Bytes(new
@@ -112,70 +112,5 @@ internal static class MessagesBench
     {
         int i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out int value) ? value : fallback;
-    }
-
-    /// <summary>A live enterprise tenant with an approved signature and notification template, and a large balance.</summary>
-    private static async Task<(string Key, string Signature, string Template)> LiveSenderAsync(HttpClient http, string operatorKey)
-    {
-        var tenant = await CallAsync(http, HttpMethod.Post, "/v1/tenants", operatorKey, JsonContent.Create(new { name = "bench", kind = "enterprise" }));
-        string key = tenant.GetProperty("apiKey").GetString()!;
-        string tenantId = tenant.GetProperty("id").GetString()!;
-        string auditor = (await CallAsync(http, HttpMethod.Post, "/v1/operators/keys", operatorKey, JsonContent.Create(new { role = "auditor" })))
-            .GetProperty("apiKey").GetString()!;
-        var qualification = new MultipartFormDataContent();
-        foreach (var (name, value) in new Dictionary<string, string>
-        {
-            ["kind"] = "enterprise",
-            ["companyName"] = "北京某某科技有限公司",
-            ["creditCode"] = "91350100M000100Y43",
-            ["licenceStatus"] = "normal",
-            ["establishedOn"] = "2015-06-01",
-            ["legalRepName"] = "张三",
-            ["legalRepIdNumber"] = "11010519491231002X",
-            ["industry"] = "E-commerce",
-        })
-        {
-            qualification.Add(new StringContent(value), name);
-        }
-        qualification.Add(new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4]) { Headers = { ContentType = new("image/jpeg") } }, "licence", "licence.jpg");
-        await ApproveAsync(http, auditor, (await CallAsync(http, HttpMethod.Post, "/v1/qualifications", key, qualification)).GetProperty("id").GetString()!);
-        var signature = new MultipartFormDataContent { { new StringContent("某某科技"), "name" }, { new StringContent("company"), "source" }, { new StringContent("general"), "purpose" } };
-        await ApproveAsync(http, auditor, (await CallAsync(http, HttpMethod.Post, "/v1/signatures", key, signature)).GetProperty("id").GetString()!);
-        var template = await CallAsync(http, HttpMethod.Post, "/v1/templates", key,
-            JsonContent.Create(new { name = "发货", type = "notification", content = "您的订单${order}已发货，请注意查收。", scenario = "订单发货通知" }));
-        var items = await CallAsync(http, HttpMethod.Get, "/v1/review/items?kind=template", auditor, null);
-        await ApproveAsync(http, auditor, items[0].GetProperty("id").GetString()!);
-        await CallAsync(http, HttpMethod.Post, $"/v1/tenants/{tenantId}/balance", operatorKey, JsonContent.Create(new { amount = 1_000_000 }));
-        return (key, "某某科技", template.GetProperty("code").GetString()!);
-    }
-
-    private static Task ApproveAsync(HttpClient http, string auditor, string id) =>
-        CallAsync(http, HttpMethod.Post, $"/v1/review/items/{id}/approve", auditor, JsonContent.Create(new { }));
-
-    private static async Task WaitForChannelAsync(HttpClient http, string operatorKey)
-    {
-        for (int i = 0; i < 300; i++)
-        {
-            var channels = await CallAsync(http, HttpMethod.Get, "/v1/channels", operatorKey, null);
-            if (channels.EnumerateArray().Any(c => c.GetProperty("name").GetString() == "bench" && c.GetProperty("state").GetString() == "up"))
-            {
-                return;
-            }
-            await Task.Delay(100);
-        }
-        throw new BenchException("the SMPP channel did not bind");
-    }
-
-    private static async Task<JsonElement> CallAsync(HttpClient http, HttpMethod method, string path, string key, HttpContent? content)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        using var response = await http.SendAsync(request);
-        string body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new BenchException($"{method} {path}: {(int)response.StatusCode} {body}");
-        }
-        return JsonDocument.Parse(body).RootElement.Clone();
     }
 }

@@ -29,6 +29,20 @@ if (args is ["messages", .. var messageArgs])
     }
 }
 
+// `versus` runs Kannel and SmsVerify end to end against the same SMSC, interleaved, and prints the ratio.
+if (args is ["versus", .. var versusArgs])
+{
+    try
+    {
+        return await SmsVerify.Bench.Versus.VersusBench.RunAsync(versusArgs);
+    }
+    catch (BenchException ex)
+    {
+        Console.Error.WriteLine($"bench failed: {ex.Message}");
+        return 1;
+    }
+}
+
 BenchOptions? options = BenchOptions.Parse(args, out string? usageError);
 if (options is null)
 {

@@ -219,7 +219,7 @@ internal sealed class ServerProcess : IDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         // Small race (the port could be taken before the server binds) but good enough for a bench.
         using var listener = new TcpListener(IPAddress.Loopback, 0);

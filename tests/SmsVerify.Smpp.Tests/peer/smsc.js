@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A tiny SMSC built on the `smpp` npm package, used by SmsVerify.Smpp.Tests as a real peer written by others.
 //
-//   node smsc.js <port> [--throttle N] [--drop-after N] [--receipts]
+//   node smsc.js <port> [--throttle N] [--drop-after N] [--receipts] [--quiet]
 //
 // Port 0 picks a free port. Every event is one JSON line on stdout; the first is {"event":"listening","port":P}.
 //   bind      {system_id, ok}                    bind with system_id "esme" / password "secret", else ESME_RINVPASWD
@@ -12,6 +12,8 @@
 // --drop-after N on the first connection, destroy the socket when the Nth submit_sm arrives (never answered)
 // --receipts     send a delivery receipt deliver_sm after each accepted submit_sm
 // --reply TEXT   after each accepted whole message, the phone answers TEXT (a mobile-originated deliver_sm)
+// --quiet        print only the listening and bind events: for load runs, where a line per message would cost the
+//                SMSC and its reader more than the SMPP itself
 'use strict';
 const smpp = require('smpp');
 
@@ -22,10 +24,15 @@ const throttle = option('--throttle');
 const dropAfter = option('--drop-after');
 const receipts = args.includes('--receipts');
 const reply = args.includes('--reply') ? args[args.indexOf('--reply') + 1] : null;
+const quiet = args.includes('--quiet');
 
 let submits = 0, nextId = 0, sessions = 0;
 const parts = new Map(); // "ref/total" -> array of texts
-const emit = (event) => process.stdout.write(JSON.stringify(event) + '\n');
+const emit = (event) => {
+  if (!quiet || event.event === 'listening' || event.event === 'bind') {
+    process.stdout.write(JSON.stringify(event) + '\n');
+  }
+};
 
 const server = smpp.createServer((session) => {
   const number = ++sessions;

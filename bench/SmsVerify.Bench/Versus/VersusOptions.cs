@@ -1,0 +1,113 @@
+using System.Globalization;
+
+namespace SmsVerify.Bench.Versus;
+
+/// <summary>The variants a round can run: Kannel's sendsms, and SmsVerify's two sending APIs.</summary>
+internal enum Variant { Kannel, Message, Verification }
+
+internal sealed record VersusOptions(
+    int Messages, int Connections, int Rounds, IReadOnlyList<Variant> Variants, string? Postgres, string? Redis, TimeSpan SettleTimeout,
+    bool NoBuild, string CommandLine)
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project bench/SmsVerify.Bench -- versus [--messages N (3000)] [--connections C (16)]
+          [--rounds R (3)] [--variants kannel,message,verification] [--postgres "<npgsql connection string>"] [--redis host:port]
+          [--timeout seconds to settle (300)] [--no-build]
+          Kannel (sendsms + dlr-url) and SmsVerify (POST /v1/messages, POST /v1/verifications + webhooks) against the
+          same SMSC (peer/smsc.js), one message per request, interleaved round by round; prints the medians and the
+          ratio of each SmsVerify variant's settled msg/s to Kannel's. With --postgres/--redis, SmsVerify's variants
+          run a second time on that store.
+        """;
+
+    /// <summary>Returns null with <paramref name="error"/> null for --help, or null with an error message.</summary>
+    public static VersusOptions? Parse(string[] args, out string? error)
+    {
+        int messages = 3000, connections = 16, rounds = 3, timeout = 300;
+        List<Variant> variants = [Variant.Kannel, Variant.Message, Variant.Verification];
+        string? postgres = null, redis = null;
+        bool noBuild = false;
+        error = null;
+        for (int i = 0; i < args.Length && error is null; i++)
+        {
+            string arg = args[i];
+            string? Value() => i + 1 < args.Length ? args[++i] : null;
+            switch (arg)
+            {
+                case "--help" or "-h":
+                    return null;
+                case "--no-build":
+                    noBuild = true;
+                    break;
+                case "--messages":
+                    messages = Positive(Value(), arg, ref error);
+                    break;
+                case "--connections":
+                    connections = Positive(Value(), arg, ref error);
+                    break;
+                case "--rounds":
+                    rounds = Positive(Value(), arg, ref error);
+                    break;
+                case "--timeout":
+                    timeout = Positive(Value(), arg, ref error);
+                    break;
+                case "--postgres":
+                    postgres = Value() is { Length: > 0 } connection ? connection : Fail(ref error, "--postgres needs a connection string");
+                    break;
+                case "--redis":
+                    redis = Value() is { Length: > 0 } endpoint ? endpoint : Fail(ref error, "--redis needs host:port");
+                    break;
+                case "--variants":
+                    variants = ParseVariants(Value(), ref error);
+                    break;
+                default:
+                    error = $"unknown argument: {arg}";
+                    break;
+            }
+        }
+        // One number per message from a block of 100,000,000 (+86139 and eight digits).
+        if (error is null && messages > 10_000_000)
+        {
+            error = "--messages must stay at or below 10,000,000";
+        }
+        return error is not null ? null : new VersusOptions(messages, connections, rounds, variants, postgres, redis, TimeSpan.FromSeconds(timeout),
+            noBuild, BenchOptions.DisplayCommand(["versus", .. args]));
+    }
+
+    private static List<Variant> ParseVariants(string? value, ref string? error)
+    {
+        var variants = new List<Variant>();
+        foreach (string name in (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse(name, ignoreCase: true, out Variant variant) || !Enum.IsDefined(variant))
+            {
+                error = $"unknown variant {name}: the variants are kannel, message and verification";
+                return variants;
+            }
+            if (!variants.Contains(variant))
+            {
+                variants.Add(variant);
+            }
+        }
+        if (variants.Count == 0)
+        {
+            error = "--variants needs a comma-separated list: kannel, message, verification";
+        }
+        return variants;
+    }
+
+    private static int Positive(string? value, string name, ref string? error)
+    {
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0)
+        {
+            return n;
+        }
+        error = $"{name} needs a positive integer";
+        return 0;
+    }
+
+    private static string? Fail(ref string? error, string message)
+    {
+        error = message;
+        return null;
+    }
+}
