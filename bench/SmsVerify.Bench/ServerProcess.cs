@@ -31,6 +31,16 @@ internal sealed class ServerProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>CPU time the server has used so far (user and system).</summary>
+    public TimeSpan Cpu
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     public string DataDirectory { get; }
 
     public static async Task<string> BuildAsync(string repoRoot)

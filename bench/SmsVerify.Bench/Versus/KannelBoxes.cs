@@ -33,6 +33,13 @@ internal sealed class KannelBoxes : IDisposable
 
     public int SendSmsPort { get; }
 
+    /// <summary>CPU time bearerbox and smsbox have used so far.</summary>
+    public TimeSpan Cpu => _boxes.Aggregate(TimeSpan.Zero, (sum, box) =>
+    {
+        box.Refresh();
+        return sum + box.TotalProcessorTime;
+    });
+
     /// <summary>A Kannel box (bearerbox, smsbox) on PATH or where the Debian package puts it, or null when it is not installed.</summary>
     public static string? FindBox(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Append("/usr/sbin")

@@ -15,27 +15,39 @@ internal static class KannelRun
         var smsc = resources.Add(await SmscProcess.StartAsync(repoRoot));
         var kannel = resources.Add(await KannelBoxes.StartAsync(smsc.Port, TimeSpan.FromSeconds(60)));
         using var http = Bench.CreateClient(new Uri($"http://127.0.0.1:{kannel.SendSmsPort}"), options.Connections);
-        var run = sink.Begin(options.Messages, byVerification: false);
-
-        // Prepared up front, as SmsVerify's bodies are, so the measured loop only sends.
-        int phoneBase = Random.Shared.Next(0, 100_000_000 - options.Messages);
-        var requests = new Uri[options.Messages];
-        for (int i = 0; i < requests.Length; i++)
+        int phoneBase = Random.Shared.Next(0, 100_000_000 - options.Messages - options.Warmup);
+        if (options.Warmup > 0)
         {
-            requests[i] = SendSms(VersusTexts.Phone(phoneBase + i), VersusTexts.Notification(i), sink.KannelDlrUrl(run, i));
+            // The same warm-up as SmsVerify's, though Kannel, compiled ahead of time, has nothing to warm but its caches.
+            var warmup = sink.Begin(options.Warmup, byVerification: false);
+            var warmed = await MeasureAsync(warmup, options.Warmup, phoneBase + options.Messages);
+            if (!warmed.Ok)
+            {
+                return warmed with { Failure = $"warm-up: {warmed.Failure}" };
+            }
         }
-
-        var result = await VersusResult.MeasureAsync(round, Variant.Kannel, Store, options.Connections, options.SettleTimeout, run, async i =>
-        {
-            using var response = await http.GetAsync(requests[i]);
-            string body = await response.Content.ReadAsStringAsync();
-            return response.StatusCode == HttpStatusCode.Accepted && body.StartsWith("0: Accepted", StringComparison.Ordinal)
-                ? null
-                : $"HTTP {(int)response.StatusCode} {body.Trim()}";
-        });
+        var result = await MeasureAsync(sink.Begin(options.Messages, byVerification: false), options.Messages, phoneBase);
         // A failed run's configuration and logs are what explains it.
         kannel.KeepLogs = !result.Ok;
         return result;
+
+        async Task<VersusResult> MeasureAsync(SinkRun run, int count, int firstPhone)
+        {
+            // Prepared up front, as SmsVerify's bodies are, so the measured loop only sends.
+            var requests = new Uri[count];
+            for (int i = 0; i < requests.Length; i++)
+            {
+                requests[i] = SendSms(VersusTexts.Phone(firstPhone + i), VersusTexts.Notification(i), sink.KannelDlrUrl(run, i));
+            }
+            return await VersusResult.MeasureAsync(round, Variant.Kannel, Store, options.Connections, options.SettleTimeout, run, async i =>
+            {
+                using var response = await http.GetAsync(requests[i]);
+                string body = await response.Content.ReadAsStringAsync();
+                return response.StatusCode == HttpStatusCode.Accepted && body.StartsWith("0: Accepted", StringComparison.Ordinal)
+                    ? null
+                    : $"HTTP {(int)response.StatusCode} {body.Trim()}";
+            }, () => kannel.Cpu, () => smsc.Cpu);
+        }
     }
 
     /// <summary>The text in UCS-2 (<c>coding=2</c>), given as UTF-8; the sender is the SMSC-side number SmsVerify uses too.</summary>

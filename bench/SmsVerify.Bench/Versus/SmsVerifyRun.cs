@@ -32,12 +32,11 @@ internal static class SmsVerifyRun
         await server.WaitHealthyAsync(http, TimeSpan.FromSeconds(90));
         var tenant = await LiveTenant.CreateAsync(http, operatorKey);
         string template = variant == Variant.Verification ? await tenant.AddVerificationTemplateAsync(http) : tenant.NotificationTemplate;
-        var run = sink.Begin(options.Messages, byVerification: variant == Variant.Verification);
-        await tenant.SetWebhookAsync(http, sink.WebhookUrl(run));
         await SetupApi.WaitForChannelAsync(http, operatorKey, Channel);
 
-        int phoneBase = Random.Shared.Next(0, 100_000_000 - options.Messages);
-        var bodies = new byte[options.Messages][];
+        // The warm-up's numbers follow the measured ones, so no number gets two codes.
+        int phoneBase = Random.Shared.Next(0, 100_000_000 - options.Messages - options.Warmup);
+        var bodies = new byte[options.Messages + options.Warmup][];
         for (int i = 0; i < bodies.Length; i++)
         {
             string to = VersusTexts.Phone(phoneBase + i);
@@ -47,7 +46,7 @@ internal static class SmsVerifyRun
         }
         var (path, expected) = variant == Variant.Verification ? ("/v1/verifications", HttpStatusCode.Created) : ("/v1/messages", HttpStatusCode.Accepted);
 
-        var result = await VersusResult.MeasureAsync(round, variant, store.Label, options.Connections, options.SettleTimeout, run, async i =>
+        async Task<string?> Send(int i)
         {
             using var content = new ByteArrayContent(bodies[i]);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -57,7 +56,24 @@ internal static class SmsVerifyRun
             string body = await response.Content.ReadAsStringAsync();
             string? refusal = response.StatusCode == expected ? Refusal(body) : body;
             return refusal is null ? null : $"HTTP {(int)response.StatusCode} {refusal}";
-        });
+        }
+
+        bool byVerification = variant == Variant.Verification;
+        if (options.Warmup > 0)
+        {
+            var warmup = sink.Begin(options.Warmup, byVerification);
+            await tenant.SetWebhookAsync(http, sink.WebhookUrl(warmup));
+            var warmed = await VersusResult.MeasureAsync(round, variant, store.Label, options.Connections, options.SettleTimeout, warmup,
+                i => Send(options.Messages + i), () => server.Cpu, () => smsc.Cpu);
+            if (!warmed.Ok)
+            {
+                return warmed with { Failure = $"warm-up: {warmed.Failure}" };
+            }
+        }
+        var run = sink.Begin(options.Messages, byVerification);
+        await tenant.SetWebhookAsync(http, sink.WebhookUrl(run));
+        var result = await VersusResult.MeasureAsync(round, variant, store.Label, options.Connections, options.SettleTimeout, run, Send,
+            () => server.Cpu, () => smsc.Cpu);
         if (!result.Ok)
         {
             Console.Error.WriteLine($"server output (last lines):\n{server.OutputTail()}");

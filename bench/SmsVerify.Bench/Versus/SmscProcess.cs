@@ -19,6 +19,16 @@ internal sealed class SmscProcess : IDisposable
 
     public int Port { get; private set; }
 
+    /// <summary>CPU time the SMSC has used so far.</summary>
+    public TimeSpan Cpu
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<SmscProcess> StartAsync(string repoRoot)
     {
         string peer = Path.Combine(repoRoot, "tests", "SmsVerify.Smpp.Tests", "peer");

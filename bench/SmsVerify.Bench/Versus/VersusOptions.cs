@@ -6,23 +6,25 @@ namespace SmsVerify.Bench.Versus;
 internal enum Variant { Kannel, Message, Verification }
 
 internal sealed record VersusOptions(
-    int Messages, int Connections, int Rounds, IReadOnlyList<Variant> Variants, string? Postgres, string? Redis, TimeSpan SettleTimeout,
+    int Messages, int Warmup, int Connections, int Rounds, IReadOnlyList<Variant> Variants, string? Postgres, string? Redis, TimeSpan SettleTimeout,
     bool NoBuild, string CommandLine)
 {
     public const string Usage = """
-        usage: dotnet run -c Release --project bench/SmsVerify.Bench -- versus [--messages N (3000)] [--connections C (16)]
+        usage: dotnet run -c Release --project bench/SmsVerify.Bench -- versus [--messages N (3000)] [--warmup W (1000)] [--connections C (16)]
           [--rounds R (3)] [--variants kannel,message,verification] [--postgres "<npgsql connection string>"] [--redis host:port]
           [--timeout seconds to settle (300)] [--no-build]
           Kannel (sendsms + dlr-url) and SmsVerify (POST /v1/messages, POST /v1/verifications + webhooks) against the
           same SMSC (peer/smsc.js), one message per request, interleaved round by round; prints the medians and the
-          ratio of each SmsVerify variant's settled msg/s to Kannel's. With --postgres/--redis, SmsVerify's variants
-          run a second time on that store.
+          ratio of each SmsVerify variant's settled msg/s to Kannel's. Each run first sends W messages the same way,
+          unmeasured, and waits for them to settle, so that what is measured is a running sender, not its start (the
+          .NET JIT compiles and tunes the hot paths in the first seconds). With --postgres/--redis, SmsVerify's
+          variants run a second time on that store.
         """;
 
     /// <summary>Returns null with <paramref name="error"/> null for --help, or null with an error message.</summary>
     public static VersusOptions? Parse(string[] args, out string? error)
     {
-        int messages = 3000, connections = 16, rounds = 3, timeout = 300;
+        int messages = 3000, warmup = 1000, connections = 16, rounds = 3, timeout = 300;
         List<Variant> variants = [Variant.Kannel, Variant.Message, Variant.Verification];
         string? postgres = null, redis = null;
         bool noBuild = false;
@@ -40,6 +42,9 @@ internal sealed record VersusOptions(
                     break;
                 case "--messages":
                     messages = Positive(Value(), arg, ref error);
+                    break;
+                case "--warmup":
+                    warmup = NonNegative(Value(), arg, ref error);
                     break;
                 case "--connections":
                     connections = Positive(Value(), arg, ref error);
@@ -65,11 +70,11 @@ internal sealed record VersusOptions(
             }
         }
         // One number per message from a block of 100,000,000 (+86139 and eight digits).
-        if (error is null && messages > 10_000_000)
+        if (error is null && messages + warmup > 10_000_000)
         {
-            error = "--messages must stay at or below 10,000,000";
+            error = "--messages and --warmup must stay at or below 10,000,000 together";
         }
-        return error is not null ? null : new VersusOptions(messages, connections, rounds, variants, postgres, redis, TimeSpan.FromSeconds(timeout),
+        return error is not null ? null : new VersusOptions(messages, warmup, connections, rounds, variants, postgres, redis, TimeSpan.FromSeconds(timeout),
             noBuild, BenchOptions.DisplayCommand(["versus", .. args]));
     }
 
@@ -94,6 +99,9 @@ internal sealed record VersusOptions(
         }
         return variants;
     }
+
+    private static int NonNegative(string? value, string name, ref string? error) =>
+        value == "0" ? 0 : Positive(value, name, ref error);
 
     private static int Positive(string? value, string name, ref string? error)
     {

@@ -3,7 +3,11 @@ using System.Diagnostics;
 namespace SmsVerify.Bench.Versus;
 
 /// <summary>One run of one variant: its API calls, when its last message settled, and what the sink heard.</summary>
-internal sealed record VersusResult(int Round, Variant Variant, string Store, PhaseResult? Api, TimeSpan? SettledAfter, string Callbacks, string? Failure)
+/// <param name="SenderCpu">CPU the sender (SmsVerify's server, or Kannel's two boxes) used from the first request until the run settled.</param>
+/// <param name="SmscCpu">CPU the SMSC used over the same time.</param>
+internal sealed record VersusResult(
+    int Round, Variant Variant, string Store, PhaseResult? Api, TimeSpan? SettledAfter, string Callbacks, string? Failure, TimeSpan SenderCpu = default,
+    TimeSpan SmscCpu = default)
 {
     public bool Ok => Failure is null;
 
@@ -13,6 +17,11 @@ internal sealed record VersusResult(int Round, Variant Variant, string Store, Ph
     /// <summary>Messages over the time from the first request until the last message's delivered report arrived.</summary>
     public double SettledPerSecond => Api is null || SettledAfter is not { } settled ? 0 : Api.Requests / settled.TotalSeconds;
 
+    /// <summary>The sender's CPU per message in microseconds: what a message costs it, whatever else the machine does.</summary>
+    public double SenderCpuPerMessage => Api is null ? 0 : SenderCpu.TotalMicroseconds / Api.Requests;
+
+    public double SmscCpuPerMessage => Api is null ? 0 : SmscCpu.TotalMicroseconds / Api.Requests;
+
     public static VersusResult Failed(int round, Variant variant, string store, string failure) => new(round, variant, store, null, null, "", failure);
 
     /// <summary>
@@ -21,8 +30,10 @@ internal sealed record VersusResult(int Round, Variant Variant, string Store, Ph
     /// messages still unsettled then fail the run.
     /// </summary>
     public static async Task<VersusResult> MeasureAsync(
-        int round, Variant variant, string store, int connections, TimeSpan settleTimeout, SinkRun sink, Func<int, Task<string?>> send)
+        int round, Variant variant, string store, int connections, TimeSpan settleTimeout, SinkRun sink, Func<int, Task<string?>> send,
+        Func<TimeSpan> senderCpu, Func<TimeSpan> smscCpu)
     {
+        var (sender0, smsc0) = (senderCpu(), smscCpu());
         long started = Stopwatch.GetTimestamp();
         var api = await LoadRunner.RunAsync(variant.ToString(), sink.Expected, connections, send);
         string? failure = null;
@@ -39,7 +50,8 @@ internal sealed record VersusResult(int Round, Variant Variant, string Store, Ph
             failure = $"{sink.Failures} failure reports";
         }
         TimeSpan? settledAfter = sink.AllSettled.IsCompleted ? Stopwatch.GetElapsedTime(started, sink.SettledAt) : null;
+        var (sender, smsc) = (senderCpu() - sender0, smscCpu() - smsc0);
         string callbacks = $"reports: {sink.Settled} delivered, {sink.Acks} accepted by the SMSC, {sink.Failures} failed, {sink.OtherEvents} other";
-        return new VersusResult(round, variant, store, api, settledAfter, callbacks, failure);
+        return new VersusResult(round, variant, store, api, settledAfter, callbacks, failure, sender, smsc);
     }
 }

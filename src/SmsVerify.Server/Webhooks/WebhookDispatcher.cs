@@ -72,10 +72,10 @@ internal sealed partial class WebhookDispatcher(
     /// that returns what it claimed. The outer condition is checked again on each row it locks, so two nodes never
     /// claim the same event.
     /// </summary>
-    private static Task<List<WebhookDelivery>> ClaimStatusBatchAsync(AppDbContext db, Guid tenantId, DateTime now, DateTime lease, CancellationToken cancellationToken)
+    private static async Task<List<WebhookDelivery>> ClaimStatusBatchAsync(AppDbContext db, Guid tenantId, DateTime now, DateTime lease, CancellationToken cancellationToken)
     {
         var pending = nameof(DeliveryStatus.Pending);
-        return db.WebhookDeliveries.FromSql($"""
+        var claim = db.WebhookDeliveries.FromSql($"""
             UPDATE "webhook_deliveries" SET "LockedUntil" = {lease}
             WHERE "Id" IN (
                 SELECT "Id" FROM "webhook_deliveries"
@@ -84,7 +84,17 @@ internal sealed partial class WebhookDispatcher(
                 ORDER BY "NextAttemptAt" LIMIT {MaxStatusBatch})
             AND "Status" = {pending} AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
             RETURNING *
-            """).AsNoTracking().ToListAsync(cancellationToken);
+            """).AsNoTracking();
+        if (db is PostgresAppDbContext)
+        {
+            return await claim.ToListAsync(cancellationToken);
+        }
+        // A statement read as a query does not take SQLite's in-process write gate; a transaction does. Without it the
+        // claim met the write batcher's lock and Microsoft.Data.Sqlite slept on a pool thread until it was free.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await claim.ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return claimed;
     }
 
     /// <summary>Posts one event, or a batch of status events as one JSON array, and records the attempt on each.</summary>

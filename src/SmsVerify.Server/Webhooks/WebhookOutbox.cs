@@ -38,12 +38,15 @@ public sealed class WebhookOutbox(IOptions<JsonOptions> json, IOptions<WebhookOp
     }
 
     /// <summary>Adds an event that <see cref="WantsAsync"/> said the tenant takes.</summary>
-    public void Add(AppDbContext db, Guid tenantId, string eventName, object data)
+    public void Add(AppDbContext db, Guid tenantId, string eventName, object data) => db.WebhookDeliveries.Add(Create(tenantId, eventName, data));
+
+    /// <summary>The outbox row of an event that <see cref="WantsAsync"/> said the tenant takes, for the caller to insert.</summary>
+    public WebhookDelivery Create(Guid tenantId, string eventName, object data)
     {
         var now = Clock.UtcNowForStorage();
         var id = Guid.CreateVersion7();
         var payload = JsonSerializer.Serialize(new WebhookEvent(id, eventName, now, data), json.Value.SerializerOptions);
-        db.WebhookDeliveries.Add(new WebhookDelivery { Id = id, TenantId = tenantId, Event = eventName, Payload = payload, CreatedAt = now, NextAttemptAt = now });
+        return new WebhookDelivery { Id = id, TenantId = tenantId, Event = eventName, Payload = payload, CreatedAt = now, NextAttemptAt = now };
     }
 
     /// <summary>Called when this node changes a tenant's webhook, so its next event sees the change.</summary>

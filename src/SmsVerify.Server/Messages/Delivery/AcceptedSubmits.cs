@@ -41,12 +41,14 @@ internal sealed class AcceptedSubmits(StatusEvents events, Receipts receipts, Ti
                 """);
         }
         var updated = await batch.ReadFirstAsync(reader => (Guid?)reader.GetGuid(0));
-        List<(Guid, Guid)> changed = [];
+        // The claimed row and what this write set are the view: no read of the rows back.
+        List<(Guid, MessageView)> changed = [];
         for (var i = 0; i < submits.Count; i++)
         {
             if (updated[i] is { } tenantId)
             {
-                changed.Add((submits[i].Message.Id, tenantId));
+                var (message, channel, _) = submits[i];
+                changed.Add((tenantId, MessageView.From(message) with { Status = MessageStatus.Submitted, Channel = channel, SubmittedAt = now, ErrorCode = null }));
             }
         }
         await events.EnqueueAsync(db, changed);

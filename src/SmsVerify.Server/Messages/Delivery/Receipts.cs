@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Channels;
 using SmsVerify.Server.Infrastructure.Database;
@@ -97,22 +98,23 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
             var error = failed ? receipt.ErrorCode ?? "undeliverable" : null;
             var delivered = failed ? 0 : 1;
             var doneAt = receipt.DoneAt ?? receipt.ReceivedAt;
-            batch.Add($"""
+            // The view comes back with the change, so the status event needs no read of the row.
+            batch.Add(FormattableStringFactory.Create($$"""
                 UPDATE "messages" SET
-                    "DeliveredParts" = "DeliveredParts" + {delivered},
-                    "Status" = CASE WHEN {failed} OR "DeliveredParts" + 1 >= "PartCount" THEN {final} ELSE "Status" END,
-                    "ErrorCode" = CASE WHEN {failed} THEN {error} ELSE "ErrorCode" END,
-                    "DoneAt" = CASE WHEN {failed} OR "DeliveredParts" + 1 >= "PartCount" THEN {doneAt} ELSE "DoneAt" END
-                WHERE "Id" = {messageId} AND "Status" = {submitted}
-                RETURNING "Id", "TenantId", "Status" <> {submitted}
-                """);
+                    "DeliveredParts" = "DeliveredParts" + {0},
+                    "Status" = CASE WHEN {1} OR "DeliveredParts" + 1 >= "PartCount" THEN {2} ELSE "Status" END,
+                    "ErrorCode" = CASE WHEN {1} THEN {3} ELSE "ErrorCode" END,
+                    "DoneAt" = CASE WHEN {1} OR "DeliveredParts" + 1 >= "PartCount" THEN {4} ELSE "DoneAt" END
+                WHERE "Id" = {5} AND "Status" = {6}
+                RETURNING {{MessageViewRows.Columns}}
+                """, delivered, failed, final, error, doneAt, messageId, submitted));
         }
         if (batch.Count == 0)
         {
             return;
         }
-        var settled = await batch.ReadFirstAsync(reader => (Id: reader.GetGuid(0), TenantId: reader.GetGuid(1), Settled: reader.GetBoolean(2)));
-        await events.EnqueueAsync(db, [.. settled.Where(s => s.Settled).Select(s => (s.Id, s.TenantId))]);
+        var settled = await batch.ReadFirstAsync(MessageViewRows.Read);
+        await events.EnqueueAsync(db, [.. settled.Where(s => s.View is { Status: not MessageStatus.Submitted })]);
     }
 
     /// <summary>Keeps receipts whose part is not recorded (yet); one for a part that already has its outcome is a repeat.</summary>

@@ -17,6 +17,29 @@ internal sealed class StatusEvents(WebhookOutbox webhooks)
 {
     private bool _added;
 
+    private static readonly Func<AppDbContext, List<Guid>, IAsyncEnumerable<MessageRecord>> Messages =
+        EF.CompileAsyncQuery((AppDbContext db, List<Guid> ids) => db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)));
+
+    /// <summary>Adds the events of changes whose views the write already has (its <c>RETURNING</c>, or the claimed row).</summary>
+    public async Task EnqueueAsync(AppDbContext db, IReadOnlyList<(Guid TenantId, MessageView View)> changed)
+    {
+        List<WebhookDelivery>? events = null;
+        foreach (var (tenantId, view) in changed)
+        {
+            if (await webhooks.WantsAsync(db, tenantId, MessageView.StatusEvent, CancellationToken.None))
+            {
+                (events ??= []).Add(webhooks.Create(tenantId, MessageView.StatusEvent, view));
+            }
+        }
+        if (events is not null)
+        {
+            // One multi-row INSERT: a busy tenant's events are most of a batch's rows.
+            await RowInserts.InsertAsync(db, events);
+            _added = true;
+        }
+    }
+
+    /// <summary>Adds the events of changes known only by id, reading the rows back (for the rare outcomes).</summary>
     public async Task EnqueueAsync(AppDbContext db, IReadOnlyList<(Guid Id, Guid TenantId)> changed)
     {
         List<Guid>? wanted = null;
@@ -31,13 +54,12 @@ internal sealed class StatusEvents(WebhookOutbox webhooks)
         {
             return;
         }
-        var rows = await db.Messages.AsNoTracking().Where(m => wanted.Contains(m.Id)).ToDictionaryAsync(m => m.Id);
-        foreach (var id in wanted)
+        var rows = new Dictionary<Guid, MessageRecord>(wanted.Count);
+        await foreach (var row in Messages(db, wanted))
         {
-            var row = rows[id];
-            webhooks.Add(db, row.TenantId, MessageView.StatusEvent, MessageView.From(row));
+            rows[row.Id] = row;
         }
-        _added = true;
+        await EnqueueAsync(db, wanted.ConvertAll(id => (rows[id].TenantId, MessageView.From(rows[id]))));
     }
 
     /// <summary>Wakes the webhook dispatcher if the batch just committed added events.</summary>

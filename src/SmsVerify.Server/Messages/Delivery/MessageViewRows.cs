@@ -1,0 +1,39 @@
+using System.Data.Common;
+
+namespace SmsVerify.Server.Messages.Delivery;
+
+/// <summary>
+/// A message's view as a statement's <c>RETURNING</c> gives it, so that a <c>message.status</c> event needs no read
+/// of the row after the write that changed it. The columns come in <see cref="Columns"/>'s order.
+/// </summary>
+internal static class MessageViewRows
+{
+    public const string Columns = """
+        "Id", "TenantId", "To", "Signature", "Template", "Status", "Segments", "Cost", "Channel", "ErrorCode", "OutcomeUnknown", "VerificationId",
+        "MaskedText", "CreatedAt", "SubmittedAt", "DoneAt"
+        """;
+
+    public static (Guid TenantId, MessageView View) Read(DbDataReader row)
+    {
+        var message = new MessageRecord
+        {
+            Id = row.GetGuid(0),
+            TenantId = row.GetGuid(1),
+            To = row.GetString(2),
+            Signature = row.GetString(3),
+            Template = row.GetString(4),
+            Status = Enum.Parse<MessageStatus>(row.GetString(5)),
+            Segments = row.GetInt32(6),
+            Cost = row.GetInt64(7),
+            Channel = row.IsDBNull(8) ? null : row.GetString(8),
+            ErrorCode = row.IsDBNull(9) ? null : row.GetString(9),
+            OutcomeUnknown = row.GetBoolean(10),
+            VerificationId = row.IsDBNull(11) ? null : row.GetGuid(11),
+            MaskedText = row.GetString(12),
+            CreatedAt = row.GetDateTime(13),
+            SubmittedAt = row.IsDBNull(14) ? null : row.GetDateTime(14),
+            DoneAt = row.IsDBNull(15) ? null : row.GetDateTime(15),
+        };
+        return (message.TenantId, MessageView.From(message));
+    }
+}
