@@ -12,7 +12,7 @@ namespace SmsVerify.Server.Tests.Support;
 /// PostgreSQL database plus Redis when SMSVERIFY_TEST_POSTGRES and SMSVERIFY_TEST_REDIS name them; CI runs the suite
 /// both ways). The clock is fake, so tests move time instead of waiting.
 /// </summary>
-public sealed class SmsVerifyApp : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class SmsVerifyApp : WebApplicationFactory<Program>, IAsyncLifetime, ITestServer
 {
     public const string OperatorKey = "svo_test-operator-key-for-the-integration-tests";
 
