@@ -36,6 +36,10 @@ public sealed class ChannelRouter : IChannelRoutes
 
     IMessageChannel? IChannelRoutes.Pick(string to, IReadOnlySet<string> excluded) => Pick(to, excluded);
 
+    // A bind reads connecting only until its first attempt ends; later losses read down while the library reconnects.
+    public bool FirstBindPending =>
+        !_channels.Any(c => c.State == ChannelState.Up) && _channels.Any(c => c.State == ChannelState.Connecting);
+
     /// <summary>State and counters of every channel, for operators.</summary>
     public IReadOnlyList<ChannelView> Describe() => [.. _channels.OfType<IReportingChannel>().Select(c => c.Describe())];
 }

@@ -4,4 +4,10 @@ namespace SmsVerify.Server.Channels;
 public interface IChannelRoutes
 {
     IMessageChannel? Pick(string to, IReadOnlySet<string> excluded);
+
+    /// <summary>
+    /// True while no channel is up only because some are still making their first bind, as when the server has
+    /// just started: a message claimed now would wait out a retry backoff for a channel about to come up.
+    /// </summary>
+    bool FirstBindPending { get; }
 }

@@ -72,6 +72,12 @@ public sealed class MessageRecord
     /// <summary>Names the claim that holds the lease, so an outcome is written only by the worker that still holds it.</summary>
     public Guid? ClaimToken { get; set; }
 
+    /// <summary>
+    /// The node (<see cref="Delivery.DeliveryNode"/>) that took the last claim, so that its claims can be freed as soon
+    /// as it is known to be gone rather than when their leases run out. Left as it was when the claim ends.
+    /// </summary>
+    public Guid? ClaimedBy { get; set; }
+
     /// <summary>A carrier may have it though it never said so (the link died mid-submit): never submitted again.</summary>
     public bool OutcomeUnknown { get; set; }
     public DateTime CreatedAt { get; init; }

@@ -8,7 +8,10 @@ public static class MessagesExtensions
 {
     public static IHostApplicationBuilder AddMessages(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DeliveryOptions>().BindConfiguration("Delivery").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DeliveryOptions>().BindConfiguration("Delivery").ValidateDataAnnotations()
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.NodeTimeout >= 2 * o.HeartbeatInterval,
+                "Delivery:HeartbeatInterval is more than zero and Delivery:NodeTimeout at least two of them: one late beat must not look like a dead node.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<MessageTexts>();
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddSingleton<DeliveryAttempt>();
@@ -18,6 +21,9 @@ public static class MessagesExtensions
         builder.Services.AddSingleton<InboundMessages>();
         builder.Services.AddSingleton<IChannelEventSink, ChannelEventStore>();
         builder.Services.AddSingleton<IChannelRoutes>(services => services.GetRequiredService<ChannelRouter>());
+        // Before the worker: hosted services stop in reverse order, so the node beats until the worker's last submits are written.
+        builder.Services.AddSingleton<DeliveryNode>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryNode>());
         builder.Services.AddSingleton<DeliveryWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryWorker>());
         builder.Services.AddHostedService<MessageRetention>();

@@ -32,4 +32,7 @@ public sealed class FakeRoutes(params FakeChannel[] channels) : IChannelRoutes
 {
     public IMessageChannel? Pick(string to, IReadOnlySet<string> excluded) =>
         channels.Where(c => c.State == ChannelState.Up && !excluded.Contains(c.Name)).OrderByDescending(c => c.Priority).FirstOrDefault();
+
+    public bool FirstBindPending =>
+        !channels.Any(c => c.State == ChannelState.Up) && channels.Any(c => c.State == ChannelState.Connecting);
 }

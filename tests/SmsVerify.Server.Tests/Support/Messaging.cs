@@ -10,7 +10,7 @@ public static class Messaging
     public static Task<HttpResponseMessage> SendAsync(this LiveSender sender, string template, object? parameters, params string[] to) =>
         sender.Http.PostJsonAsync("/v1/messages", new { to, signature = sender.Signature, template, @params = parameters });
 
-    public static async Task<JsonElement> TopUpAsync(this SmsVerifyApp app, Guid tenantId, decimal amount) =>
+    public static async Task<JsonElement> TopUpAsync(this ITestServer app, Guid tenantId, decimal amount) =>
         await (await app.Operator().PostJsonAsync($"/v1/tenants/{tenantId}/balance", new { amount })).OkAsync();
 
     public static async Task<decimal> BalanceAsync(this TestTenant tenant) =>

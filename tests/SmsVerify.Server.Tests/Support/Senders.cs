@@ -17,7 +17,7 @@ public static class Senders
     public const string VerificationContent = "您正在登录某某商城，验证码为${code}，5分钟内有效，请勿泄露给他人。";
 
     /// <summary>Qualification approved (the tenant goes live), signature and template approved.</summary>
-    public static async Task<LiveSender> CreateLiveSenderAsync(this SmsVerifyApp app, string content = VerificationContent, string purpose = "general")
+    public static async Task<LiveSender> CreateLiveSenderAsync(this ITestServer app, string content = VerificationContent, string purpose = "general")
     {
         var tenant = await app.CreateTenantAsync();
         var auditor = await app.AuditorAsync();
@@ -35,7 +35,7 @@ public static class Senders
     }
 
     /// <summary>Submits a template and, if the rules left it to a person, has an auditor approve it.</summary>
-    public static async Task<string> CreateApprovedTemplateAsync(this TestTenant tenant, SmsVerifyApp app, string content, string type = "verification")
+    public static async Task<string> CreateApprovedTemplateAsync(this TestTenant tenant, ITestServer app, string content, string type = "verification")
     {
         var template = await (await tenant.Http.PostJsonAsync("/v1/templates", new { name = "登录", type, content, scenario = "用户登录" }))
             .OkAsync(HttpStatusCode.Created);

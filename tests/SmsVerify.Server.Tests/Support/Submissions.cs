@@ -48,7 +48,7 @@ public static class Submissions
     public static async Task<string> SubmitQualificationAsync(this TestTenant tenant, MultipartFormDataContent form) =>
         (await (await tenant.Http.PostAsync("/v1/qualifications", form)).OkAsync(HttpStatusCode.Created)).Str("id");
 
-    public static async Task<HttpClient> AuditorAsync(this SmsVerifyApp app)
+    public static async Task<HttpClient> AuditorAsync(this ITestServer app)
     {
         var key = await (await app.Operator().PostJsonAsync("/v1/operators/keys", new { role = "auditor" })).OkAsync(HttpStatusCode.Created);
         return app.WithKey(key.Str("apiKey"));

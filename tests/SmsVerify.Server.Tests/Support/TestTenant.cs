@@ -25,7 +25,7 @@ public sealed record TestTenant(Guid Id, string ApiKey, HttpClient Http)
 
 public static class TestTenants
 {
-    public static async Task<TestTenant> CreateTenantAsync(this SmsVerifyApp app, string kind = "enterprise", string name = "Acme")
+    public static async Task<TestTenant> CreateTenantAsync(this ITestServer app, string kind = "enterprise", string name = "Acme")
     {
         var created = await (await app.Operator().PostJsonAsync("/v1/tenants", new { name, kind })).OkAsync(HttpStatusCode.Created);
         var key = created.Str("apiKey");

@@ -22,6 +22,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<VerificationRecord> Verifications => Set<VerificationRecord>();
     public DbSet<MessageRecord> Messages => Set<MessageRecord>();
     public DbSet<MessagePart> MessageParts => Set<MessagePart>();
+    public DbSet<Messages.Delivery.DeliveryNodeRecord> DeliveryNodes => Set<Messages.Delivery.DeliveryNodeRecord>();
     public DbSet<UnmatchedReceipt> UnmatchedReceipts => Set<UnmatchedReceipt>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
     public DbSet<Messages.Inbound.InboundMessage> InboundMessages => Set<Messages.Inbound.InboundMessage>();

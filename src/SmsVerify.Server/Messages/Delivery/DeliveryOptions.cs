@@ -21,8 +21,20 @@ public sealed class DeliveryOptions
     [Range(1, 1024)]
     public int Concurrency { get; set; } = 128;
 
-    /// <summary>How long a claim lasts; a worker that dies mid-submit leaves a message that is retried as "outcome unknown" after it.</summary>
+    /// <summary>
+    /// How long a claim lasts; a worker that dies mid-submit leaves a message that is retried as "outcome unknown"
+    /// after it, unless its node is known to be gone sooner (a restart on SQLite, <see cref="NodeTimeout"/> on PostgreSQL).
+    /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often a node that runs a worker on PostgreSQL says it is alive (<see cref="DeliveryNode"/>).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a node's heartbeat may be silent before other nodes free its claims: five beats, so that a node that
+    /// only paused (a garbage collection, a slow disk) keeps them.
+    /// </summary>
+    public TimeSpan NodeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Attempts before a message no channel would take fails (and is refunded).</summary>
     [Range(1, 100)]

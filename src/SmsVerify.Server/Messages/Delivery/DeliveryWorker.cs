@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmsVerify.Server.Channels;
 using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Database;
 
@@ -11,8 +12,8 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// message.
 /// </summary>
 internal sealed partial class DeliveryWorker(
-    IServiceScopeFactory scopes, DeliveryAttempt attempt, DeliverySignal signal, IOptions<DeliveryOptions> options, TimeProvider clock,
-    ILogger<DeliveryWorker> logger)
+    IServiceScopeFactory scopes, DeliveryNode node, DeliveryAttempt attempt, IChannelRoutes routes, DeliverySignal signal,
+    IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<DeliveryWorker> logger)
     : PollingWorker(signal, logger)
 {
     private readonly SemaphoreSlim _slots = new(options.Value.Concurrency, options.Value.Concurrency);
@@ -37,13 +38,19 @@ internal sealed partial class DeliveryWorker(
     /// </summary>
     public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
+        if (routes.FirstBindPending)
+        {
+            // Just started: what it claimed now, a restart's recovered claims included, would wait out a backoff.
+            _backlog = false;
+            return 0;
+        }
         var asked = await TakeSlotsAsync(cancellationToken);
         List<MessageRecord> claimed;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            claimed = await MessageClaims.ClaimAsync(db, asked, clock.UtcNowForStorage(), options.Value.Lease, cancellationToken);
+            claimed = await MessageClaims.ClaimAsync(db, node.Id, asked, clock.UtcNowForStorage(), options.Value.Lease, cancellationToken);
         }
         catch
         {

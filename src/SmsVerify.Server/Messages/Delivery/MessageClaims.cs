@@ -6,9 +6,10 @@ namespace SmsVerify.Server.Messages.Delivery;
 
 /// <summary>
 /// Takes queued messages that are due for one worker, under a lease: verification codes first (see
-/// <see cref="MessageRecord.Priority"/>), then in the order they became due. A message whose lease ran out while it
+/// <see cref="MessageRecord.Priority"/>), then in the order they became due. A message whose lease ended while it
 /// was claimed was being submitted by a worker that died: the carrier may have it, so it comes back marked
-/// <see cref="MessageRecord.OutcomeUnknown"/>.
+/// <see cref="MessageRecord.OutcomeUnknown"/>. A lease ends when it runs out, or earlier when its node is known to
+/// be gone (<see cref="FreeAllAsync"/>, <see cref="DeliveryNodes"/>).
 /// </summary>
 /// <remarks>
 /// One statement that returns what it took, written as SQL: a claim runs for every refill of the worker's slots,
@@ -16,22 +17,30 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// </remarks>
 internal static class MessageClaims
 {
-    public static async Task<List<MessageRecord>> ClaimAsync(AppDbContext db, int batch, DateTime now, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// The lease a freed claim is left with: over, so the next claim takes the message at once, and still set, so
+    /// that claim marks it as possibly sent. The claim token stays, so the old claimer's outcome still counts if it
+    /// comes before anyone claims the message again (a node that was only paused), and never after.
+    /// </summary>
+    public static readonly DateTime Freed = DateTime.UnixEpoch;
+
+    public static async Task<List<MessageRecord>> ClaimAsync(
+        AppDbContext db, Guid node, int batch, DateTime now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var postgres = db is PostgresAppDbContext;
         // On PostgreSQL workers on other nodes skip the rows this one is taking instead of waiting for them. SQLite has
         // one writer at a time and this node's worker is the only claimer.
         var skipLocked = postgres ? "FOR UPDATE SKIP LOCKED" : "";
         var claim = FormattableStringFactory.Create($$"""
-            UPDATE "messages" SET "ClaimToken" = {0}, "LeaseUntil" = {1}, "Attempts" = "Attempts" + 1,
+            UPDATE "messages" SET "ClaimToken" = {0}, "ClaimedBy" = {1}, "LeaseUntil" = {2}, "Attempts" = "Attempts" + 1,
                 "OutcomeUnknown" = "OutcomeUnknown" OR "LeaseUntil" IS NOT NULL
             WHERE "Id" IN (
                 SELECT "Id" FROM "messages"
-                WHERE "Status" = {2} AND "NextAttemptAt" <= {3} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {3})
-                ORDER BY "Priority", "NextAttemptAt" LIMIT {4}
+                WHERE "Status" = {3} AND "NextAttemptAt" <= {4} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {4})
+                ORDER BY "Priority", "NextAttemptAt" LIMIT {5}
                 {{skipLocked}})
             RETURNING *
-            """, Guid.NewGuid(), now + lease, nameof(MessageStatus.Queued), now, batch);
+            """, Guid.NewGuid(), node, now + lease, nameof(MessageStatus.Queued), now, batch);
         if (postgres)
         {
             return await db.Messages.FromSql(claim).AsNoTracking().ToListAsync(cancellationToken);
@@ -42,4 +51,14 @@ internal static class MessageClaims
         await transaction.CommitAsync(cancellationToken);
         return claimed;
     }
+
+    /// <summary>
+    /// Frees every claim: for a process starting on SQLite, where any claim left in the file is an earlier process's,
+    /// one that died without writing the outcomes. Returns how many were freed.
+    /// </summary>
+    public static Task<int> FreeAllAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            UPDATE "messages" SET "LeaseUntil" = {Freed}
+            WHERE "Status" = {nameof(MessageStatus.Queued)} AND "LeaseUntil" > {Freed}
+            """, cancellationToken);
 }

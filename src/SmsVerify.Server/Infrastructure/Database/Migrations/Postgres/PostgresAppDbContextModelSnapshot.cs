@@ -219,6 +219,20 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("rate_limits", (string)null);
                 });
 
+            modelBuilder.Entity("SmsVerify.Server.Messages.Delivery.DeliveryNodeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("delivery_nodes", (string)null);
+                });
+
             modelBuilder.Entity("SmsVerify.Server.Messages.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -412,6 +426,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ClaimedBy")
                         .HasColumnType("uuid");
 
                     b.Property<long>("Cost")

@@ -214,6 +214,20 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("rate_limits", (string)null);
                 });
 
+            modelBuilder.Entity("SmsVerify.Server.Messages.Delivery.DeliveryNodeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("delivery_nodes", (string)null);
+                });
+
             modelBuilder.Entity("SmsVerify.Server.Messages.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -407,6 +421,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClaimedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Cost")
