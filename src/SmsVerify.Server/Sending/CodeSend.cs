@@ -10,7 +10,7 @@ namespace SmsVerify.Server.Sending;
 /// keeps about the code in the send's own transaction. Verification implements it; the pipeline knows nothing of
 /// verifications beyond this.
 /// </summary>
-public abstract class CodeSend
+internal abstract class CodeSend
 {
     /// <summary>The code's length as requested: what the values are checked and priced with before the code is known.</summary>
     public abstract int RequestedLength { get; }

@@ -17,7 +17,7 @@ namespace SmsVerify.Server.Sending;
 /// in their transaction, and replayed for 24 hours to the same key with the same body; another body is refused. Two
 /// requests racing with one key: the database's key lets one commit, and the other replays its answer.
 /// </summary>
-public sealed class IdempotentSends(AppDbContext db, SendPipeline pipeline, TimeProvider clock, IOptions<JsonOptions> json)
+internal sealed class IdempotentSends(AppDbContext db, SendPipeline pipeline, TimeProvider clock, IOptions<JsonOptions> json)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 

@@ -7,7 +7,7 @@ using SmsVerify.Server.Messages;
 namespace SmsVerify.Server.Sending;
 
 /// <summary>A send that passed every check, waiting for its commit; <see cref="Refusal"/> is set if the charge fails.</summary>
-public sealed class PendingSend(Guid tenantId, List<MessageRecord> messages, long cost, CodeSend? code, IdempotencyRecord? idempotency, AuditStamp audit)
+internal sealed class PendingSend(Guid tenantId, List<MessageRecord> messages, long cost, CodeSend? code, IdempotencyRecord? idempotency, AuditStamp audit)
 {
     public Guid TenantId => tenantId;
     public List<MessageRecord> Messages => messages;
@@ -23,7 +23,7 @@ public sealed class PendingSend(Guid tenantId, List<MessageRecord> messages, lon
 /// rows of verification codes, every message as multi-row INSERTs, the idempotency records, and an audit record
 /// per send, in the batch's one transaction. Nothing of a send is stored unless its charge went through.
 /// </summary>
-public sealed class SendCommit(TimeProvider clock) : ISetWrite<PendingSend>
+internal sealed class SendCommit(TimeProvider clock) : ISetWrite<PendingSend>
 {
     /// <summary>Sends keep their place in the line: a burst of them must not hold up the writes queued before it.</summary>
     public bool Overtakes => false;

@@ -8,7 +8,7 @@ using SmsVerify.Server.Templates.Rules;
 namespace SmsVerify.Server.Sending;
 
 // The last steps: price, limits, and the commit that charges and stores.
-public sealed partial class SendPipeline
+internal sealed partial class SendPipeline
 {
     /// <summary>Verification codes, from the verification API or a message with a verification template, are held to the number's limits.</summary>
     private static bool CountsAgainstLimits(SendRequest request, ApprovedContent? content) =>
@@ -71,15 +71,33 @@ public sealed partial class SendPipeline
         var entry = request.Code?.Audit ?? new AuditEntry("messages.accepted", $"template:{content!.Template}", request.TenantId,
             $"signature={content.Signature} recipients={messages.Count} queued={queued} cost={Money.ToYuan(cost)}");
         var send = new PendingSend(request.TenantId, messages, cost, request.Code, remember?.Invoke(result), audit.Stamp(entry));
-        // Group-committed with the other sends and the delivery path's writes: a request's own transaction would queue
-        // for SQLite's one writer (or PostgreSQL's audit lock) behind every other request's. Not cancelled: once
-        // queued, the send is stored or refused, and the caller is told which if it is still there.
-        await writes.WriteAsync(commit, send, messages.Count);
+        var toCarriers = messages.FindAll(m => m.Status == MessageStatus.Queued);
+        var handedOff = toCarriers.Count > 0 && worker.TryClaimForHandoff(toCarriers, now);
+        try
+        {
+            // Group-committed with the other sends and the delivery path's writes: a request's own transaction would
+            // queue for SQLite's one writer (or PostgreSQL's audit lock) behind every other request's. Not cancelled:
+            // once queued, the send is stored or refused, and the caller is told which if it is still there.
+            await writes.WriteAsync(commit, send, messages.Count);
+        }
+        catch when (handedOff)
+        {
+            worker.CancelHandoff(toCarriers);
+            throw;
+        }
         if (send.Refusal is { } refusal)
         {
+            if (handedOff)
+            {
+                worker.CancelHandoff(toCarriers);
+            }
             return refusal;
         }
-        if (queued > 0)
+        if (handedOff)
+        {
+            worker.HandOff(toCarriers);
+        }
+        else if (queued > 0)
         {
             delivery.Wake();
         }

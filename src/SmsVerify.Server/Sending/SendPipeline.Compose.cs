@@ -7,7 +7,7 @@ namespace SmsVerify.Server.Sending;
 
 // The messages of a send: one per recipient, queued for a carrier, delivered to a test number's inbox at once, or
 // refused for that recipient alone. The log keeps the text with any code masked; the whole text waits sealed.
-public sealed partial class SendPipeline
+internal sealed partial class SendPipeline
 {
     private List<MessageRecord> Compose(SendRequest request, ApprovedContent? content, Dictionary<string, string> values, List<Recipient> recipients, DateTime now)
     {

@@ -6,7 +6,7 @@ namespace SmsVerify.Server.Sending;
 
 // What a send says: the tenant's approved signature and template (or, for a code to a test number, the built-in
 // sandbox template), filled with values that fit their variables, screened for risk.
-public sealed partial class SendPipeline
+internal sealed partial class SendPipeline
 {
     private async Task<Outcome<(ApprovedContent? Content, Dictionary<string, string> Values)>> FitContentAsync(SendRequest request, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ using SmsVerify.Server.Tenants;
 namespace SmsVerify.Server.Sending;
 
 // Who a send reaches: its numbers parsed, the tenant's test numbers among them, and the numbers it may not reach.
-public sealed partial class SendPipeline
+internal sealed partial class SendPipeline
 {
     private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<SandboxNumber?>> TestNumber =
         EF.CompileAsyncQuery((AppDbContext db, Guid tenantId, string phone, CancellationToken _) =>

@@ -27,13 +27,13 @@ namespace SmsVerify.Server.Sending;
 /// <item>frequency limits, for verification codes and verification templates: counted last, so that nothing refused
 /// before counts against the number;</item>
 /// <item>charge, messages, the code's rows, the audit record and the idempotency record in one group commit;</item>
-/// <item>the queue: the delivery worker is woken.</item>
+/// <item>the queue: handed straight to this node's delivery worker when it has a free slot, else queued for a claim.</item>
 /// </list>
 /// A refusal at any step stores nothing (a content violation excepted: it is evidence).
 /// </summary>
-public sealed partial class SendPipeline(
+internal sealed partial class SendPipeline(
     AppDbContext db, ContentResolver contents, SendScreen screen, CaptchaGate captcha, ActiveBlocks blocks, VerificationLimits limits,
-    WriteBatcher writes, SendCommit commit, AuditTrail audit, MessageTexts texts, DeliverySignal delivery, TimeProvider clock,
+    WriteBatcher writes, SendCommit commit, AuditTrail audit, MessageTexts texts, DeliverySignal delivery, DeliveryWorker worker, TimeProvider clock,
     IOptions<SendingOptions> sending, IOptions<BillingOptions> billing)
 {
     public const int MaxRecipients = 1000;

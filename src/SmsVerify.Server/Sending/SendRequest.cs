@@ -9,7 +9,7 @@ namespace SmsVerify.Server.Sending;
 /// <see cref="SendPipeline"/>: the numbers as the caller wrote them, the signature and template it names, and the
 /// values for the template's variables.
 /// </summary>
-public sealed record SendRequest(
+internal sealed record SendRequest(
     Guid TenantId, TenantMode Mode, IReadOnlyList<string?> To, string? Signature, string? Template, IReadOnlyDictionary<string, string>? Values)
 {
     /// <summary>Set for a verification code: the server fills the code variable and the verification rides along.</summary>

@@ -11,7 +11,7 @@ namespace SmsVerify.Server.Verification;
 /// verification, so concurrent checks on any number of nodes approve a code at most once and never count more
 /// wrong attempts than allowed.
 /// </summary>
-public sealed partial class VerificationService
+internal sealed partial class VerificationService
 {
     /// <summary>Submitted codes longer than this are refused as input rather than counted as a guess.</summary>
     public const int MaxSubmittedCodeLength = 32;

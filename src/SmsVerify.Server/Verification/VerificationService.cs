@@ -14,7 +14,7 @@ namespace SmsVerify.Server.Verification;
 /// Starting and resending verifications: a send through the one pipeline, with the code's lifecycle
 /// (<see cref="VerificationStart"/>) on top. Checks and cancels are in the other part of this class.
 /// </summary>
-public sealed partial class VerificationService(
+internal sealed partial class VerificationService(
     AppDbContext db, SendPipeline pipeline, WriteBatcher writes, AuditTrail audit, VerificationLimits limits, VerificationCodes codes,
     TimeProvider clock, IOptions<VerificationOptions> options)
 {

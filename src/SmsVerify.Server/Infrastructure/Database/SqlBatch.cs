@@ -21,7 +21,7 @@ namespace SmsVerify.Server.Infrastructure.Database;
 /// </remarks>
 internal sealed class SqlBatch(AppDbContext db)
 {
-    private const int SqliteChunkSize = 32;
+    private const int SqliteChunkSize = 1;
 
     private readonly int _chunkSize = db is PostgresAppDbContext ? int.MaxValue : SqliteChunkSize;
 

@@ -9,7 +9,7 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// Moves queued messages to carriers: keeps up to <see cref="DeliveryOptions.Concurrency"/> submits in flight
 /// (enough to keep the channels' windows full) and claims more as they finish, rather than waiting for a whole
 /// batch, whose slowest submit would hold up the next. Every node runs one; leases keep them from taking the same
-/// message.
+/// message. Sends accepted on this node skip the queue when a slot is free (the other part of this class).
 /// </summary>
 internal sealed partial class DeliveryWorker(
     IServiceScopeFactory scopes, DeliveryNode node, DeliveryAttempt attempt, IChannelRoutes routes, DeliverySignal signal,
@@ -58,6 +58,11 @@ internal sealed partial class DeliveryWorker(
             throw;
         }
         _backlog = claimed.Count == asked;
+        if (!_backlog)
+        {
+            // The queue is empty (of what is due): sends may be handed over again.
+            _queueFirst = false;
+        }
         if (claimed.Count < asked)
         {
             _slots.Release(asked - claimed.Count);
@@ -112,6 +117,7 @@ internal sealed partial class DeliveryWorker(
         await base.StopAsync(cancellationToken);
         // Submits under way finish, so their outcomes are written rather than left for the lease to run out.
         await WhenIdleAsync().WaitAsync(cancellationToken);
+        await ReleaseHandedAsync(cancellationToken);
     }
 
     private async Task SubmitAsync(MessageRecord message)
@@ -128,6 +134,7 @@ internal sealed partial class DeliveryWorker(
         finally
         {
             _slots.Release();
+            SubmitHanded();
         }
     }
 

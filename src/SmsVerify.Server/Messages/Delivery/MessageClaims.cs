@@ -61,4 +61,12 @@ internal static class MessageClaims
             UPDATE "messages" SET "LeaseUntil" = {Freed}
             WHERE "Status" = {nameof(MessageStatus.Queued)} AND "LeaseUntil" > {Freed}
             """, cancellationToken);
+
+    /// <summary>Gives back this node's claims of messages it never submitted, as if they had not been claimed.</summary>
+    public static Task<int> ReleaseAsync(AppDbContext db, Guid node, List<Guid> ids, CancellationToken cancellationToken) =>
+        db.Messages.Where(m => ids.Contains(m.Id) && m.ClaimedBy == node && m.Status == MessageStatus.Queued)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.LeaseUntil, (DateTime?)null)
+                .SetProperty(m => m.ClaimToken, (Guid?)null)
+                .SetProperty(m => m.Attempts, m => m.Attempts - 1), cancellationToken);
 }

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using SmsVerify.Server.Infrastructure.Database;
+
+namespace SmsVerify.Server.Messages.Delivery;
+
+// Sends accepted on this node go straight to its worker: their messages are stored already claimed by this node and
+// submitted as soon as the send commits and a slot is free, with no claim statement and no wait for a poll. A node
+// that dies before submitting them leaves claims like any other, freed as DeliveryNode says.
+internal sealed partial class DeliveryWorker
+{
+    // Handed over and waiting for a slot, codes first, as the queue's claims take them.
+    private readonly ConcurrentQueue<MessageRecord> _handedCodes = new();
+    private readonly ConcurrentQueue<MessageRecord> _handedOthers = new();
+
+    // Claimed for a handover and not yet submitting: bounded, so that what waits in memory under a lease stays short.
+    private int _handed;
+
+    // Set when a send found the handover full, so its messages went to the queue: until a claim has emptied the queue,
+    // no send is handed over, so that those older messages are not overtaken for as long as sends keep coming.
+    private volatile bool _queueFirst;
+
+    private int MaxHanded => 4 * options.Value.Concurrency;
+
+    /// <summary>
+    /// Marks <paramref name="messages"/> claimed by this node, for their send to store that way and hand them over
+    /// once committed. False when this node runs no worker, its channels are still making their first bind, the
+    /// queue holds older messages, or enough is waiting already: then they are stored queued, for a claim.
+    /// </summary>
+    public bool TryClaimForHandoff(List<MessageRecord> messages, DateTime now)
+    {
+        if (!options.Value.RunWorker || _queueFirst || _backlog || routes.FirstBindPending)
+        {
+            return false;
+        }
+        if (Interlocked.Add(ref _handed, messages.Count) > MaxHanded)
+        {
+            Interlocked.Add(ref _handed, -messages.Count);
+            _queueFirst = true;
+            return false;
+        }
+        var claim = Guid.NewGuid();
+        foreach (var message in messages)
+        {
+            (message.ClaimToken, message.ClaimedBy, message.LeaseUntil, message.Attempts) = (claim, node.Id, now + options.Value.Lease, 1);
+        }
+        return true;
+    }
+
+    /// <summary>Submits messages that <see cref="TryClaimForHandoff"/> claimed, once their send has committed, as slots free up.</summary>
+    public void HandOff(List<MessageRecord> messages)
+    {
+        foreach (var message in messages)
+        {
+            (message.Priority == MessageRecord.CodePriority ? _handedCodes : _handedOthers).Enqueue(message);
+        }
+        SubmitHanded();
+    }
+
+    /// <summary>Forgets messages claimed for a send that was then refused: none of them was stored.</summary>
+    public void CancelHandoff(List<MessageRecord> messages) => Interlocked.Add(ref _handed, -messages.Count);
+
+    /// <summary>
+    /// On a stop, gives back the claims of handed-over messages that never got a slot: they were not submitted, so
+    /// the next claim takes them as plain queued messages rather than as possibly sent.
+    /// </summary>
+    private async Task ReleaseHandedAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> waiting = [];
+        while (_handedCodes.TryDequeue(out var message) || _handedOthers.TryDequeue(out message))
+        {
+            waiting.Add(message.Id);
+        }
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        await MessageClaims.ReleaseAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), node.Id, waiting, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts handed-over messages while slots are free. Runs after every handover and every freed slot, so a message
+    /// never waits while a slot is free.
+    /// </summary>
+    private void SubmitHanded()
+    {
+        while (!(_handedCodes.IsEmpty && _handedOthers.IsEmpty) && _slots.Wait(0, CancellationToken.None))
+        {
+            if (!_handedCodes.TryDequeue(out var message) && !_handedOthers.TryDequeue(out message))
+            {
+                _slots.Release();
+                continue;
+            }
+            Interlocked.Decrement(ref _handed);
+            Track(SubmitAsync(message));
+        }
+    }
+}
