@@ -18,9 +18,10 @@ namespace SmsVerify.Server.Infrastructure.Database;
 internal static class RowInserts
 {
     // PostgreSQL takes up to 65,535 parameters a statement. SQLite finds each parameter by name in a list of the
-    // statement's names, so binding costs the square of their number: there short statements are faster.
+    // statement's names, so binding costs the square of their number: there short statements are faster, and with
+    // their texts prepared once (PreparedCommands) a statement more costs little.
     private const int MaxParametersPostgres = 4000;
-    private const int MaxParametersSqlite = 200;
+    private const int MaxParametersSqlite = 100;
 
     private static readonly ConcurrentDictionary<(Type, IModel), Shape> Shapes = new();
 
@@ -40,29 +41,46 @@ internal static class RowInserts
         for (var start = 0; start < rows.Count; start += perStatement)
         {
             var count = Math.Min(perStatement, rows.Count - start);
-            await using var command = transaction.Connection!.CreateCommand();
-            command.Transaction = transaction;
-            var text = new StringBuilder(shape.Insert, shape.Insert.Length + (count * shape.Properties.Length * 8));
+            await using var lease = PreparedCommands.For(transaction, shape.Text(count));
+            var command = lease.Command;
             for (var r = 0; r < count; r++)
             {
-                text.Append(r == 0 ? "(" : ", (");
                 for (var c = 0; c < shape.Properties.Length; c++)
                 {
-                    var name = "@p" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
+                    var name = ParameterName(command.Parameters.Count);
                     var property = shape.Properties[c];
                     command.Parameters.Add(shape.Mappings[c].CreateParameter(command, name, property.GetGetter().GetClrValue(rows[start + r]), property.IsNullable));
-                    text.Append(c == 0 ? "" : ", ").Append(name);
                 }
-                text.Append(')');
             }
-            command.CommandText = text.ToString();
             await command.ExecuteNonQueryAsync();
         }
     }
 
+    private static readonly string[] Names = [.. Enumerable.Range(0, MaxParametersPostgres).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture))];
+
+    private static string ParameterName(int index) => Names[index];
+
     /// <summary>The table's columns as the model maps them, and the statement's start.</summary>
     private sealed record Shape(IProperty[] Properties, RelationalTypeMapping[] Mappings, string Insert)
     {
+        private readonly ConcurrentDictionary<int, string> _texts = new();
+
+        /// <summary>The INSERT of <paramref name="rows"/> rows, made once per row count.</summary>
+        public string Text(int rows) => _texts.GetOrAdd(rows, count =>
+        {
+            var text = new StringBuilder(Insert, Insert.Length + (count * Properties.Length * 8));
+            for (var r = 0; r < count; r++)
+            {
+                text.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < Properties.Length; c++)
+                {
+                    text.Append(c == 0 ? "" : ", ").Append(ParameterName((r * Properties.Length) + c));
+                }
+                text.Append(')');
+            }
+            return text.ToString();
+        });
+
         public static Shape Of(IEntityType entity)
         {
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());

@@ -15,9 +15,10 @@ namespace SmsVerify.Server.Infrastructure.Database;
 /// <remarks>
 /// Parameters get the type mappings EF gives the same CLR values in <c>FromSql</c>, so a value is written as the
 /// model writes it (a Guid as text on SQLite, a UTC timestamp on PostgreSQL). Runs inside the caller's transaction,
-/// which on SQLite already holds the write gate. On SQLite statements go in commands of at most
-/// <see cref="SqliteChunkSize"/>: it binds a command's parameters statement by statement, looking each up by name,
-/// so one huge command would cost time quadratic in its size. PostgreSQL takes them all in one round trip.
+/// which on SQLite already holds the write gate. On SQLite each statement is a command of its own: it binds a
+/// command's parameters statement by statement, looking every one of the command's up by name in each, so a command
+/// of many statements costs time quadratic in its size; and a statement's command is prepared once
+/// (<see cref="PreparedCommands"/>). PostgreSQL takes them all in one round trip.
 /// </remarks>
 internal sealed class SqlBatch(AppDbContext db)
 {
@@ -39,11 +40,13 @@ internal sealed class SqlBatch(AppDbContext db)
     /// </summary>
     public async Task<List<T?>> ReadFirstAsync<T>(Func<DbDataReader, T> read)
     {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("A SQL batch runs inside the caller's transaction.");
         var results = new List<T?>(_statements.Count);
         for (var start = 0; start < _statements.Count; start += _chunkSize)
         {
-            await using var command = CreateCommand(start, Math.Min(_chunkSize, _statements.Count - start));
-            await using var reader = await command.ExecuteReaderAsync();
+            await using var lease = Command(transaction, start, Math.Min(_chunkSize, _statements.Count - start));
+            await using var reader = await lease.Command.ExecuteReaderAsync();
             do
             {
                 results.Add(await reader.ReadAsync() ? read(reader) : default);
@@ -60,27 +63,33 @@ internal sealed class SqlBatch(AppDbContext db)
         return results;
     }
 
-    private DbCommand CreateCommand(int start, int count)
+    private PreparedCommands.Lease Command(DbTransaction transaction, int start, int count)
     {
-        var connection = db.Database.GetDbConnection();
-        var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("A SQL batch runs inside the caller's transaction.");
+        var names = new List<object>();
         var text = new StringBuilder();
         for (var i = start; i < start + count; i++)
         {
             var statement = _statements[i];
-            var names = new object[statement.ArgumentCount];
-            for (var a = 0; a < names.Length; a++)
+            var first = names.Count;
+            for (var a = 0; a < statement.ArgumentCount; a++)
             {
-                var name = "@p" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
-                command.Parameters.Add(Parameter(command, name, statement.GetArgument(a)));
-                names[a] = name;
+                names.Add("@p" + names.Count.ToString(CultureInfo.InvariantCulture));
             }
-            text.Append(CultureInfo.InvariantCulture, $"{string.Format(CultureInfo.InvariantCulture, statement.Format, names)};\n");
+            text.Append(CultureInfo.InvariantCulture, $"{string.Format(CultureInfo.InvariantCulture, statement.Format, names.GetRange(first, statement.ArgumentCount).ToArray())};\n");
         }
-        command.CommandText = text.ToString();
-        return command;
+        // The same statements make the same text, so on SQLite the command and its parsed statements are reused.
+        var lease = PreparedCommands.For(transaction, text.ToString());
+        var command = lease.Command;
+        var n = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var statement = _statements[i];
+            for (var a = 0; a < statement.ArgumentCount; a++)
+            {
+                command.Parameters.Add(Parameter(command, (string)names[n++], statement.GetArgument(a)));
+            }
+        }
+        return lease;
     }
 
     private DbParameter Parameter(DbCommand command, string name, object? value)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Threading.Channels;
 using SmsVerify.Server.Audit;
 
@@ -19,6 +20,10 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
     private const int MaxRows = 500;
 
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+
+    // Only the one writer loop touches these.
+    private AsyncServiceScope? _writerScope;
+    private AppDbContext? _writer;
 
     /// <summary>
     /// Runs <paramref name="write"/> on the batch's context, inside the batch's transaction, and completes with its
@@ -80,6 +85,7 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
             await RunAsync(batch);
             batch.Clear();
         }
+        await DropWriterAsync();
     }
 
     public override Task StopAsync(CancellationToken cancellationToken)
@@ -126,8 +132,53 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
 
     private async Task RunInOneTransactionAsync(List<PendingWrite> batch)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = await WriterAsync();
+        try
+        {
+            await RunInOneTransactionAsync(db, batch);
+        }
+        catch
+        {
+            // The connection may be what failed: the next batch starts on a new one.
+            await DropWriterAsync();
+            throw;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The writer's context, on a connection kept open from one batch to the next: on SQLite its commands stay
+    /// parsed (<see cref="PreparedCommands"/>), on PostgreSQL Npgsql keeps its prepared statements on it, and no
+    /// batch pays for opening one.
+    /// </summary>
+    private async Task<AppDbContext> WriterAsync()
+    {
+        if (_writer is { } writer)
+        {
+            return writer;
+        }
+        _writerScope = scopes.CreateAsyncScope();
+        writer = _writerScope.Value.ServiceProvider.GetRequiredService<AppDbContext>();
+        await writer.Database.OpenConnectionAsync(CancellationToken.None);
+        PreparedCommands.KeepFor(writer.Database.GetDbConnection());
+        return _writer = writer;
+    }
+
+    private async Task DropWriterAsync()
+    {
+        if (_writerScope is { } scope)
+        {
+            PreparedCommands.Forget(_writer!.Database.GetDbConnection());
+            (_writer, _writerScope) = (null, null);
+            await scope.DisposeAsync();
+        }
+    }
+
+    private async Task RunInOneTransactionAsync(AppDbContext db, List<PendingWrite> batch)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         if (batch.Exists(pending => pending.MayAudit))
         {

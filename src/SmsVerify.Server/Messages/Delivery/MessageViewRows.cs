@@ -30,10 +30,13 @@ internal static class MessageViewRows
             OutcomeUnknown = row.GetBoolean(10),
             VerificationId = row.IsDBNull(11) ? null : row.GetGuid(11),
             MaskedText = row.GetString(12),
-            CreatedAt = row.GetDateTime(13),
-            SubmittedAt = row.IsDBNull(14) ? null : row.GetDateTime(14),
-            DoneAt = row.IsDBNull(15) ? null : row.GetDateTime(15),
+            CreatedAt = Utc(row.GetDateTime(13)),
+            SubmittedAt = row.IsDBNull(14) ? null : Utc(row.GetDateTime(14)),
+            DoneAt = row.IsDBNull(15) ? null : Utc(row.GetDateTime(15)),
         };
         return (message.TenantId, MessageView.From(message));
     }
+
+    // Every time is UTC (see AppDbContext.ConfigureConventions); SQLite hands them back without a kind.
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }
