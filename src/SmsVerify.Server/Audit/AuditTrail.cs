@@ -63,17 +63,16 @@ public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor http)
 
     private sealed record Last(long Sequence, byte[] Hash);
 
-    private static readonly Func<AppDbContext, CancellationToken, Task<Last?>> LastRecord =
-        EF.CompileAsyncQuery((AppDbContext db, CancellationToken _) =>
-            db.AuditRecords.AsNoTracking().OrderByDescending(r => r.Sequence).Select(r => new Last(r.Sequence, r.Hash)).FirstOrDefault());
-
     /// <summary>
     /// Writes the records after the last one, inside the caller's transaction; the caller holds the lock. Every batch
-    /// of sends appends, so the read is compiled and the records go as one multi-row INSERT.
+    /// of sends appends, so the read is SQL kept prepared on the writer's connection and the records go as one
+    /// multi-row INSERT.
     /// </summary>
     public static async Task AppendAsync(AppDbContext db, IEnumerable<AuditStamp> stamps, DateTime at, CancellationToken cancellationToken)
     {
-        var last = await LastRecord(db, cancellationToken);
+        var read = new SqlBatch(db);
+        read.Add($"""SELECT "Sequence", "Hash" FROM "audit_records" ORDER BY "Sequence" DESC LIMIT 1""");
+        var last = (await read.ReadFirstAsync(row => new Last(row.GetInt64(0), (byte[])row.GetValue(1))))[0];
         var sequence = last?.Sequence ?? 0;
         var previous = last?.Hash ?? AuditChain.Genesis;
         var records = new List<AuditRecord>();

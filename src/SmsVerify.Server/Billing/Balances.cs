@@ -22,15 +22,15 @@ public static class Balances
         {
             return null;
         }
-        // SQL rather than ExecuteUpdate: every send runs this on the write batcher's one writer, where translating
-        // the LINQ each time cost more than the statement.
+        // SQL rather than ExecuteUpdate, kept prepared on the writer's connection: every batch of sends runs this on
+        // the write batcher's one writer, where translating the LINQ each time cost more than the statement.
         var today = ChinaDay.Of(nowUtc);
-        var charged = await db.Database.ExecuteSqlAsync($"""
+        var charged = await SqlBatch.ExecuteAsync(db, $"""
             UPDATE "tenants" SET "Balance" = "Balance" - {units},
                 "DaySpend" = (CASE WHEN "SpendDay" = {today} THEN "DaySpend" ELSE 0 END) + {units}, "SpendDay" = {today}
             WHERE "Id" = {tenantId} AND "Balance" >= {units}
                 AND ("DailySpendCap" IS NULL OR (CASE WHEN "SpendDay" = {today} THEN "DaySpend" ELSE 0 END) + {units} <= "DailySpendCap")
-            """, cancellationToken);
+            """);
         if (charged == 1)
         {
             return null;

@@ -11,7 +11,7 @@ public class WakeSignal(TimeProvider clock)
     private readonly SemaphoreSlim _wake = new(0, 1);
 
     /// <summary>Call it after the transaction that made the work has committed.</summary>
-    public void Wake()
+    public virtual void Wake()
     {
         if (_wake.CurrentCount == 0)
         {

@@ -12,8 +12,8 @@ namespace SmsVerify.Server.Webhooks;
 /// <see cref="WebhookDelivery.LockedUntil"/>, which expires if its node dies mid-attempt.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
-    IServiceScopeFactory scopes, IHttpClientFactory httpClients, WebhookOutbox outbox, PersonalData sealing, TimeProvider clock,
-    IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger) : PollingWorker(outbox, logger)
+    IServiceScopeFactory scopes, IHttpClientFactory httpClients, WebhookOutbox outbox, WebhookHandover handover, WriteBatcher writes,
+    PersonalData sealing, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger) : PollingWorker(outbox, logger)
 {
     public const string HttpClientName = "webhooks";
 
@@ -35,12 +35,22 @@ internal sealed partial class WebhookDispatcher(
         TimeSpan.FromHours(1), TimeSpan.FromHours(2), TimeSpan.FromHours(4), TimeSpan.FromHours(6),
     ];
 
-    /// <summary>Attempts every due delivery once; returns how many were due.</summary>
+    private readonly WebhookAttempts _attempts = new();
+    private DateTime _lastPoll;
+
+    /// <summary>Posts what was handed over, then attempts every due delivery once; returns how many were due.</summary>
     public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var handedOver = await PostHandedOverAsync(db, cancellationToken);
         var now = clock.UtcNowForStorage();
+        if (handedOver && !outbox.TakePollWanted() && now - _lastPoll < PollInterval)
+        {
+            // Woken for events handed over: the outbox itself is read on the poll's interval, not after every batch.
+            return 0;
+        }
+        _lastPoll = now;
         var due = await db.WebhookDeliveries.AsNoTracking()
             .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LockedUntil == null || d.LockedUntil < now))
             .OrderBy(d => d.NextAttemptAt).Take(BatchSize).ToListAsync(cancellationToken);
@@ -65,6 +75,29 @@ internal sealed partial class WebhookDispatcher(
             }
         }
         return due.Count;
+    }
+
+    /// <summary>
+    /// Posts the events handed over by the writes that made them, each tenant's in order, up to
+    /// <see cref="MaxStatusBatch"/> a request. One whose lock is nearly over is left to the poll, which takes it
+    /// once the lock has run out, so that no event is posted by two dispatchers at once.
+    /// </summary>
+    private async Task<bool> PostHandedOverAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var waiting = handover.TakeAll();
+        if (waiting.Count == 0)
+        {
+            return false;
+        }
+        var latest = clock.UtcNowForStorage() + options.Value.Timeout;
+        foreach (var tenant in waiting.Where(d => d.LockedUntil > latest).GroupBy(d => d.TenantId))
+        {
+            foreach (var batch in tenant.Chunk(MaxStatusBatch))
+            {
+                await AttemptAsync(db, [.. batch], cancellationToken);
+            }
+        }
+        return true;
     }
 
     /// <summary>
@@ -97,11 +130,14 @@ internal sealed partial class WebhookDispatcher(
         return claimed;
     }
 
-    /// <summary>Posts one event, or a batch of status events as one JSON array, and records the attempt on each.</summary>
+    /// <summary>
+    /// Posts one event, or a batch of status events as one JSON array, and records the attempt on each, group-committed
+    /// with the other writes of the moment.
+    /// </summary>
     private async Task AttemptAsync(AppDbContext db, List<WebhookDelivery> deliveries, CancellationToken cancellationToken)
     {
         var first = deliveries[0];
-        var endpoint = await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.TenantId == first.TenantId, cancellationToken);
+        var endpoint = await Endpoint(db, first.TenantId, cancellationToken);
         var body = first.Event == BatchedEvent ? $"[{string.Join(',', deliveries.OrderBy(d => d.CreatedAt).Select(d => d.Payload))}]" : first.Payload;
         var (statusCode, error) = endpoint is null
             ? (null, "The webhook was removed.")
@@ -112,20 +148,16 @@ internal sealed partial class WebhookDispatcher(
         var giveUp = !delivered && (endpoint is null || attempts >= options.Value.MaxAttempts);
         var status = delivered ? DeliveryStatus.Delivered : giveUp ? DeliveryStatus.Failed : DeliveryStatus.Pending;
         var next = delivered || giveUp ? now : now + Jittered(Backoff[Math.Min(attempts - 1, Backoff.Length - 1)]);
-        var ids = deliveries.ConvertAll(d => d.Id);
-        await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(set => set
-            .SetProperty(d => d.Status, status)
-            .SetProperty(d => d.Attempts, attempts)
-            .SetProperty(d => d.NextAttemptAt, next)
-            .SetProperty(d => d.LockedUntil, (DateTime?)null)
-            .SetProperty(d => d.LastStatusCode, statusCode)
-            .SetProperty(d => d.LastError, error)
-            .SetProperty(d => d.DeliveredAt, delivered ? now : null), cancellationToken);
+        await writes.WriteAsync(_attempts, new WebhookAttempt(deliveries.ConvertAll(d => d.Id), status, attempts, next, statusCode, error, delivered ? now : null));
         if (!delivered)
         {
             Log.AttemptFailed(logger, first.Id, deliveries.Count, attempts, giveUp, error);
         }
     }
+
+    // Compiled: read for every request the dispatcher posts.
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<WebhookEndpoint?>> Endpoint =
+        EF.CompileAsyncQuery((AppDbContext db, Guid tenantId, CancellationToken _) => db.WebhookEndpoints.AsNoTracking().FirstOrDefault(e => e.TenantId == tenantId));
 
     private async Task<(int? StatusCode, string? Error)> PostAsync(WebhookEndpoint endpoint, WebhookDelivery delivery, string body, CancellationToken cancellationToken)
     {

@@ -40,13 +40,43 @@ public sealed class WebhookOutbox(IOptions<JsonOptions> json, IOptions<WebhookOp
     /// <summary>Adds an event that <see cref="WantsAsync"/> said the tenant takes.</summary>
     public void Add(AppDbContext db, Guid tenantId, string eventName, object data) => db.WebhookDeliveries.Add(Create(tenantId, eventName, data));
 
-    /// <summary>The outbox row of an event that <see cref="WantsAsync"/> said the tenant takes, for the caller to insert.</summary>
-    public WebhookDelivery Create(Guid tenantId, string eventName, object data)
+    /// <summary>
+    /// The outbox row of an event that <see cref="WantsAsync"/> said the tenant takes, for the caller to insert;
+    /// <paramref name="handedOver"/> locks it to this node's dispatcher, which gets it through the <see cref="WebhookHandover"/>.
+    /// </summary>
+    public WebhookDelivery Create(Guid tenantId, string eventName, object data, bool handedOver = false)
     {
         var now = Clock.UtcNowForStorage();
         var id = Guid.CreateVersion7();
         var payload = JsonSerializer.Serialize(new WebhookEvent(id, eventName, now, data), json.Value.SerializerOptions);
-        return new WebhookDelivery { Id = id, TenantId = tenantId, Event = eventName, Payload = payload, CreatedAt = now, NextAttemptAt = now };
+        return new WebhookDelivery
+        {
+            Id = id, TenantId = tenantId, Event = eventName, Payload = payload, CreatedAt = now, NextAttemptAt = now,
+            LockedUntil = handedOver ? now + Lease : null,
+        };
+    }
+
+    /// <summary>How long a dispatcher's hold on a delivery lasts: a node that dies with it leaves it to others after this.</summary>
+    public TimeSpan Lease => options.Value.Timeout * 2;
+
+    private volatile bool _pollWanted;
+
+    /// <summary>Wakes the dispatcher to read the outbox: rows were written that nothing handed over.</summary>
+    public override void Wake()
+    {
+        _pollWanted = true;
+        base.Wake();
+    }
+
+    /// <summary>Wakes the dispatcher for events handed over (<see cref="WebhookHandover"/>) only.</summary>
+    public void WakeForHandover() => base.Wake();
+
+    /// <summary>Whether a <see cref="Wake"/> came since the last call: the outbox has rows to read now.</summary>
+    public bool TakePollWanted()
+    {
+        var wanted = _pollWanted;
+        _pollWanted = false;
+        return wanted;
     }
 
     /// <summary>Called when this node changes a tenant's webhook, so its next event sees the change.</summary>

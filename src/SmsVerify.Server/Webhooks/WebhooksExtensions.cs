@@ -12,6 +12,7 @@ public static class WebhooksExtensions
             .ValidateOnStart();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<WebhookOutbox>();
+        builder.Services.AddSingleton<WebhookHandover>();
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("SmsVerify-Webhooks/1"))
             .ConfigurePrimaryHttpMessageHandler(services =>
                 OutboundAddressGuard.Handler(services.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks));

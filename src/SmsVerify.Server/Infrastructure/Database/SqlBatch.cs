@@ -34,6 +34,17 @@ internal sealed class SqlBatch(AppDbContext db)
     /// <summary>Adds one statement; its interpolated values become parameters.</summary>
     public void Add(FormattableString statement) => _statements.Add(statement);
 
+    /// <summary>Runs one statement that returns no rows, inside the caller's transaction; how many rows it changed.</summary>
+    public static async Task<int> ExecuteAsync(AppDbContext db, FormattableString statement)
+    {
+        var batch = new SqlBatch(db);
+        batch.Add(statement);
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("A SQL statement runs inside the caller's transaction.");
+        await using var lease = batch.Command(transaction, 0, 1);
+        return await lease.Command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>
     /// Runs the statements in order and reads the first column of each one's first row (what its <c>RETURNING</c>
     /// gave), or default where it returned no row.

@@ -171,8 +171,12 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
     {
         if (_writerScope is { } scope)
         {
-            PreparedCommands.Forget(_writer!.Database.GetDbConnection());
+            var writer = _writer!;
             (_writer, _writerScope) = (null, null);
+            PreparedCommands.Forget(writer.Database.GetDbConnection());
+            // Closed here, not left to the context pool (which keeps a connection the application opened): a closed
+            // connection is what gives back SQLite's write gate if a failed batch left it taken.
+            await writer.Database.CloseConnectionAsync();
             await scope.DisposeAsync();
         }
     }

@@ -40,21 +40,38 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
         }
     }
 
-    /// <summary>Applies receipts that arrived before these parts were recorded.</summary>
+    /// <summary>
+    /// Applies receipts that arrived before these parts were recorded: one statement a part, which takes its waiting
+    /// receipts out of <c>unmatched_receipts</c> and returns the first (a carrier's repeats are dropped).
+    /// </summary>
     public async Task ApplyWaitingAsync(AppDbContext db, IReadOnlyList<(string Channel, string CarrierMessageId)> parts)
     {
-        var ids = parts.Select(p => p.CarrierMessageId).ToList();
-        var waiting = (await db.UnmatchedReceipts.Where(r => ids.Contains(r.CarrierMessageId)).ToListAsync())
-            .Where(r => parts.Contains((r.Channel, r.CarrierMessageId)))
-            .ToList();
-        if (waiting.Count == 0)
+        var batch = new SqlBatch(db);
+        foreach (var (channel, carrierMessageId) in parts)
         {
-            return;
+            batch.Add($"""
+                DELETE FROM "unmatched_receipts" WHERE "Channel" = {channel} AND "CarrierMessageId" = {carrierMessageId}
+                RETURNING "Outcome", "ErrorCode", "DoneAt", "ReceivedAt"
+                """);
         }
-        var receipts = waiting.ConvertAll(r => new ReceiptEvent(r.Channel, r.ReceivedAt, r.CarrierMessageId, r.Outcome, r.ErrorCode, r.DoneAt));
-        await SettleAsync(db, receipts, await MarkPartsAsync(db, receipts));
-        db.UnmatchedReceipts.RemoveRange(waiting);
+        var found = await batch.ReadFirstAsync(row => new ReceiptEvent("", Utc(row.GetDateTime(3)), "", Enum.Parse<ReceiptOutcome>(row.GetString(0)),
+            row.IsDBNull(1) ? null : row.GetString(1), row.IsDBNull(2) ? null : Utc(row.GetDateTime(2))));
+        List<ReceiptEvent> receipts = [];
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (found[i] is { } receipt)
+            {
+                receipts.Add(receipt with { Channel = parts[i].Channel, CarrierMessageId = parts[i].CarrierMessageId });
+            }
+        }
+        if (receipts.Count > 0)
+        {
+            await SettleAsync(db, receipts, await MarkPartsAsync(db, receipts));
+        }
     }
+
+    // Every time is UTC (see AppDbContext.ConfigureConventions); SQLite hands them back without a kind.
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
     /// <summary>Marks each receipt's part, if it is recorded and has no outcome yet; the part's message, or null.</summary>
     private static async Task<List<Guid?>> MarkPartsAsync(AppDbContext db, IReadOnlyList<ReceiptEvent> receipts)

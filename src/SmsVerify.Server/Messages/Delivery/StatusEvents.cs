@@ -1,45 +1,73 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Webhooks;
 
 namespace SmsVerify.Server.Messages.Delivery;
 
 /// <summary>
-/// <c>message.status</c> events for the messages a write changed. The write's statements return only each message's
-/// id and tenant; the rows are read back, in one query, only for tenants whose webhook takes the event, which on a
-/// busy server without webhooks is none. The webhook dispatcher is woken only when a committed batch added some.
+/// <c>message.status</c> events for the messages a write changed, only for tenants whose webhook takes them. The
+/// events of the delivery path's set writes (accepted submits, receipts) are handed to this node's webhook
+/// dispatcher once their batch has committed (<see cref="WebhookHandover"/>), so posting them costs no claim.
 /// </summary>
 /// <remarks>
-/// Only the write batcher's one writer enqueues, and it calls <see cref="Committed"/> after each commit, so a plain
-/// field carries "added" from the batch to its commit.
+/// Only the write batcher's one writer enqueues, one transaction after another, and it calls <see cref="Committed"/>
+/// after a commit. Events are kept with the transaction they were written in: a transaction that rolled back
+/// leaves its events behind when the next one begins, and only a committed one's are handed over.
 /// </remarks>
-internal sealed class StatusEvents(WebhookOutbox webhooks)
+internal sealed class StatusEvents(WebhookOutbox webhooks, WebhookHandover handover)
 {
+    private IDbContextTransaction? _transaction;
+    private List<WebhookDelivery> _events = [];
     private bool _added;
+
+    // Events written without a handover (it was full, or the write is no set write): the dispatcher's poll reads them.
+    private bool _forPoll;
 
     private static readonly Func<AppDbContext, List<Guid>, IAsyncEnumerable<MessageRecord>> Messages =
         EF.CompileAsyncQuery((AppDbContext db, List<Guid> ids) => db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)));
 
-    /// <summary>Adds the events of changes whose views the write already has (its <c>RETURNING</c>, or the claimed row).</summary>
-    public async Task EnqueueAsync(AppDbContext db, IReadOnlyList<(Guid TenantId, MessageView View)> changed)
+    /// <summary>
+    /// Adds the events of changes whose views the write already has (its <c>RETURNING</c>, or the claimed row).
+    /// With <paramref name="handOver"/> (a set write, whose commit calls <see cref="Committed"/>) they are handed
+    /// to the dispatcher after the commit; otherwise its poll finds them.
+    /// </summary>
+    public async Task EnqueueAsync(AppDbContext db, IReadOnlyList<(Guid TenantId, MessageView View)> changed, bool handOver = true)
     {
-        List<WebhookDelivery>? events = null;
-        foreach (var (tenantId, view) in changed)
+        List<(Guid TenantId, MessageView View)>? wanted = null;
+        foreach (var change in changed)
         {
-            if (await webhooks.WantsAsync(db, tenantId, MessageView.StatusEvent, CancellationToken.None))
+            if (await webhooks.WantsAsync(db, change.TenantId, MessageView.StatusEvent, CancellationToken.None))
             {
-                (events ??= []).Add(webhooks.Create(tenantId, MessageView.StatusEvent, view));
+                (wanted ??= []).Add(change);
             }
         }
-        if (events is not null)
+        if (wanted is null)
         {
-            // One multi-row INSERT: a busy tenant's events are most of a batch's rows.
-            await RowInserts.InsertAsync(db, events);
-            _added = true;
+            return;
         }
+        if (db.Database.CurrentTransaction != _transaction)
+        {
+            // A new transaction: what the last one left was handed over, or rolled back with it.
+            handover.Unreserve(_events.Count);
+            (_transaction, _events, _added, _forPoll) = (db.Database.CurrentTransaction, [], false, false);
+        }
+        var handedOver = handOver && handover.TryReserve(wanted.Count);
+        var events = wanted.ConvertAll(w => webhooks.Create(w.TenantId, MessageView.StatusEvent, w.View, handedOver));
+        if (handedOver)
+        {
+            _events.AddRange(events);
+        }
+        else
+        {
+            _forPoll = true;
+        }
+        _added = true;
+        // One multi-row INSERT: a busy tenant's events are most of a batch's rows.
+        await RowInserts.InsertAsync(db, events);
     }
 
-    /// <summary>Adds the events of changes known only by id, reading the rows back (for the rare outcomes).</summary>
+    /// <summary>Adds the events of changes known only by id, reading the rows back (for the rare outcomes, not handed over).</summary>
     public async Task EnqueueAsync(AppDbContext db, IReadOnlyList<(Guid Id, Guid TenantId)> changed)
     {
         List<Guid>? wanted = null;
@@ -59,16 +87,26 @@ internal sealed class StatusEvents(WebhookOutbox webhooks)
         {
             rows[row.Id] = row;
         }
-        await EnqueueAsync(db, wanted.ConvertAll(id => (rows[id].TenantId, MessageView.From(rows[id]))));
+        await EnqueueAsync(db, wanted.ConvertAll(id => (rows[id].TenantId, MessageView.From(rows[id]))), handOver: false);
     }
 
-    /// <summary>Wakes the webhook dispatcher if the batch just committed added events.</summary>
+    /// <summary>Hands the events of the batch that just committed to the webhook dispatcher, and wakes it.</summary>
     public void Committed()
     {
-        if (_added)
+        if (!_added)
         {
-            _added = false;
+            return;
+        }
+        var (handedOver, forPoll) = (_events, _forPoll);
+        (_transaction, _events, _added, _forPoll) = (null, [], false, false);
+        handover.Add(handedOver);
+        if (forPoll)
+        {
             webhooks.Wake();
+        }
+        else
+        {
+            webhooks.WakeForHandover();
         }
     }
 }
