@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Options;
+using SmsVerify.Server.Content;
 using SmsVerify.Server.Policy;
 using SmsVerify.Server.Risk.Breakers;
 using SmsVerify.Server.Risk.Content;
 using SmsVerify.Server.Risk.Screening;
-using SmsVerify.Server.Content;
 using SmsVerify.Server.Signatures.Rules;
 using SmsVerify.Server.Templates.Rules;
 

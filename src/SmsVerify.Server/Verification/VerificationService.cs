@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmsVerify.Server.Audit;
+using SmsVerify.Server.Content;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
-using SmsVerify.Server.Content;
 using SmsVerify.Server.Limits;
 using SmsVerify.Server.Sending;
 using SmsVerify.Server.Tenants;

@@ -51,7 +51,12 @@ public sealed class WebhookOutbox(IOptions<JsonOptions> json, IOptions<WebhookOp
         var payload = JsonSerializer.Serialize(new WebhookEvent(id, eventName, now, data), json.Value.SerializerOptions);
         return new WebhookDelivery
         {
-            Id = id, TenantId = tenantId, Event = eventName, Payload = payload, CreatedAt = now, NextAttemptAt = now,
+            Id = id,
+            TenantId = tenantId,
+            Event = eventName,
+            Payload = payload,
+            CreatedAt = now,
+            NextAttemptAt = now,
             LockedUntil = handedOver ? now + Lease : null,
         };
     }

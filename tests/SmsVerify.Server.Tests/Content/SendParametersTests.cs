@@ -1,5 +1,5 @@
-using SmsVerify.Server.Policy;
 using SmsVerify.Server.Content;
+using SmsVerify.Server.Policy;
 using SmsVerify.Server.Signatures.Rules;
 using SmsVerify.Server.Templates.Rules;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
+using SmsVerify.Server.Content;
 using SmsVerify.Server.Policy;
 using SmsVerify.Server.Risk.Content;
 using SmsVerify.Server.Risk.Screening;
-using SmsVerify.Server.Content;
 using SmsVerify.Server.Signatures.Rules;
 using SmsVerify.Server.Templates.Rules;
 

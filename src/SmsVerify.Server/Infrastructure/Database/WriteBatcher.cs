@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Audit;
 
 namespace SmsVerify.Server.Infrastructure.Database;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmsVerify.Server.Content;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Risk.Breakers;
-using SmsVerify.Server.Content;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Risk.Incidents;

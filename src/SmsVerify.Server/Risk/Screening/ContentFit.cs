@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using SmsVerify.Server.Risk.Content;
 using SmsVerify.Server.Content;
+using SmsVerify.Server.Risk.Content;
 using SmsVerify.Server.Templates.Rules;
 
 namespace SmsVerify.Server.Risk.Screening;

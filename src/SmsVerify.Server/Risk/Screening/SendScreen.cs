@@ -1,7 +1,7 @@
+using SmsVerify.Server.Content;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Risk.Breakers;
-using SmsVerify.Server.Content;
 using SmsVerify.Server.Templates.Rules;
 
 namespace SmsVerify.Server.Risk.Screening;
