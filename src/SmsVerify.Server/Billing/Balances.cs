@@ -58,17 +58,18 @@ public static class Balances
     public static Task<Funds> FundsAsync(AppDbContext db, Guid tenantId, BillingOptions options, DateTime nowUtc, CancellationToken cancellationToken) =>
         FundsAsync(db, tenantId, options.PricePerSegmentUnits, nowUtc, cancellationToken);
 
-    private sealed record FundsRow(long? PricePerSegment, long Balance, long? DailySpendCap, long DaySpend, DateOnly? SpendDay);
+    /// <summary>The columns of a tenant's row that its funds come from, for a caller that reads them with other things.</summary>
+    public sealed record FundsRow(long? PricePerSegment, long Balance, long? DailySpendCap, long DaySpend, DateOnly? SpendDay)
+    {
+        public Funds ToFunds(long defaultPrice, DateTime nowUtc) => new(PricePerSegment ?? defaultPrice, Balance, DailySpendCap,
+            SpendDay == ChinaDay.Of(nowUtc) ? DaySpend : 0);
+    }
 
     // Compiled: every send prices itself with this read.
     private static readonly Func<AppDbContext, Guid, CancellationToken, Task<FundsRow>> ReadFunds =
         EF.CompileAsyncQuery((AppDbContext db, Guid tenantId, CancellationToken _) =>
             db.Tenants.Where(t => t.Id == tenantId).Select(t => new FundsRow(t.PricePerSegment, t.Balance, t.DailySpendCap, t.DaySpend, t.SpendDay)).First());
 
-    private static async Task<Funds> FundsAsync(AppDbContext db, Guid tenantId, long defaultPrice, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        var row = await ReadFunds(db, tenantId, cancellationToken);
-        var spentToday = row.SpendDay == ChinaDay.Of(nowUtc) ? row.DaySpend : 0;
-        return new Funds(row.PricePerSegment ?? defaultPrice, row.Balance, row.DailySpendCap, spentToday);
-    }
+    private static async Task<Funds> FundsAsync(AppDbContext db, Guid tenantId, long defaultPrice, DateTime nowUtc, CancellationToken cancellationToken) =>
+        (await ReadFunds(db, tenantId, cancellationToken)).ToFunds(defaultPrice, nowUtc);
 }

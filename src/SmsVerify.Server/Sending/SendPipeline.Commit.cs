@@ -18,13 +18,14 @@ internal sealed partial class SendPipeline
     /// Prices the queued messages. When limits are counted next, the balance and daily cap are checked first, so a
     /// send refused for its price does not use up the number's budget; otherwise the charge itself decides.
     /// </summary>
-    private async Task<ApiError?> PriceAsync(Guid tenantId, List<MessageRecord> messages, bool mustAfford, DateTime now, CancellationToken cancellationToken)
+    private async Task<ApiError?> PriceAsync(
+        Guid tenantId, Balances.FundsRow? read, List<MessageRecord> messages, bool mustAfford, DateTime now, CancellationToken cancellationToken)
     {
         if (!messages.Exists(m => m.Status == MessageStatus.Queued))
         {
             return null;
         }
-        var funds = await Balances.FundsAsync(db, tenantId, billing.Value, now, cancellationToken);
+        var funds = read?.ToFunds(billing.Value.PricePerSegmentUnits, now) ?? await Balances.FundsAsync(db, tenantId, billing.Value, now, cancellationToken);
         var total = 0L;
         foreach (var message in messages)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmsVerify.Server.Billing;
 using SmsVerify.Server.Content;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
@@ -12,9 +13,18 @@ namespace SmsVerify.Server.Sending;
 // Who a send reaches: its numbers parsed, the tenant's test numbers among them, and the numbers it may not reach.
 internal sealed partial class SendPipeline
 {
-    private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<SandboxNumber?>> TestNumber =
+    private sealed record Standing(bool IsTest, string? FixedCode, Balances.FundsRow Funds);
+
+    /// <summary>
+    /// Whether the one number of a send is a test number, with the tenant's funds: one round trip for the two reads
+    /// every send to one number needs (compiled, as every such send runs it).
+    /// </summary>
+    private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<Standing>> ReadStanding =
         EF.CompileAsyncQuery((AppDbContext db, Guid tenantId, string phone, CancellationToken _) =>
-            db.SandboxNumbers.AsNoTracking().FirstOrDefault(n => n.TenantId == tenantId && n.Phone == phone));
+            db.Tenants.Where(t => t.Id == tenantId).Select(t => new Standing(
+                db.SandboxNumbers.Any(n => n.TenantId == tenantId && n.Phone == phone),
+                db.SandboxNumbers.Where(n => n.TenantId == tenantId && n.Phone == phone).Select(n => n.FixedCode).FirstOrDefault(),
+                new Balances.FundsRow(t.PricePerSegment, t.Balance, t.DailySpendCap, t.DaySpend, t.SpendDay))).First());
 
     /// <summary>The distinct numbers in E.164; a number that is not a mobile number refuses the send (its <c>index</c> said).</summary>
     private static Outcome<List<Recipient>> ParseNumbers(IReadOnlyList<string?> numbers)
@@ -37,14 +47,17 @@ internal sealed partial class SendPipeline
 
     /// <summary>
     /// Marks the tenant's test numbers. A sandbox tenant reaches nothing else, and neither does the built-in sandbox
-    /// template (<paramref name="content"/> null).
+    /// template (<paramref name="content"/> null). A send to one number reads the tenant's funds in the same round
+    /// trip and keeps them for its price.
     /// </summary>
-    private async Task<ApiError?> FindTestNumbersAsync(SendRequest request, ApprovedContent? content, List<Recipient> recipients, CancellationToken cancellationToken)
+    private async Task<Outcome<Balances.FundsRow?>> FindTestNumbersAsync(
+        SendRequest request, ApprovedContent? content, List<Recipient> recipients, CancellationToken cancellationToken)
     {
+        Balances.FundsRow? funds = null;
         if (recipients.Count == 1)
         {
-            var number = await TestNumber(db, request.TenantId, recipients[0].To, cancellationToken);
-            (recipients[0].IsTest, recipients[0].FixedCode) = (number is not null, number?.FixedCode);
+            var standing = await ReadStanding(db, request.TenantId, recipients[0].To, cancellationToken);
+            (recipients[0].IsTest, recipients[0].FixedCode, funds) = (standing.IsTest, standing.FixedCode, standing.Funds);
         }
         else
         {
@@ -59,7 +72,7 @@ internal sealed partial class SendPipeline
         }
         if (recipients.Find(r => !r.IsTest) is not { } real)
         {
-            return null;
+            return funds;
         }
         if (request.Mode == TenantMode.Sandbox)
         {
@@ -69,7 +82,7 @@ internal sealed partial class SendPipeline
         return content is null
             ? ProblemTypes.SignatureRequired.With(
                 $"{real.To} is not one of your test numbers: name one of your approved signatures and verification templates (signature, template).")
-            : null;
+            : funds;
     }
 
     /// <summary>

@@ -59,7 +59,8 @@ internal sealed partial class SendPipeline(
             // A missing one under "on-risk" is decided with the limits, in their one round trip, so it counts nothing.
             return noCaptcha;
         }
-        if (await FindTestNumbersAsync(request, content, recipients, cancellationToken) is { } outside)
+        var standing = await FindTestNumbersAsync(request, content, recipients, cancellationToken);
+        if (standing.Error is { } outside)
         {
             return outside;
         }
@@ -75,7 +76,7 @@ internal sealed partial class SendPipeline(
         var now = clock.UtcNowForStorage();
         var messages = Compose(request, content, values, recipients, now);
         var counted = CountsAgainstLimits(request, content);
-        if (await PriceAsync(request.TenantId, messages, mustAfford: counted, now, cancellationToken) is { } unaffordable)
+        if (await PriceAsync(request.TenantId, standing.Value, messages, mustAfford: counted, now, cancellationToken) is { } unaffordable)
         {
             return unaffordable;
         }
