@@ -78,6 +78,18 @@ internal sealed partial class DeliveryWorker
         await MessageClaims.ReleaseAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), node.Id, waiting, cancellationToken);
     }
 
+    /// <summary>Starts handed-over messages with slots the worker already holds; returns the slots left for a claim.</summary>
+    private int StartHanded(int slots)
+    {
+        while (slots > 0 && (_handedCodes.TryDequeue(out var message) || _handedOthers.TryDequeue(out message)))
+        {
+            Interlocked.Decrement(ref _handed);
+            Track(SubmitAsync(message));
+            slots--;
+        }
+        return slots;
+    }
+
     /// <summary>
     /// Starts handed-over messages while slots are free. Runs after every handover and every freed slot, so a message
     /// never waits while a slot is free.

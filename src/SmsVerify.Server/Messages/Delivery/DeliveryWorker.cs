@@ -44,7 +44,13 @@ internal sealed partial class DeliveryWorker(
             _backlog = false;
             return 0;
         }
-        var asked = await TakeSlotsAsync(cancellationToken);
+        var asked = StartHanded(await TakeSlotsAsync(cancellationToken));
+        if (asked == 0)
+        {
+            // Every slot it got went to messages handed over, which are older than what the queue has since.
+            _backlog = true;
+            return 0;
+        }
         List<MessageRecord> claimed;
         try
         {
