@@ -10,7 +10,7 @@ internal sealed record VersusOptions(
     bool NoBuild, string CommandLine)
 {
     public const string Usage = """
-        usage: dotnet run -c Release --project bench/SmsVerify.Bench -- versus [--messages N (3000)] [--warmup W (1000)] [--connections C (16)]
+        usage: dotnet run -c Release --project bench/SmsVerify.Bench -- versus [--messages N (10000)] [--warmup W (20000)] [--connections C (16)]
           [--rounds R (3)] [--variants kannel,message,verification] [--postgres "<npgsql connection string>"] [--redis host:port]
           [--timeout seconds to settle (300)] [--no-build]
           Kannel (sendsms + dlr-url) and SmsVerify (POST /v1/messages, POST /v1/verifications + webhooks) against the
@@ -24,7 +24,7 @@ internal sealed record VersusOptions(
     /// <summary>Returns null with <paramref name="error"/> null for --help, or null with an error message.</summary>
     public static VersusOptions? Parse(string[] args, out string? error)
     {
-        int messages = 3000, warmup = 1000, connections = 16, rounds = 3, timeout = 300;
+        int messages = 10000, warmup = 20000, connections = 16, rounds = 3, timeout = 300;
         List<Variant> variants = [Variant.Kannel, Variant.Message, Variant.Verification];
         string? postgres = null, redis = null;
         bool noBuild = false;
