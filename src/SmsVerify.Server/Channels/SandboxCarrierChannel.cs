@@ -8,10 +8,12 @@ namespace SmsVerify.Server.Channels;
 /// The built-in stand-in for a carrier: it takes every message at once (ids <c>sbx-…</c>, one per part as a real
 /// SMSC gives) and, <see cref="SandboxCarrierOptions.CarrierReceiptDelay"/> later, reports each part delivered
 /// through the sink. Nothing reaches a phone. It serves every carrier at the lowest priority, so with no SMPP
-/// channel configured the whole send path still runs.
+/// channel configured the whole send path still runs; with one configured it stands by (state down) unless
+/// <see cref="SandboxCarrierOptions.CarrierFallback"/> is set, so real messages wait for a real carrier.
 /// </summary>
 internal sealed partial class SandboxCarrierChannel(
-    IOptions<SandboxCarrierOptions> options, TimeProvider clock, ILogger<SandboxCarrierChannel> logger, IChannelEventSink? sink = null)
+    IOptions<SandboxCarrierOptions> options, TimeProvider clock, ILogger<SandboxCarrierChannel> logger, IChannelEventSink? sink = null,
+    IOptions<List<ChannelOptions>>? carrierChannels = null)
     : IReportingChannel
 {
     public const string ChannelName = "sandbox";
@@ -26,16 +28,21 @@ internal sealed partial class SandboxCarrierChannel(
 
     public string Name => ChannelName;
     public int Priority => _options.CarrierPriority;
-    public ChannelState State => _options.CarrierEnabled ? ChannelState.Up : ChannelState.Down;
+    // Any SMPP channel counts, a disabled one too: an operator who switched the only carrier off wants nothing sent.
+    private readonly bool _standingBy = carrierChannels?.Value.Count > 0 && !options.Value.CarrierFallback;
 
-    public bool Serves(Carrier carrier) => _options.CarrierEnabled;
+    private bool Serving => _options.CarrierEnabled && !_standingBy;
+
+    public ChannelState State => Serving ? ChannelState.Up : ChannelState.Down;
+
+    public bool Serves(Carrier carrier) => Serving;
 
     public async ValueTask<SubmitOutcome> SubmitAsync(OutboundSms sms, CancellationToken cancellationToken)
     {
-        if (!_options.CarrierEnabled)
+        if (!Serving)
         {
             // Routing never picks it then; a caller holding on to it gets an honest answer.
-            return new SubmitOutcome.Rejected(ChannelErrorCodes.ChannelDown, "The sandbox carrier is switched off (Sandbox:CarrierEnabled).", Transient: true);
+            return new SubmitOutcome.Rejected(ChannelErrorCodes.ChannelDown, WhyDown, Transient: true);
         }
         var parts = SmsSplitter.CountParts(sms.Text);
         var ids = new string[parts];
@@ -88,8 +95,15 @@ internal sealed partial class SandboxCarrierChannel(
         }
     }
 
-    public ChannelView Describe() =>
-        _stats.View(this, "sandbox", [], _options.CarrierEnabled ? 1 : 0, 1, BreakerState.Closed);
+    private string WhyDown => _options.CarrierEnabled
+        ? "Standing by: SMPP channels are configured, so real messages wait for them (Sandbox:CarrierFallback)."
+        : "The sandbox carrier is switched off (Sandbox:CarrierEnabled).";
+
+    public ChannelView Describe()
+    {
+        var view = _stats.View(this, "sandbox", [], Serving ? 1 : 0, 1, BreakerState.Closed);
+        return Serving ? view : view with { LastError = WhyDown, LastErrorAt = null };
+    }
 
     private static partial class Log
     {

@@ -1,15 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SmsVerify.Server.Channels;
+using SmsVerify.Server.Messages.Delivery;
 
 namespace SmsVerify.Server.Messages;
 
 /// <summary>
 /// One SMS of a message as a carrier knows it, by the id its submit returned: what a delivery receipt names. Kept
-/// at least <c>Delivery:ReceiptWindowHours</c> (72 h) so late receipts still find their message.
+/// at least <c>Delivery:ReceiptWindowHours</c> (72 h) so late receipts still find their message. Carriers reuse
+/// ids (an SMSC that restarts numbers from the start again), so one id may name several parts of one channel: a
+/// receipt settles the newest of them.
 /// </summary>
 public sealed class MessagePart
 {
+    public long Id { get; init; }
     public required string Channel { get; init; }
     public required string CarrierMessageId { get; init; }
     public Guid MessageId { get; init; }
@@ -37,13 +41,13 @@ internal sealed class MessagePartConfiguration : IEntityTypeConfiguration<Messag
     public void Configure(EntityTypeBuilder<MessagePart> builder)
     {
         builder.ToTable("message_parts");
-        builder.HasKey(p => new { p.Channel, p.CarrierMessageId });
+        builder.HasIndex(p => new { p.Channel, p.CarrierMessageId });
         builder.HasIndex(p => p.MessageId);
         builder.HasIndex(p => p.CreatedAt);
         builder.Property(p => p.Channel).HasMaxLength(32);
-        builder.Property(p => p.CarrierMessageId).HasMaxLength(65);
+        builder.Property(p => p.CarrierMessageId).HasMaxLength(CarrierFields.MessageIdLength);
         builder.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(16);
-        builder.Property(p => p.ErrorCode).HasMaxLength(64);
+        builder.Property(p => p.ErrorCode).HasMaxLength(CarrierFields.ErrorCodeLength);
         builder.HasOne<MessageRecord>().WithMany().HasForeignKey(p => p.MessageId).OnDelete(DeleteBehavior.Cascade);
     }
 
@@ -52,8 +56,8 @@ internal sealed class MessagePartConfiguration : IEntityTypeConfiguration<Messag
         builder.ToTable("unmatched_receipts");
         builder.HasIndex(r => new { r.Channel, r.CarrierMessageId });
         builder.Property(r => r.Channel).HasMaxLength(32);
-        builder.Property(r => r.CarrierMessageId).HasMaxLength(65);
+        builder.Property(r => r.CarrierMessageId).HasMaxLength(CarrierFields.MessageIdLength);
         builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);
-        builder.Property(r => r.ErrorCode).HasMaxLength(64);
+        builder.Property(r => r.ErrorCode).HasMaxLength(CarrierFields.ErrorCodeLength);
     }
 }

@@ -53,6 +53,19 @@ public sealed class SandboxCarrierTests : IAsyncLifetime
         Assert.Null(new ChannelRouter([_channel]).Pick(Carrier.ChinaMobile));
     }
 
+    [Theory]
+    [InlineData(false, ChannelState.Down)]
+    [InlineData(true, ChannelState.Up)]
+    public void WithSmppChannelsConfigured_ItStandsBy_UnlessFallbackIsSwitchedOn(bool fallback, ChannelState state)
+    {
+        _options.CarrierFallback = fallback;
+        var channels = Microsoft.Extensions.Options.Options.Create(new List<ChannelOptions> { new() { Name = "cmcc", Enabled = false } });
+        var channel = new SandboxCarrierChannel(
+            Microsoft.Extensions.Options.Options.Create(_options), _clock, NullLogger<SandboxCarrierChannel>.Instance, _sink, channels);
+        Assert.Equal(state, channel.State);
+        Assert.Equal(fallback, new ChannelRouter([channel]).Pick(Carrier.ChinaMobile) is not null);
+    }
+
     private async Task StepUntil(Func<bool> done)
     {
         var deadline = DateTime.UtcNow + Wait.Guard;

@@ -84,7 +84,8 @@ internal static class RowInserts
         public static Shape Of(IEntityType entity)
         {
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var properties = entity.GetProperties().ToArray();
+            // A key the database numbers (an identity column) is left to it, as SaveChanges does.
+            var properties = entity.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long))).ToArray();
             var columns = string.Join(", ", properties.Select(p => "\"" + p.GetColumnName(table) + "\""));
             return new Shape(properties, [.. properties.Select(p => p.GetRelationalTypeMapping())], $"INSERT INTO \"{table.Name}\" ({columns}) VALUES ");
         }

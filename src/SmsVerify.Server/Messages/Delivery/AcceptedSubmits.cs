@@ -8,10 +8,14 @@ internal sealed record AcceptedSubmit(MessageRecord Message, string Channel, IRe
 /// <summary>
 /// Records a batch of accepted submits: their parts in one insert, the messages as submitted with one command of
 /// conditional UPDATEs (one per message, so a message whose claim ran out is left alone), and any receipts that
-/// overtook them with one query.
+/// overtook them with one query. A carrier id already stored (carriers reuse them) is just another part: the write
+/// never fails on it, so an accepted message is never left queued to be sent again.
 /// </summary>
-internal sealed class AcceptedSubmits(StatusEvents events, Receipts receipts, TimeProvider clock) : ISetWrite<AcceptedSubmit>
+internal sealed class AcceptedSubmits(StatusEvents events, Receipts receipts, TimeProvider clock, TimeSpan lease) : ISetWrite<AcceptedSubmit>
 {
+    // Clocks of the nodes that take receipts may be this far behind this one's.
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
+
     /// <summary>Wakes the webhook dispatcher if the batch added status events (its own or waiting receipts').</summary>
     public void Committed() => events.Committed();
 
@@ -52,7 +56,9 @@ internal sealed class AcceptedSubmits(StatusEvents events, Receipts receipts, Ti
             }
         }
         await events.EnqueueAsync(db, changed);
-        // Receipts can overtake the submit's answer; any that did are waiting.
-        await receipts.ApplyWaitingAsync(db, [.. submits.SelectMany(s => s.CarrierIds.Select(id => (s.Channel, id)))]);
+        // Receipts can overtake the submit's answer; any that did are waiting, received since the claim began.
+        await receipts.ApplyWaitingAsync(db, [.. submits.SelectMany(s => s.CarrierIds.Select(id => (s.Channel, id, ClaimBegan(s.Message, now))))]);
     }
+
+    private DateTime ClaimBegan(MessageRecord message, DateTime now) => (message.LeaseUntil ?? now) - lease - ClockSkew;
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SmsVerify.Server.Billing;
 using SmsVerify.Server.Channels;
 using SmsVerify.Server.Infrastructure.Database;
@@ -12,13 +13,14 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// through the <see cref="WriteBatcher"/>: with a window of submits in flight, one commit each would make the
 /// database's commit rate the ceiling of sending.
 /// </summary>
-internal sealed class MessageOutcomes(WriteBatcher writes, WebhookOutbox webhooks, StatusEvents events, Receipts receipts, TimeProvider clock)
+internal sealed class MessageOutcomes(
+    WriteBatcher writes, WebhookOutbox webhooks, StatusEvents events, Receipts receipts, TimeProvider clock, IOptions<DeliveryOptions> options)
 {
-    private readonly AcceptedSubmits _accepted = new(events, receipts, clock);
+    private readonly AcceptedSubmits _accepted = new(events, receipts, clock, options.Value.Lease);
 
     /// <summary>Records a submit the carrier accepted, together with the other accepted submits of the batch.</summary>
     public Task SubmittedAsync(MessageRecord message, string channel, IReadOnlyList<string> carrierIds) =>
-        writes.WriteAsync(_accepted, new AcceptedSubmit(message, channel, carrierIds));
+        writes.WriteAsync(_accepted, new AcceptedSubmit(message, channel, CarrierFields.Ids(carrierIds)));
 
     /// <summary>
     /// The carrier may have it: back in the queue, marked, to be tried again at <paramref name="retryAt"/>; with no
@@ -27,7 +29,7 @@ internal sealed class MessageOutcomes(WriteBatcher writes, WebhookOutbox webhook
     public Task UnknownAsync(MessageRecord message, string channel, SubmitOutcome.Unknown unknown, DateTime? retryAt) => WriteAsync(async db =>
     {
         var now = clock.UtcNowForStorage();
-        AddParts(db, message.Id, channel, unknown.AcceptedCarrierMessageIds, now);
+        AddParts(db, message.Id, channel, CarrierFields.Ids(unknown.AcceptedCarrierMessageIds), now);
         await db.SaveChangesAsync();
         var updated = await Claimed(db, message).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.OutcomeUnknown, true)

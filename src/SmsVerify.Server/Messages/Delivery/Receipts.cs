@@ -24,6 +24,7 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
     /// <summary>Applies a batch's receipts inside its transaction; the batcher saves what this adds.</summary>
     public async Task RunAsync(AppDbContext db, IReadOnlyList<ReceiptEvent> receipts)
     {
+        receipts = [.. receipts.Select(CarrierFields.Of)];
         var marked = await MarkPartsAsync(db, receipts);
         await SettleAsync(db, receipts, marked);
         List<ReceiptEvent>? unmarked = null;
@@ -42,15 +43,18 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
 
     /// <summary>
     /// Applies receipts that arrived before these parts were recorded: one statement a part, which takes its waiting
-    /// receipts out of <c>unmatched_receipts</c> and returns the first (a carrier's repeats are dropped).
+    /// receipts out of <c>unmatched_receipts</c> and returns the first (a carrier's repeats are dropped). Only
+    /// receipts received since <c>Since</c>, when the part's submit began, count: carriers reuse ids, and an older
+    /// receipt for the same id was for another message.
     /// </summary>
-    public async Task ApplyWaitingAsync(AppDbContext db, IReadOnlyList<(string Channel, string CarrierMessageId)> parts)
+    public async Task ApplyWaitingAsync(AppDbContext db, IReadOnlyList<(string Channel, string CarrierMessageId, DateTime Since)> parts)
     {
         var batch = new SqlBatch(db);
-        foreach (var (channel, carrierMessageId) in parts)
+        foreach (var (channel, carrierMessageId, since) in parts)
         {
             batch.Add($"""
-                DELETE FROM "unmatched_receipts" WHERE "Channel" = {channel} AND "CarrierMessageId" = {carrierMessageId}
+                DELETE FROM "unmatched_receipts"
+                WHERE "Channel" = {channel} AND "CarrierMessageId" = {carrierMessageId} AND "ReceivedAt" >= {since}
                 RETURNING "Outcome", "ErrorCode", "DoneAt", "ReceivedAt"
                 """);
         }
@@ -73,7 +77,10 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
     // Every time is UTC (see AppDbContext.ConfigureConventions); SQLite hands them back without a kind.
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
-    /// <summary>Marks each receipt's part, if it is recorded and has no outcome yet; the part's message, or null.</summary>
+    /// <summary>
+    /// Marks each receipt's part, if it is recorded and has no outcome yet; the part's message, or null. Of parts that
+    /// share the id (carriers reuse ids) only the newest counts: a repeated receipt for it must not settle an older one.
+    /// </summary>
     private static async Task<List<Guid?>> MarkPartsAsync(AppDbContext db, IReadOnlyList<ReceiptEvent> receipts)
     {
         var batch = new SqlBatch(db);
@@ -83,7 +90,10 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
             var doneAt = receipt.DoneAt ?? receipt.ReceivedAt;
             batch.Add($"""
                 UPDATE "message_parts" SET "Outcome" = {outcome}, "ErrorCode" = {receipt.ErrorCode}, "DoneAt" = {doneAt}
-                WHERE "Channel" = {receipt.Channel} AND "CarrierMessageId" = {receipt.CarrierMessageId} AND "Outcome" IS NULL
+                WHERE "Id" = (
+                    SELECT "Id" FROM "message_parts" WHERE "Channel" = {receipt.Channel} AND "CarrierMessageId" = {receipt.CarrierMessageId}
+                    ORDER BY "CreatedAt" DESC, "Id" DESC LIMIT 1)
+                  AND "Outcome" IS NULL
                 RETURNING "MessageId"
                 """);
         }

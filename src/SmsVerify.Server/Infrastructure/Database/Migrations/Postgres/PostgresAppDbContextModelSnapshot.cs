@@ -375,13 +375,21 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
 
             modelBuilder.Entity("SmsVerify.Server.Messages.MessagePart", b =>
                 {
-                    b.Property<string>("Channel")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("CarrierMessageId")
+                        .IsRequired()
                         .HasMaxLength(65)
                         .HasColumnType("character varying(65)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -403,11 +411,13 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.HasKey("Channel", "CarrierMessageId");
+                    b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("MessageId");
+
+                    b.HasIndex("Channel", "CarrierMessageId");
 
                     b.ToTable("message_parts", (string)null);
                 });

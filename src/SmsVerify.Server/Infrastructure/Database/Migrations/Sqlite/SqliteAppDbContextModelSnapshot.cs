@@ -370,12 +370,18 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
 
             modelBuilder.Entity("SmsVerify.Server.Messages.MessagePart", b =>
                 {
-                    b.Property<string>("Channel")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CarrierMessageId")
+                        .IsRequired()
                         .HasMaxLength(65)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -398,11 +404,13 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Channel", "CarrierMessageId");
+                    b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("MessageId");
+
+                    b.HasIndex("Channel", "CarrierMessageId");
 
                     b.ToTable("message_parts", (string)null);
                 });
