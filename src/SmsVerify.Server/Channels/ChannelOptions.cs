@@ -57,6 +57,15 @@ public sealed class ChannelOptions
 
     public BreakerOptions Breaker { get; set; } = new();
 
+    /// <summary>Wait before the first try to bind again after a failed bind or a lost link; it doubles per failure.</summary>
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest wait between tries to bind: short, because messages (codes above all) wait for the bind, and a
+    /// carrier that is back should be in use within seconds, not a minute later.
+    /// </summary>
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Deliveries handled at once per bind (each one's deliver_sm_resp waits for its own sink call). Receipts are
     /// written a batch at a time, so many at once cost little more than one; too few, and receipts waiting for

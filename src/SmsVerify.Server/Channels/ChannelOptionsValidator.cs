@@ -43,6 +43,8 @@ internal sealed class ChannelOptionsValidator : IValidateOptions<List<ChannelOpt
             Check(c.MessagesPerSecond >= 0, "MessagesPerSecond is 0 (unlimited) or more.");
             Check(c.InboundConcurrency is >= 1 and <= 1000, $"InboundConcurrency {c.InboundConcurrency} is not 1–1000.");
             Check(c.ReceiptUtcOffset.Duration() <= TimeSpan.FromHours(14), "ReceiptUtcOffset is within ±14 hours.");
+            Check(c.ReconnectDelay > TimeSpan.Zero && c.ReconnectDelay <= c.ReconnectMaxDelay && c.ReconnectMaxDelay <= TimeSpan.FromMinutes(10),
+                "ReconnectDelay is positive and at most ReconnectMaxDelay, which is at most 10 minutes.");
             foreach (var carrier in c.Carriers)
             {
                 Check(Enum.TryParse<Carrier>(carrier, ignoreCase: true, out _) && !int.TryParse(carrier, out _),

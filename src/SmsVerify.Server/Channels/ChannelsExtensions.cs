@@ -18,6 +18,7 @@ public static class ChannelsExtensions
             .Validate(o => o.CarrierReceiptDelay >= TimeSpan.Zero, "Sandbox:CarrierReceiptDelay is zero or more.")
             .ValidateOnStart();
         services.AddSingleton<SandboxCarrierChannel>();
+        services.AddSingleton<ChannelComeback>();
         services.AddSingleton(CreateRouter);
         services.AddHostedService<ChannelHost>();
         return builder;
@@ -28,8 +29,9 @@ public static class ChannelsExtensions
         var clock = services.GetRequiredService<TimeProvider>();
         var loggers = services.GetRequiredService<ILoggerFactory>();
         var sink = services.GetService<IChannelEventSink>();
+        var comeback = services.GetRequiredService<ChannelComeback>();
         var smpp = services.GetRequiredService<IOptions<List<ChannelOptions>>>().Value
-            .Select(options => new SmppMessageChannel(options, clock, loggers, sink));
+            .Select(options => new SmppMessageChannel(options, clock, loggers, sink, comeback: comeback));
         return new ChannelRouter([.. smpp, services.GetRequiredService<SandboxCarrierChannel>()]);
     }
 }

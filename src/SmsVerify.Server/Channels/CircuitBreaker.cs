@@ -6,9 +6,11 @@ public enum BreakerState { Closed, Open, HalfOpen }
 /// Stops routing to a channel whose error rate is high: it opens when the window holds at least
 /// <see cref="BreakerOptions.MinimumSamples"/> outcomes and the share of errors reaches
 /// <see cref="BreakerOptions.ErrorRate"/>; after <see cref="BreakerOptions.Cooldown"/> it lets one probe through,
-/// and that probe's outcome closes it or opens it again.
+/// and that probe's outcome closes it or opens it again. A bind made again lets the probe through at once
+/// (<see cref="Rebound"/>): most openings are a dropped link, and a healthy one is usually back within a second.
 /// </summary>
-internal sealed class CircuitBreaker(BreakerOptions options, TimeProvider clock)
+/// <param name="changed">Told of every change of state, under the breaker's lock (for a log line; keep it short).</param>
+internal sealed class CircuitBreaker(BreakerOptions options, TimeProvider clock, Action<BreakerState, string>? changed = null)
 {
     private readonly RollingCounts _outcomes = new(options.Window, clock);
     private readonly Lock _lock = new();
@@ -56,6 +58,7 @@ internal sealed class CircuitBreaker(BreakerOptions options, TimeProvider clock)
             }
             _state = BreakerState.HalfOpen;
             _probeOut = probe = true;
+            changed?.Invoke(_state, "one message probes the channel");
             return true;
         }
     }
@@ -71,11 +74,12 @@ internal sealed class CircuitBreaker(BreakerOptions options, TimeProvider clock)
                 _outcomes.Clear();
                 if (error)
                 {
-                    Open();
+                    Open("the probe failed");
                 }
                 else
                 {
                     _state = BreakerState.Closed;
+                    changed?.Invoke(_state, "the probe went through");
                 }
                 return;
             }
@@ -87,7 +91,7 @@ internal sealed class CircuitBreaker(BreakerOptions options, TimeProvider clock)
             var (total, errors) = _outcomes.Sum();
             if (total >= options.MinimumSamples && errors >= options.ErrorRate * total)
             {
-                Open();
+                Open($"{errors} errors in the last {total} submits");
             }
         }
     }
@@ -101,10 +105,24 @@ internal sealed class CircuitBreaker(BreakerOptions options, TimeProvider clock)
         }
     }
 
-    private void Open()
+    /// <summary>A bind was made again: if open, the cool-down is over and the next message probes.</summary>
+    public void Rebound()
+    {
+        lock (_lock)
+        {
+            if (_state == BreakerState.Open && !CooledDown())
+            {
+                _openedAt = DateTimeOffset.MinValue;
+                changed?.Invoke(BreakerState.HalfOpen, "a bind is up again");
+            }
+        }
+    }
+
+    private void Open(string reason)
     {
         _state = BreakerState.Open;
         _openedAt = clock.GetUtcNow();
+        changed?.Invoke(_state, reason);
     }
 
     private bool CooledDown() => clock.GetUtcNow() - _openedAt >= options.Cooldown;

@@ -10,8 +10,10 @@ public enum ChannelState { Up, Connecting, Down, Open }
 /// One message ready for a carrier. <see cref="Text"/> is the whole rendered text, signature included; the
 /// channel splits it into parts. <see cref="To"/> is E.164 (<c>+8613812345678</c>). <see cref="SourceExtension"/>
 /// is appended to the channel's source address so that replies find their way back to the signature.
+/// <see cref="Resend"/>: an earlier submit of this message may have reached a carrier (its outcome stayed unknown),
+/// so this one may put a second copy on the phone; channels count these.
 /// </summary>
-public sealed record OutboundSms(Guid MessageId, string To, string Text, string? SourceExtension);
+public sealed record OutboundSms(Guid MessageId, string To, string Text, string? SourceExtension, bool Resend = false);
 
 /// <summary>What a carrier said about one <see cref="OutboundSms"/>.</summary>
 public abstract record SubmitOutcome

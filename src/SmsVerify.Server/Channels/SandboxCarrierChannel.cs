@@ -53,7 +53,7 @@ internal sealed partial class SandboxCarrierChannel(
             await _pending.Writer.WriteAsync((due, ids[i]), cancellationToken);
         }
         var outcome = new SubmitOutcome.Accepted(ids);
-        _stats.Count(outcome);
+        _stats.Count(sms, outcome);
         return outcome;
     }
 

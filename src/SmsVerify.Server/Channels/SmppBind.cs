@@ -16,14 +16,19 @@ internal sealed partial class SmppBind
     private readonly ILogger _logger;
     private int _status = Connecting;
 
-    public SmppBind(SmppClientOptions options, ChannelStats stats, ILogger<SmppClient> logger)
+    /// <param name="bound">Called each time this bind is made, the first time and after every drop.</param>
+    public SmppBind(SmppClientOptions options, ChannelStats stats, ILogger<SmppClient> logger, Action bound)
     {
         _options = options;
         _stats = stats;
         _logger = logger;
         Client = new SmppClient(options, logger);
         CanSubmit = options.BindMode != BindMode.Receiver;
-        Client.Bound += () => Volatile.Write(ref _status, Up);
+        Client.Bound += () =>
+        {
+            Volatile.Write(ref _status, Up);
+            bound();
+        };
         Client.LinkLost += reason =>
         {
             stats.Error("link lost: " + reason);

@@ -1,3 +1,4 @@
+using SmsVerify.Smpp;
 using SmsVerify.Smpp.Client;
 using SmsVerify.Smpp.Codec;
 using SmsVerify.Smpp.Pdus;
@@ -8,6 +9,7 @@ namespace SmsVerify.Server.Channels;
 
 internal sealed partial class SmppMessageChannel
 {
+    private readonly LogThrottle _unreadableLog = new(TimeSpan.FromSeconds(10));
     private int _warnedNoSink;
 
     /// <summary>
@@ -16,10 +18,20 @@ internal sealed partial class SmppMessageChannel
     /// </summary>
     private async ValueTask OnDeliveryAsync(IncomingDeliverSm delivery, CancellationToken stopping)
     {
-        var channelEvent = ToEvent(Name, delivery.Pdu, _clock.GetUtcNow().UtcDateTime, _options.ReceiptUtcOffset);
+        var channelEvent = ToEvent(Name, delivery.Pdu, _clock.GetUtcNow().UtcDateTime, _options.ReceiptUtcOffset, out var unusable);
         if (channelEvent is null)
         {
-            delivery.Acknowledge(); // an intermediate receipt (ENROUTE, ACCEPTD): nothing final to report
+            // An intermediate receipt (ENROUTE, ACCEPTD) has nothing final to report. One that cannot be used is
+            // acknowledged too: asking for it again would bring the same bytes back for ever.
+            if (unusable is not null)
+            {
+                _stats.CountUnreadableReceipt();
+                if (_unreadableLog.ShouldLog(out var held))
+                {
+                    Log.UnreadableReceipt(_logger, Name, unusable, held, Printable(delivery.Pdu));
+                }
+            }
+            delivery.Acknowledge();
             return;
         }
         if (_sink is null)
@@ -57,32 +69,54 @@ internal sealed partial class SmppMessageChannel
         }
     }
 
-    /// <summary>A receipt (esm_class 0x04 or a receipted_message_id) or else a message from a phone; null for a non-final receipt.</summary>
-    internal static ChannelEvent? ToEvent(string channel, DeliverSm pdu, DateTime receivedAt, TimeSpan receiptUtcOffset)
+    /// <summary>
+    /// A receipt (esm_class 0x04 or a receipted_message_id) or else a message from a phone; null for a receipt that
+    /// settles nothing: a non-final one, or one that cannot be used, with <paramref name="unusable"/> saying why.
+    /// </summary>
+    internal static ChannelEvent? ToEvent(string channel, DeliverSm pdu, DateTime receivedAt, TimeSpan receiptUtcOffset, out string? unusable)
     {
+        unusable = null;
         if (!pdu.IsDeliveryReceipt && pdu.Tlvs?.ReceiptedMessageId is null)
         {
             return new InboundEvent(channel, receivedAt, Sender(pdu), pdu.DestinationAddr, Text(pdu), Part(pdu));
         }
         if (!DeliveryReceipt.TryParse(pdu, out var receipt))
         {
-            return null; // no message id: nothing it could be matched to
+            unusable = "no message id";
+            return null;
         }
         ReceiptOutcome? outcome = receipt.State switch
         {
             MessageState.Delivered => ReceiptOutcome.Delivered,
             MessageState.Expired => ReceiptOutcome.Expired,
-            MessageState.Undeliverable or MessageState.Rejected or MessageState.Deleted or MessageState.Unknown => ReceiptOutcome.Failed,
+            MessageState.Undeliverable or MessageState.Rejected or MessageState.Deleted => ReceiptOutcome.Failed,
             _ => null,
         };
         if (outcome is null)
         {
+            // No stat, or one no SMSC defines: guessing "failed" would mark a message the phone may well have.
+            unusable = receipt.State is MessageState.Enroute or MessageState.Accepted ? null : "no status that can be read";
             return null;
         }
         var error = receipt.ErrorCode is { } err && err.Trim('0').Length > 0 ? err
             : receipt.NetworkError is { } network ? $"{network.NetworkType}:{network.ErrorCode}" : null;
         DateTime? doneAt = receipt.DoneDate is { } done ? DateTime.SpecifyKind(done - receiptUtcOffset, DateTimeKind.Utc) : null;
         return new ReceiptEvent(channel, receivedAt, receipt.MessageId, outcome.Value, error, doneAt);
+    }
+
+    /// <summary>The receipt's text for a log line: control characters shown as '.', cut to 160 characters.</summary>
+    private static string Printable(DeliverSm pdu)
+    {
+        var payload = pdu.Payload.Span;
+        var text = System.Text.Encoding.Latin1.GetString(payload[..Math.Min(payload.Length, 160)]).ToCharArray();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsControl(text[i]))
+            {
+                text[i] = '.';
+            }
+        }
+        return new string(text);
     }
 
     /// <summary>The phone's number in E.164 when it is recognisably one, else as the carrier gave it.</summary>
@@ -149,14 +183,5 @@ internal sealed partial class SmppMessageChannel
             0x03 or 0x04 => System.Text.Encoding.Latin1.GetString(payload),
             _ => Gsm7.Decode(payload),
         };
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(LogLevel.Warning, "Channel {Channel}: nothing takes receipts or replies in this server; asking the SMSC to deliver them again later")]
-        public static partial void NoSink(ILogger logger, string channel);
-
-        [LoggerMessage(LogLevel.Warning, "Channel {Channel}: a receipt or reply was not taken; the SMSC will deliver it again")]
-        public static partial void SinkFailed(ILogger logger, string channel, Exception exception);
     }
 }

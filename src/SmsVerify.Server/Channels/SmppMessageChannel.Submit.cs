@@ -1,3 +1,4 @@
+using SmsVerify.Smpp;
 using SmsVerify.Smpp.Client;
 using SmsVerify.Smpp.Codec;
 using SmsVerify.Smpp.Pdus;
@@ -15,12 +16,15 @@ internal sealed partial class SmppMessageChannel
         ChannelErrorCodes.InvalidMessage,
     ];
 
+    private readonly LogThrottle _unknownLog = new(TimeSpan.FromSeconds(10));
+
     public async ValueTask<SubmitOutcome> SubmitAsync(OutboundSms sms, CancellationToken cancellationToken)
     {
         if (!_breaker.TryAcquire(out var probe))
         {
             return new SubmitOutcome.Rejected(ChannelErrorCodes.CircuitOpen, $"Channel {Name} has its circuit breaker open.", Transient: true);
         }
+        var binds = Volatile.Read(ref _bindsMade);
         SubmitOutcome outcome;
         try
         {
@@ -41,7 +45,17 @@ internal sealed partial class SmppMessageChannel
             _ => true,
         };
         _breaker.Record(channelFault, probe);
-        _stats.Count(outcome);
+        if (outcome is SubmitOutcome.Unknown && Volatile.Read(ref _bindsMade) != binds)
+        {
+            // The link this went out on is gone and a new bind was made since: a breaker this outcome opened after
+            // that bind's own Rebound must not hold the healthy new bind back for the cool-down.
+            _breaker.Rebound();
+        }
+        _stats.Count(sms, outcome);
+        if (outcome is SubmitOutcome.Unknown unknown && _unknownLog.ShouldLog(out var held))
+        {
+            Log.Unanswered(_logger, Name, unknown.Reason, held);
+        }
         // With no bind up, the bind's own error (connection refused …) is the one worth showing.
         if (channelFault && outcome is not SubmitOutcome.Rejected { ErrorCode: ChannelErrorCodes.ChannelDown })
         {
@@ -93,9 +107,13 @@ internal sealed partial class SmppMessageChannel
             if (response.CommandStatus != CommandStatus.Ok)
             {
                 var status = CommandStatus.Name(response.CommandStatus);
+                var answer = response.GenericNack ? $"generic_nack ({status})" : status;
+                // A generic_nack says the SMSC could not read the submit at all: the link's or the SMSC's trouble, so
+                // another channel, or this one later, may take the same message.
                 return ids.Count == 0
-                    ? new SubmitOutcome.Rejected(status, $"The SMSC refused the message with {status}.", CommandStatus.IsTransient(response.CommandStatus))
-                    : new SubmitOutcome.Unknown($"part {ids.Count + 1} of {parts.Count} refused with {status} after earlier parts were accepted", ids);
+                    ? new SubmitOutcome.Rejected(status, $"The SMSC refused the message with {answer}.",
+                        response.GenericNack || CommandStatus.IsTransient(response.CommandStatus))
+                    : new SubmitOutcome.Unknown($"part {ids.Count + 1} of {parts.Count} refused with {answer} after earlier parts were accepted", ids);
             }
             ids.Add(response.MessageId);
         }

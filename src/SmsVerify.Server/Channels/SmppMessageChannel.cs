@@ -23,23 +23,27 @@ internal sealed partial class SmppMessageChannel : IReportingChannel, IAsyncDisp
     private int _nextBind;
     private int _reference = Random.Shared.Next(ushort.MaxValue);
     private int _started;
+    private int _bindsMade;
+
+    private readonly ChannelComeback? _comeback;
 
     public SmppMessageChannel(ChannelOptions options, TimeProvider clock, ILoggerFactory loggers, IChannelEventSink? sink,
-        Action<SmppClientOptions>? tune = null)
+        Action<SmppClientOptions>? tune = null, ChannelComeback? comeback = null)
     {
+        _comeback = comeback;
         _options = options;
         _clock = clock;
         _sink = sink;
         _logger = loggers.CreateLogger<SmppMessageChannel>();
         _carriers = [.. options.Carriers.Select(c => Enum.Parse<Carrier>(c, ignoreCase: true)).Distinct()];
         _stats = new ChannelStats(clock);
-        _breaker = new CircuitBreaker(options.Breaker, clock);
+        _breaker = new CircuitBreaker(options.Breaker, clock, (state, reason) => Log.BreakerChanged(_logger, Name, state, reason));
         var submitMode = options.BindMode == ChannelBindMode.Transmitter ? BindMode.Transmitter : BindMode.Transceiver;
         var clientLogger = loggers.CreateLogger<SmppClient>();
         _binds =
         [
-            .. Enumerable.Range(0, options.Binds).Select(_ => new SmppBind(ClientOptions(submitMode, tune), _stats, clientLogger)),
-            .. Enumerable.Range(0, options.ReceiverBinds).Select(_ => new SmppBind(ClientOptions(BindMode.Receiver, tune), _stats, clientLogger)),
+            .. Enumerable.Range(0, options.Binds).Select(_ => new SmppBind(ClientOptions(submitMode, tune), _stats, clientLogger, OnBound)),
+            .. Enumerable.Range(0, options.ReceiverBinds).Select(_ => new SmppBind(ClientOptions(BindMode.Receiver, tune), _stats, clientLogger, OnBound)),
         ];
     }
 
@@ -95,6 +99,14 @@ internal sealed partial class SmppMessageChannel : IReportingChannel, IAsyncDisp
     public ChannelView Describe() =>
         _stats.View(this, "smpp", _carriers, _binds.Count(b => b.IsUp), _binds.Length, _breaker.State);
 
+    /// <summary>A bind was made: a breaker opened by the drop lets its probe through now, and held-back messages move.</summary>
+    private void OnBound()
+    {
+        Interlocked.Increment(ref _bindsMade);
+        _breaker.Rebound();
+        _comeback?.Raise();
+    }
+
     private SmppClientOptions ClientOptions(BindMode mode, Action<SmppClientOptions>? tune)
     {
         var client = new SmppClientOptions
@@ -107,6 +119,8 @@ internal sealed partial class SmppMessageChannel : IReportingChannel, IAsyncDisp
             BindMode = mode,
             Window = _options.Window,
             MessagesPerSecond = _options.MessagesPerSecond,
+            ReconnectMinDelay = _options.ReconnectDelay,
+            ReconnectMaxDelay = _options.ReconnectMaxDelay,
             // The SMSC's window bounds what it sends unanswered; this only guards against one that has none.
             MaxPendingDeliveries = Math.Max(_options.InboundConcurrency * 4, 64),
         };

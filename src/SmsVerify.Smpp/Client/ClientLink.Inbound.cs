@@ -78,7 +78,7 @@ internal sealed partial class ClientLink
             }
             return;
         }
-        if (CommandStatus.IsTransient(response.CommandStatus) && submit.TransientRetries < _options.MaxTransientRetries)
+        if (CommandStatus.IsCongestion(response.CommandStatus) && submit.TransientRetries < _options.MaxTransientRetries)
         {
             // ESME_RTHROTTLED / ESME_RMSGQFUL: the SMSC did not take it. Pause the bind and send this one first;
             // both happen before the window slot is freed, so the sending loop cannot slip another in ahead.
@@ -86,7 +86,10 @@ internal sealed partial class ClientLink
             submit.Written = false;
             Volatile.Write(ref _pausedUntil, Stopwatch.GetTimestamp() + ToTicks(_options.ThrottlePause));
             _pacer.Throttled();
-            Log.Throttled(_logger, _options.Host, _options.Port, CommandStatus.Name(response.CommandStatus));
+            if (_client.ThrottledLog.ShouldLog(out var held))
+            {
+                Log.Throttled(_logger, _options.Host, _options.Port, CommandStatus.Name(response.CommandStatus), held);
+            }
             _client.Queue.PushFront(submit);
             _window.Release();
             return;

@@ -147,8 +147,8 @@ internal sealed partial class ClientLink
         [LoggerMessage(22, LogLevel.Information, "SMPP unbind to {Host}:{Port} got no answer; closing anyway")]
         public static partial void UnbindUnanswered(ILogger logger, string host, int port);
 
-        [LoggerMessage(23, LogLevel.Warning, "SMPP {Host}:{Port}: {Status} for submit_sm, pausing and retrying it first")]
-        public static partial void Throttled(ILogger logger, string host, int port, string status);
+        [LoggerMessage(23, LogLevel.Warning, "SMPP {Host}:{Port}: {Status} for submit_sm, pausing the bind and sending it again first ({Held} more times since the last such line)")]
+        public static partial void Throttled(ILogger logger, string host, int port, string status, long held);
 
         [LoggerMessage(24, LogLevel.Warning, "SMPP {Host}:{Port}: unexpected {Pdu}")]
         public static partial void Unexpected(ILogger logger, string host, int port, string pdu);

@@ -19,7 +19,12 @@ internal sealed class PendingSubmit(SubmitSm request) : PendingRequest(request)
     {
         var resp = response as SubmitSmResp
             // generic_nack answers a submit the SMSC could not parse: report its status the same way.
-            ?? new SubmitSmResp { CommandStatus = response.CommandStatus == 0 ? CommandStatus.UnknownError : response.CommandStatus, SequenceNumber = response.SequenceNumber };
+            ?? new SubmitSmResp
+            {
+                CommandStatus = response.CommandStatus == 0 ? CommandStatus.UnknownError : response.CommandStatus,
+                SequenceNumber = response.SequenceNumber,
+                GenericNack = true,
+            };
         Cancellation.Dispose();
         _result.TrySetResult(resp);
     }

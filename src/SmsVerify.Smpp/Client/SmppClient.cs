@@ -38,6 +38,9 @@ public sealed partial class SmppClient : IAsyncDisposable
 
     internal SmppClientOptions Options => _options;
     internal ILogger Logger => _logger;
+
+    /// <summary>Throttling is reported at most every 10 s per client, with how often it happened in between.</summary>
+    internal LogThrottle ThrottledLog { get; } = new(TimeSpan.FromSeconds(10));
     internal SubmitQueue Queue => _queue;
     internal ChannelWriter<IncomingDeliverSm> DeliveryWriter => _deliveries.Writer;
 
@@ -94,8 +97,9 @@ public sealed partial class SmppClient : IAsyncDisposable
 
     /// <summary>
     /// Queues one submit_sm and returns its final submit_sm_resp. The response may carry an error status
-    /// (check <see cref="Codec.CommandStatus.IsTransient"/>): transient ones were already retried
-    /// <see cref="SmppClientOptions.MaxTransientRetries"/> times. Fails with <see cref="SmppUnknownOutcomeException"/>
+    /// (check <see cref="Codec.CommandStatus.IsTransient"/>): congestion was already retried
+    /// <see cref="SmppClientOptions.MaxTransientRetries"/> times. A generic_nack answer comes back as a response with
+    /// its status and <see cref="SubmitSmResp.GenericNack"/> set. Fails with <see cref="SmppUnknownOutcomeException"/>
     /// if the link dropped after the message was written, and <see cref="SmppNotSentException"/> if the client
     /// stopped before writing it. Cancelling only withdraws a message that is still queued.
     /// </summary>

@@ -35,7 +35,7 @@ public sealed class SmppClientOptions
     /// <summary>Sending pauses this long after ESME_RTHROTTLED or ESME_RMSGQFUL (Kannel sleeps 1 s).</summary>
     public TimeSpan ThrottlePause { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How often one message is retried after transient errors before its last response is returned.</summary>
+    /// <summary>How often one message is sent again after congestion (throttled, queue full) before its last response is returned.</summary>
     public int MaxTransientRetries { get; set; } = 20;
 
     public int MaxPduLength { get; set; } = PduFramer.DefaultMaxPduLength;

@@ -1,8 +1,8 @@
 namespace SmsVerify.Smpp.Codec;
 
 /// <summary>
-/// command_status error codes, SMPP v3.4 Issue 1.2 §5.1.3. Retry logic reads <see cref="IsTransient"/>,
-/// never raw numbers: a transient status means "the same message may succeed later on this bind".
+/// command_status error codes, SMPP v3.4 Issue 1.2 §5.1.3. Retry logic reads <see cref="IsTransient"/> and
+/// <see cref="IsCongestion"/>, never raw numbers.
 /// </summary>
 public static class CommandStatus
 {
@@ -46,10 +46,17 @@ public static class CommandStatus
     public const uint UnknownError = 0x000000FF;              // ESME_RUNKNOWNERR
 
     /// <summary>
-    /// Throttling and a full queue say "not now", so the message is retried; every other error is a
-    /// property of the message or the bind and fails it (Kannel and Jasmin treat 0x58/0x14 the same way).
+    /// The SMSC did not take the message now but may later, here or elsewhere: congestion (<see cref="IsCongestion"/>),
+    /// a system error on its side, or a temporary error of the receiving application. Every other error is a property
+    /// of the message or the bind. Kannel's <c>smpp_status_to_smscconn_failure_reason</c> draws the same line.
     /// </summary>
-    public static bool IsTransient(uint status) => status is Throttled or MessageQueueFull;
+    public static bool IsTransient(uint status) => IsCongestion(status) || status is SystemError or ReceiverTemporaryAppError;
+
+    /// <summary>
+    /// Throttling and a full queue say "slow down": the client pauses the bind and sends the same submit again first
+    /// (Kannel and Jasmin treat 0x58/0x14 the same way).
+    /// </summary>
+    public static bool IsCongestion(uint status) => status is Throttled or MessageQueueFull;
 
     public static string Name(uint status) => status switch
     {

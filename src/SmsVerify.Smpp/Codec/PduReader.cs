@@ -65,6 +65,19 @@ public ref struct PduReader(ReadOnlySpan<byte> body)
         return nul == 0 ? string.Empty : Encoding.Latin1.GetString(window[..nul]);
     }
 
+    /// <summary>
+    /// A C-octet string that runs to its NUL or, lacking one, to the end of the body, whatever its length: for a
+    /// field whose value matters more than its form (the PDU's own length bounds it).
+    /// </summary>
+    public string ReadCStringToEnd()
+    {
+        var window = _body[_position..];
+        var nul = window.IndexOf((byte)0);
+        var length = nul < 0 ? window.Length : nul;
+        _position += nul < 0 ? window.Length : nul + 1;
+        return length == 0 ? string.Empty : Encoding.Latin1.GetString(window[..length]);
+    }
+
     private readonly void Need(int count)
     {
         if (count < 0 || Remaining < count)

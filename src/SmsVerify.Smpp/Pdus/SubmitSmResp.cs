@@ -1,5 +1,4 @@
 using SmsVerify.Smpp.Codec;
-using Status = SmsVerify.Smpp.Codec.CommandStatus;
 
 namespace SmsVerify.Smpp.Pdus;
 
@@ -13,9 +12,16 @@ public sealed class SubmitSmResp : ResponsePdu
     protected override int GetOkBodyLength() => PduWriter.CStringSize(MessageId, 65, "message_id");
     protected override void WriteOkBody(ref PduWriter writer) => writer.WriteCString(MessageId);
 
-    // Some SMSCs send a message_id even with an error status; read it when it is there.
+    /// <summary>
+    /// Set when the SMSC answered the submit with generic_nack (§4.3) rather than submit_sm_resp: it could not read
+    /// what was sent, which says more about the link or the SMSC than about the message.
+    /// </summary>
+    public bool GenericNack { get; init; }
+
+    // Some SMSCs send a message_id even with an error status; read it when it is there. An id longer than §5.2.23
+    // allows, or missing its NUL, is still the SMSC's answer that it took the message: it is read whole, never refused.
     internal static SubmitSmResp Read(ref PduReader reader) => new()
     {
-        MessageId = reader.Remaining > 0 ? reader.ReadCString(65, Status.InvalidMessageId) : "",
+        MessageId = reader.Remaining > 0 ? reader.ReadCStringToEnd() : "",
     };
 }

@@ -16,6 +16,7 @@ internal sealed class CarrierSmsc : SmppServerHandler
 
     private int _submits;
     private int _enquireLinks;
+    private int _binds;
 
     public ConcurrentQueue<SubmitSm> Submits { get; } = new();
     public ConcurrentQueue<uint> DeliverSmResps { get; } = new();
@@ -28,6 +29,14 @@ internal sealed class CarrierSmsc : SmppServerHandler
     /// <summary>Drop the connection instead of answering the nth submit_sm.</summary>
     public Func<int, bool> DropAt { get; set; } = _ => false;
 
+    /// <summary>A PDU to answer the nth submit_sm with instead of a submit_sm_resp (a generic_nack, a malformed response); null for the usual answer.</summary>
+    public Func<int, SubmitSm, Pdu?> AnswerWith { get; set; } = (_, _) => null;
+
+    /// <summary>While set, every bind is refused with ESME_RBINDFAIL.</summary>
+    public bool RefuseBinds { get; set; }
+
+    public int Binds => Volatile.Read(ref _binds);
+
     public SmppServerSession? Session { get; private set; }
 
     public override uint OnBind(SmppServerSession session, Bind bind)
@@ -36,6 +45,11 @@ internal sealed class CarrierSmsc : SmppServerHandler
         {
             return CommandStatus.InvalidPassword;
         }
+        if (RefuseBinds)
+        {
+            return CommandStatus.BindFailed;
+        }
+        Interlocked.Increment(ref _binds);
         Session = session;
         return CommandStatus.Ok;
     }
@@ -48,6 +62,11 @@ internal sealed class CarrierSmsc : SmppServerHandler
         if (DropAt(n))
         {
             session.Abort();
+            return null;
+        }
+        if (AnswerWith(n, submit) is { } answer)
+        {
+            session.Send(answer);
             return null;
         }
         var status = StatusOf(n);

@@ -62,6 +62,25 @@ public sealed class CircuitBreakerTests
     }
 
     [Fact]
+    public void ABindMadeAgain_LetsTheProbeThroughBeforeTheCooldown_AndEveryChangeIsTold()
+    {
+        List<BreakerState> told = [];
+        var breaker = new CircuitBreaker(_options, _clock, (state, _) => told.Add(state));
+        breaker.Rebound(); // closed: nothing to do
+        Record(breaker, true, true, true, true);
+        Assert.False(breaker.Allows);
+
+        breaker.Rebound();
+
+        Assert.Equal(BreakerState.HalfOpen, breaker.State);
+        Assert.True(breaker.TryAcquire(out var probe));
+        Assert.True(probe);
+        breaker.Record(error: false, probe);
+        Assert.Equal(BreakerState.Closed, breaker.State);
+        Assert.Equal([BreakerState.Open, BreakerState.HalfOpen, BreakerState.HalfOpen, BreakerState.Closed], told);
+    }
+
+    [Fact]
     public void LateOutcomes_WhileOpen_DoNotCount()
     {
         var breaker = Breaker();

@@ -41,7 +41,8 @@ public sealed class NoCarrierUpTests : IAsyncLifetime
         // The worker tried it (the bind had failed by then) and found no channel to take it.
         await Wait.Until(async () => await _app.WithDbAsync(db => db.Messages.AnyAsync(m => m.Id == id && m.ErrorCode == "no_channel")), "a try");
         var message = await _app.WithDbAsync(db => db.Messages.AsNoTracking().SingleAsync(m => m.Id == id));
-        Assert.Equal((MessageStatus.Queued, null, 1), (message.Status, message.Channel, message.Attempts));
+        // Finding no channel spends no attempt: the message waits for one.
+        Assert.Equal((MessageStatus.Queued, null, 0), (message.Status, message.Channel, message.Attempts));
         var seen = await (await sender.Http.GetAsync($"/v1/messages/{id}")).OkAsync();
         Assert.Equal("queued", seen.Str("status"));
 

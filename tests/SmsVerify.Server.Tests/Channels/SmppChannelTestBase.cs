@@ -16,6 +16,7 @@ public abstract class SmppChannelTestBase : IAsyncLifetime
     internal CarrierSmsc Smsc { get; } = new();
     internal FakeSink Sink { get; } = new();
     internal FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    internal ChannelComeback Comeback { get; } = new();
 
     internal SmppServer StartSmsc(CarrierSmsc? smsc = null)
     {
@@ -29,7 +30,7 @@ public abstract class SmppChannelTestBase : IAsyncLifetime
     {
         var options = Options("cmcc", port ?? StartSmsc().EndPoint.Port);
         configure?.Invoke(options);
-        var channel = new SmppMessageChannel(options, Clock, NullLoggerFactory.Instance, Sink, Tune);
+        var channel = new SmppMessageChannel(options, Clock, NullLoggerFactory.Instance, Sink, Tune, Comeback);
         _owned.Insert(0, channel);
         channel.Start();
         if (waitUntilUp)

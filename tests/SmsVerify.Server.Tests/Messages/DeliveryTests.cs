@@ -181,22 +181,75 @@ public sealed partial class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task NoChannel_RequeuesWithBackoff_ThenFailsAndRefunds()
+    public async Task NoChannel_WaitsWithoutSpendingAttempts_OnABoundedBackoff_ThenFailsAndRefunds()
     {
         _primary.State = ChannelState.Down;
         _backup.State = ChannelState.Open;
         var (tenant, id) = await QueueAsync();
 
-        for (var attempt = 1; attempt <= 10; attempt++)
+        Assert.Equal(1, await RunWorkerAsync());
+        Assert.Equal(0, await RunWorkerAsync()); // not due again until its wait is over
+        // Through a long outage it is tried at least once a minute, and no try spends an attempt.
+        for (var minute = 0; minute < 30; minute++)
         {
+            _app.Clock.Advance(TimeSpan.FromMinutes(1));
             Assert.Equal(1, await RunWorkerAsync());
-            Assert.Equal(0, await RunWorkerAsync()); // not due again until its backoff passes
-            _app.Clock.Advance(TimeSpan.FromMinutes(11));
         }
+        var waiting = await MessageAsync(id);
+        Assert.Equal((MessageStatus.Queued, "no_channel", 0), (waiting.Status, waiting.ErrorCode, waiting.Attempts));
 
+        _app.Clock.Advance(TimeSpan.FromHours(24));
+        Assert.Equal(1, await RunWorkerAsync());
         var failed = await MessageAsync(id);
-        Assert.Equal((MessageStatus.Failed, "no_channel", 10), (failed.Status, failed.ErrorCode, failed.Attempts));
+        Assert.Equal((MessageStatus.Failed, "no_channel"), (failed.Status, failed.ErrorCode));
         Assert.Equal(1m, await tenant.BalanceAsync());
+    }
+
+    [Fact]
+    public async Task CarrierSystemErrors_OnEveryChannel_LeaveTheMessageWaiting_NotFailed()
+    {
+        _primaryAnswer = _ => new SubmitOutcome.Rejected("ESME_RSYSERR", "System error", Transient: true);
+        _backupAnswer = _ => new SubmitOutcome.Rejected("ESME_RINVCMDLEN", "generic_nack", Transient: true);
+        var (_, id) = await QueueAsync();
+
+        await RunWorkerAsync();
+        _app.Clock.Advance(TimeSpan.FromSeconds(5));
+        await RunWorkerAsync();
+
+        var waiting = await MessageAsync(id);
+        Assert.Equal((MessageStatus.Queued, "ESME_RINVCMDLEN", 0), (waiting.Status, waiting.ErrorCode, waiting.Attempts));
+        Assert.Equal((2, 2), (_primary.Submitted.Count, _backup.Submitted.Count));
+        _primaryAnswer = _ => Accept("p-9");
+        _app.Clock.Advance(TimeSpan.FromSeconds(5));
+        await RunWorkerAsync();
+        Assert.Equal(MessageStatus.Submitted, (await MessageAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task AChannelComingBack_SendsWhatWaitedForIt_AtOnce()
+    {
+        _primary.State = ChannelState.Down;
+        _backup.State = ChannelState.Down;
+        var (_, waiting) = await QueueAsync();
+        await RunWorkerAsync();
+        // One that went unanswered waits for its retry too.
+        _backup.State = ChannelState.Up;
+        _backupAnswer = _ => new SubmitOutcome.Unknown("The link dropped before the answer.", []);
+        var (_, unanswered) = await QueueAsync(parameters: new { order = "B2" });
+        await RunWorkerAsync();
+        _backup.State = ChannelState.Down;
+        Assert.Equal(0, await RunWorkerAsync());
+
+        _primary.State = ChannelState.Up;
+        _app.Services.GetRequiredService<ChannelComeback>().Raise();
+
+        // The clock has not moved: only the comeback made them due.
+        Assert.Equal(2, await RunWorkerAsync());
+        Assert.Equal(MessageStatus.Submitted, (await MessageAsync(waiting)).Status);
+        var resent = await MessageAsync(unanswered);
+        Assert.Equal((MessageStatus.Submitted, true), (resent.Status, resent.OutcomeUnknown));
+        // The channel is told the second submit may be a copy.
+        Assert.Equal([false, true], _primary.Submitted.Select(s => s.Resend).Order());
     }
 
     [Fact]
@@ -251,15 +304,16 @@ public sealed partial class DeliveryTests : IAsyncLifetime
         _primaryAnswer = _ => new SubmitOutcome.Unknown("No answer before the link dropped.", []);
         var (tenant, id) = await QueueAsync();
 
-        for (var attempt = 1; attempt <= 10; attempt++)
+        for (var attempt = 1; attempt <= 3; attempt++)
         {
             Assert.Equal(1, await RunWorkerAsync());
-            _app.Clock.Advance(TimeSpan.FromMinutes(11));
+            _app.Clock.Advance(TimeSpan.FromMinutes(1));
         }
 
         var failed = await MessageAsync(id);
         Assert.Equal((MessageStatus.Failed, "outcome_unknown", true, null), (failed.Status, failed.ErrorCode, failed.OutcomeUnknown, failed.TextSeal));
-        Assert.Equal(10, _primary.Submitted.Count);
+        // Three submits at most, so at most two copies on the phone; all but the first were marked as possible copies.
+        Assert.Equal([false, true, true], _primary.Submitted.Select(s => s.Resend));
         Assert.Equal(0, await RunWorkerAsync());
         Assert.Equal(0.955m, await tenant.BalanceAsync());
     }

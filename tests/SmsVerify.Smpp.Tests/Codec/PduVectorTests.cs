@@ -113,6 +113,18 @@ public class PduVectorTests
     }
 
     [Fact]
+    public void SubmitSmResp_WithAnIdPastTheLimitAndNoNul_IsReadWhole()
+    {
+        // An OK answer whose 80-octet message_id has no terminator: the SMSC took the message, so it must not read as an error.
+        var id = string.Concat(Enumerable.Repeat("0123456789", 8));
+        var bytes = Hex("00000060 80000004 00000000 00000009").Concat(System.Text.Encoding.ASCII.GetBytes(id)).ToArray();
+
+        var decoded = Assert.IsType<SubmitSmResp>(PduDecoder.Decode(bytes));
+
+        Assert.Equal((CommandStatus.Ok, id, 9u), (decoded.CommandStatus, decoded.MessageId, decoded.SequenceNumber));
+    }
+
+    [Fact]
     public void DeliverSm_Receipt_ReadsReceiptTlvs()
     {
         var deliver = new DeliverSm
@@ -203,8 +215,13 @@ public class PduVectorTests
     {
         Assert.True(CommandStatus.IsTransient(CommandStatus.Throttled));
         Assert.True(CommandStatus.IsTransient(CommandStatus.MessageQueueFull));
+        Assert.True(CommandStatus.IsTransient(CommandStatus.SystemError));
+        Assert.True(CommandStatus.IsTransient(CommandStatus.ReceiverTemporaryAppError));
         Assert.False(CommandStatus.IsTransient(CommandStatus.InvalidDestinationAddress));
         Assert.False(CommandStatus.IsTransient(CommandStatus.InvalidPassword));
+        // Only congestion pauses the bind and sends the same submit again there.
+        Assert.True(CommandStatus.IsCongestion(CommandStatus.Throttled));
+        Assert.False(CommandStatus.IsCongestion(CommandStatus.SystemError));
         Assert.Equal("ESME_RTHROTTLED", CommandStatus.Name(0x58));
     }
 }

@@ -5,7 +5,8 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// <summary>
 /// What a carrier sends, cut to the columns that keep it before it is written. PostgreSQL refuses a value longer
 /// than its column (and any NUL) where SQLite stores it; refused, a receipt would be answered with an error and
-/// delivered again for ever. Ids are cut the same way on submit and on receipt, so they still match.
+/// delivered again for ever. Ids are cut the same way on submit and on receipt, so they still match; replies from
+/// phones go through <see cref="Bounded"/> too.
 /// </summary>
 internal static class CarrierFields
 {
@@ -22,7 +23,8 @@ internal static class CarrierFields
     public static ReceiptEvent Of(ReceiptEvent receipt) =>
         receipt with { CarrierMessageId = Id(receipt.CarrierMessageId), ErrorCode = receipt.ErrorCode is { } error ? Bounded(error, ErrorCodeLength) : null };
 
-    private static string Bounded(string value, int length)
+    /// <summary>Any text from a carrier, cut to <paramref name="length"/> characters and rid of NUL, as PostgreSQL takes it.</summary>
+    public static string Bounded(string value, int length)
     {
         if (value.Length <= length && !value.Contains('\0', StringComparison.Ordinal))
         {

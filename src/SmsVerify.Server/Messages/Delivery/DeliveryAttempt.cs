@@ -8,23 +8,30 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// One claimed message: routed to the best channel for its number, and on to the next when one refuses it for a
 /// passing reason; a message the carrier itself refuses fails. Outcomes are written by <see cref="MessageOutcomes"/>.
 /// </summary>
-internal sealed class DeliveryAttempt(IChannelRoutes routes, MessageTexts texts, MessageOutcomes outcomes, TimeProvider clock, IOptions<DeliveryOptions> options)
+/// <remarks>
+/// An attempt is spent only by a submit the carrier may have (see <see cref="DeliveryOptions.MaxAttempts"/>). A
+/// message that no channel took waits on a short, bounded backoff, and moves at once when a channel comes back
+/// (<see cref="DeliveryWorker"/>): an outage must not leave codes waiting minutes after the carrier is fine again.
+/// </remarks>
+internal sealed class DeliveryAttempt(
+    IChannelRoutes routes, ChannelComeback comeback, DeliverySignal signal, MessageTexts texts, MessageOutcomes outcomes, TimeProvider clock,
+    IOptions<DeliveryOptions> options)
 {
-    private static readonly TimeSpan[] Backoff =
-    [
-        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2),
-        TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10),
-    ];
+    // After a submit that went unanswered: long enough for a link to come back, short enough for a code to be useful.
+    private static readonly TimeSpan[] UnknownBackoff = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60)];
+    private static readonly TimeSpan MinWait = TimeSpan.FromSeconds(5), MaxWait = TimeSpan.FromSeconds(60);
 
     public async Task RunAsync(MessageRecord message, CancellationToken cancellationToken)
     {
-        if (message.NotAfter is { } notAfter && notAfter <= clock.UtcNowForStorage())
+        var now = clock.UtcNowForStorage();
+        if (message.NotAfter is { } notAfter && notAfter <= now)
         {
             // A code past its expiry is useless to its reader; sending it late would only cost the tenant.
             await outcomes.FinishUnsentAsync(message, MessageStatus.Expired, "expired_in_queue");
             return;
         }
-        var sms = new OutboundSms(message.Id, message.To, texts.Open(message.Id, message.TextSeal!), message.SourceExtension);
+        var comebacks = comeback.Count;
+        var sms = new OutboundSms(message.Id, message.To, texts.Open(message.Id, message.TextSeal!), message.SourceExtension, message.OutcomeUnknown);
         HashSet<string> refused = [];
         SubmitOutcome.Rejected? last = null;
         while (routes.Pick(message.To, refused) is { } channel)
@@ -39,7 +46,8 @@ internal sealed class DeliveryAttempt(IChannelRoutes routes, MessageTexts texts,
                     await outcomes.UnknownAsync(message, channel.Name, unknown, retryAt: null);
                     return;
                 case SubmitOutcome.Unknown unknown:
-                    await outcomes.UnknownAsync(message, channel.Name, unknown, RetryAt(message));
+                    var backoff = UnknownBackoff[Math.Clamp(message.Attempts - 1, 0, UnknownBackoff.Length - 1)];
+                    await outcomes.UnknownAsync(message, channel.Name, unknown, clock.UtcNowForStorage() + backoff);
                     return;
                 case SubmitOutcome.Rejected { Transient: false } rejected:
                     await outcomes.FinishUnsentAsync(message, MessageStatus.Failed, rejected.ErrorCode);
@@ -50,16 +58,22 @@ internal sealed class DeliveryAttempt(IChannelRoutes routes, MessageTexts texts,
                     break;
             }
         }
-        if (message.Attempts >= options.Value.MaxAttempts)
+        var errorCode = last?.ErrorCode ?? "no_channel";
+        var waited = now - message.CreatedAt;
+        if (waited >= options.Value.GiveUpAfter)
         {
-            await outcomes.FinishUnsentAsync(message, MessageStatus.Failed, last?.ErrorCode ?? "no_channel");
+            await outcomes.FinishUnsentAsync(message, MessageStatus.Failed, errorCode);
+            return;
         }
-        else
+        if (comeback.Count != comebacks)
         {
-            await outcomes.RequeueAsync(message, last?.ErrorCode ?? "no_channel", RetryAt(message));
+            // A channel came up while this one looked: the worker may already have made the waiting due, so go again now.
+            await outcomes.WaitForChannelAsync(message, errorCode, clock.UtcNowForStorage());
+            signal.Wake();
+            return;
         }
+        // A quarter of the time it has waited so far, within bounds: soon after a blip, calmly through an outage.
+        var wait = TimeSpan.FromTicks(Math.Clamp(waited.Ticks / 4, MinWait.Ticks, MaxWait.Ticks));
+        await outcomes.WaitForChannelAsync(message, errorCode, clock.UtcNowForStorage() + wait);
     }
-
-    private DateTime RetryAt(MessageRecord message) =>
-        clock.UtcNowForStorage() + Backoff[Math.Clamp(message.Attempts - 1, 0, Backoff.Length - 1)];
 }

@@ -36,9 +36,20 @@ public sealed class DeliveryOptions
     /// </summary>
     public TimeSpan NodeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Attempts before a message no channel would take fails (and is refunded).</summary>
+    /// <summary>
+    /// Submits a message may have whose outcome could be that the carrier has it: written and never answered, the
+    /// link gone first. Each one may have reached the phone, so this bounds the copies; after the last such submit
+    /// the message fails as <c>outcome_unknown</c>. Refusals do not count: a message a channel refuses for a passing
+    /// reason waits for one that takes it, until <see cref="GiveUpAfter"/>.
+    /// </summary>
     [Range(1, 100)]
-    public int MaxAttempts { get; set; } = 10;
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// How long a message may wait for a channel that takes it (none up, breakers open, carriers throttling or
+    /// answering system errors) before it fails and is refunded; a code fails sooner, when it expires.
+    /// </summary>
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>How long carrier message ids are kept for receipts.</summary>
     [Range(1, 24 * 90)]

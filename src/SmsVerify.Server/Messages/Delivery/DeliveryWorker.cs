@@ -12,8 +12,8 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// message. Sends accepted on this node skip the queue when a slot is free (the other part of this class).
 /// </summary>
 internal sealed partial class DeliveryWorker(
-    IServiceScopeFactory scopes, DeliveryNode node, DeliveryAttempt attempt, IChannelRoutes routes, DeliverySignal signal,
-    IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<DeliveryWorker> logger)
+    IServiceScopeFactory scopes, DeliveryNode node, DeliveryAttempt attempt, MessageOutcomes outcomes, IChannelRoutes routes,
+    ChannelComeback comeback, DeliverySignal signal, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<DeliveryWorker> logger)
     : PollingWorker(signal, logger)
 {
     private readonly SemaphoreSlim _slots = new(options.Value.Concurrency, options.Value.Concurrency);
@@ -29,8 +29,15 @@ internal sealed partial class DeliveryWorker(
 
     protected override bool MayHaveMore(int taken) => _backlog;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        options.Value.RunWorker ? base.ExecuteAsync(stoppingToken) : Task.CompletedTask;
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunWorker)
+        {
+            return Task.CompletedTask;
+        }
+        comeback.Raised += signal.Wake;
+        return base.ExecuteAsync(stoppingToken);
+    }
 
     /// <summary>
     /// Waits for a free slot, claims as many messages as there are free slots (at most a batch) and starts
@@ -54,6 +61,11 @@ internal sealed partial class DeliveryWorker(
         List<MessageRecord> claimed;
         try
         {
+            if (comeback.Take())
+            {
+                // A channel is back: what waited for one, or for its retry after an unanswered submit, goes now.
+                await outcomes.MakeWaitingDueAsync();
+            }
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             claimed = await MessageClaims.ClaimAsync(db, node.Id, asked, clock.UtcNowForStorage(), options.Value.Lease, cancellationToken);

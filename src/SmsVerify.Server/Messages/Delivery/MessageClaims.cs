@@ -62,6 +62,14 @@ internal static class MessageClaims
             WHERE "Status" = {nameof(MessageStatus.Queued)} AND "LeaseUntil" > {Freed}
             """, cancellationToken);
 
+    /// <summary>
+    /// Makes every queued message that waits for a retry due now. Only retries wait: a message is due the moment it
+    /// is accepted, so a later <c>NextAttemptAt</c> always means an earlier try found no channel or no answer.
+    /// </summary>
+    public static Task<int> MakeWaitingDueAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken) =>
+        db.Messages.Where(m => m.Status == MessageStatus.Queued && m.NextAttemptAt > now && m.LeaseUntil == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, now), cancellationToken);
+
     /// <summary>Gives back this node's claims of messages it never submitted, as if they had not been claimed.</summary>
     public static Task<int> ReleaseAsync(AppDbContext db, Guid node, List<Guid> ids, CancellationToken cancellationToken) =>
         db.Messages.Where(m => ids.Contains(m.Id) && m.ClaimedBy == node && m.Status == MessageStatus.Queued)

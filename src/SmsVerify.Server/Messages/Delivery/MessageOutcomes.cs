@@ -66,12 +66,24 @@ internal sealed class MessageOutcomes(
         }
     });
 
-    public Task RequeueAsync(MessageRecord message, string errorCode, DateTime retryAt) => WriteAsync(db =>
+    /// <summary>No channel took it, none for a reason of its own: back in the queue until <paramref name="retryAt"/>, the attempt given back.</summary>
+    public Task WaitForChannelAsync(MessageRecord message, string errorCode, DateTime retryAt) => WriteAsync(db =>
         Claimed(db, message).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.ErrorCode, errorCode)
             .SetProperty(m => m.NextAttemptAt, retryAt)
+            .SetProperty(m => m.Attempts, m => m.Attempts - 1)
             .SetProperty(m => m.LeaseUntil, (DateTime?)null)
             .SetProperty(m => m.ClaimToken, (Guid?)null)));
+
+    /// <summary>
+    /// Makes every message that waits for a retry due now. Written through the batcher, after the outcomes queued
+    /// before it: a message found no channel just before one came up is written waiting first, then made due.
+    /// </summary>
+    public Task MakeWaitingDueAsync() => writes.WriteAsync(async db =>
+    {
+        await MessageClaims.MakeWaitingDueAsync(db, clock.UtcNowForStorage(), CancellationToken.None);
+        return 0;
+    });
 
     private static IQueryable<MessageRecord> Claimed(AppDbContext db, MessageRecord message) =>
         db.Messages.Where(m => m.Id == message.Id && m.ClaimToken == message.ClaimToken);

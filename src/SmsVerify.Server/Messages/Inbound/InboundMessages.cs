@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Channels;
 using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Messages.Delivery;
 using SmsVerify.Server.Phones;
 using SmsVerify.Server.Signatures;
 using SmsVerify.Server.Webhooks;
@@ -119,7 +120,7 @@ public sealed class InboundMessages(WebhookOutbox webhooks)
         return groups.Count;
     }
 
-    private static string Bounded(string text, int max) => text.Length <= max ? text : text[..max];
+    private static string Bounded(string text, int max) => CarrierFields.Bounded(text, max);
 }
 
 public sealed record InboundView(Guid Id, string From, string To, string Text, Guid? SignatureId, bool OptedOut, string Channel, DateTime ReceivedAt)
