@@ -2,6 +2,7 @@ using SmsVerify.Server.Audit;
 using SmsVerify.Server.Billing;
 using SmsVerify.Server.Captcha;
 using SmsVerify.Server.Channels;
+using SmsVerify.Server.Compat;
 using SmsVerify.Server.Documents;
 using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Problems;
@@ -42,6 +43,7 @@ builder.AddSignatures();
 builder.AddTemplates();
 builder.AddChannels();
 builder.AddRisk();
+builder.AddCompat();
 
 var app = builder.Build();
 
@@ -72,6 +74,7 @@ app.MapChannels();
 app.MapCaptcha();
 app.MapRateLimits();
 app.MapRisk();
+app.MapCompat();
 
 app.Run();
 

@@ -39,6 +39,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
     public DbSet<Captcha.TenantCaptchaPolicy> CaptchaPolicies => Set<Captcha.TenantCaptchaPolicy>();
     public DbSet<Limits.RateLimitRule> RateLimitRules => Set<Limits.RateLimitRule>();
+    public DbSet<Compat.Credentials.VendorCredential> VendorCredentials => Set<Compat.Credentials.VendorCredential>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -33,6 +33,8 @@ public static class ProblemTypes
         "No resource at this path, or it belongs to another tenant.");
     public static readonly ProblemType TenantNotFound = new("tenant_not_found", 404, "Tenant not found", "No tenant has this id.");
     public static readonly ProblemType ApiKeyNotFound = new("api_key_not_found", 404, "API key not found", "No key with this id that you may manage.");
+    public static readonly ProblemType ApiCredentialNotFound = new("api_credential_not_found", 404, "API credential not found",
+        "Your tenant has no vendor API credential with this id, or it is already revoked.");
     public static readonly ProblemType SandboxNumberNotFound = new("sandbox_number_not_found", 404, "Test number not found",
         "This number is not one of your tenant's test numbers.");
     public static readonly ProblemType VerificationNotFound = new("verification_not_found", 404, "Verification not found",
@@ -85,6 +87,8 @@ public static class ProblemTypes
         "Another request with the same key has not finished yet. Retry shortly to get its answer.");
     public static readonly ProblemType LastApiKey = new("last_api_key", 409, "This is the last key of its kind",
         "Create another key before deleting this one (a tenant's last key, or the last admin key), or its owner is locked out.");
+    public static readonly ProblemType TooManyApiCredentials = new("too_many_api_credentials", 409, "Too many API credentials",
+        "A tenant holds at most 20 vendor API credentials in force. Revoke one first.");
     public static readonly ProblemType TooManyRateLimitKeys = new("too_many_rate_limit_keys", 409, "Too many rate-limit keys",
         "A tenant defines at most 10 rate-limit keys. Delete one first, or combine values into one key.");
     public static readonly ProblemType BodyTooLarge = new("body_too_large", 413, "The request body is too large",

@@ -15,6 +15,7 @@ public sealed class ServerKeys
     private byte[]? _personalDataKey;
     private byte[]? _messageSealKey;
     private byte[]? _captchaKey;
+    private byte[]? _credentialSealKey;
 
     /// <summary>HMAC key for verification codes.</summary>
     public byte[] CodeHashKey => _codeHashKey ?? throw NotReady();
@@ -33,6 +34,9 @@ public sealed class ServerKeys
     /// <summary>HMAC key that signs captcha challenges.</summary>
     public byte[] CaptchaKey => _captchaKey ?? throw NotReady();
 
+    /// <summary>AES-GCM key for the secrets of vendor API credentials, which must be opened to check signatures.</summary>
+    public byte[] CredentialSealKey => _credentialSealKey ?? throw NotReady();
+
     public void Initialize(ReadOnlySpan<byte> masterKey)
     {
         _documentKey = Derive(masterKey, "smsverify/document-encryption");
@@ -41,6 +45,7 @@ public sealed class ServerKeys
         _codeSealKey = Derive(masterKey, "smsverify/verification-code-seal");
         _messageSealKey = Derive(masterKey, "smsverify/message-text-seal");
         _captchaKey = Derive(masterKey, "smsverify/captcha-challenge");
+        _credentialSealKey = Derive(masterKey, "smsverify/vendor-credential-seal");
     }
 
     private static byte[] Derive(ReadOnlySpan<byte> masterKey, string purpose)

@@ -93,6 +93,59 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("captcha_policies", (string)null);
                 });
 
+            modelBuilder.Entity("SmsVerify.Server.Compat.Credentials.VendorCredential", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AppId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FailedAttempts")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("SecretSeal")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Vendor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppId")
+                        .IsUnique();
+
+                    b.HasIndex("KeyId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("vendor_credentials", (string)null);
+                });
+
             modelBuilder.Entity("SmsVerify.Server.Infrastructure.Security.ServerSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -1412,6 +1465,15 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                 });
 
             modelBuilder.Entity("SmsVerify.Server.Captcha.TenantCaptchaPolicy", b =>
+                {
+                    b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.Compat.Credentials.VendorCredential", b =>
                 {
                     b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
                         .WithMany()

@@ -1,0 +1,19 @@
+using SmsVerify.Server.Compat.Credentials;
+
+namespace SmsVerify.Server.Compat;
+
+/// <summary>The vendor-compatible doors into the one send pipeline (docs/compat.md), and the credentials they check.</summary>
+public static class CompatExtensions
+{
+    public static IHostApplicationBuilder AddCompat(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<VendorCredentials>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCompat(this IEndpointRouteBuilder routes)
+    {
+        routes.MapVendorCredentials();
+        return routes;
+    }
+}
