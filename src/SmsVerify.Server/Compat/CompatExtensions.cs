@@ -14,6 +14,7 @@ public static class CompatExtensions
     public static IEndpointRouteBuilder MapCompat(this IEndpointRouteBuilder routes)
     {
         routes.MapVendorCredentials();
+        routes.MapRootApis();
         return routes;
     }
 }
