@@ -78,6 +78,15 @@ public sealed class MessageRecord
     /// </summary>
     public Guid? ClaimedBy { get; set; }
 
+    /// <summary>
+    /// The sender's own reference for this message, returned with its status: Alibaba's <c>OutId</c>, Tencent's
+    /// <c>SessionContext</c>. Null when the door it came through has none.
+    /// </summary>
+    public string? ClientReference { get; set; }
+
+    /// <summary>Tencent allows 512 bytes of SessionContext, Alibaba 256 characters of OutId.</summary>
+    public const int MaxClientReferenceLength = 512;
+
     /// <summary>A carrier may have it though it never said so (the link died mid-submit): never submitted again.</summary>
     public bool OutcomeUnknown { get; set; }
     public DateTime CreatedAt { get; init; }
@@ -98,6 +107,7 @@ internal sealed class MessageRecordConfiguration : IEntityTypeConfiguration<Mess
         builder.Property(m => m.To).HasMaxLength(16);
         builder.Property(m => m.Signature).HasMaxLength(40);
         builder.Property(m => m.Template).HasMaxLength(40);
+        builder.Property(m => m.ClientReference).HasMaxLength(MessageRecord.MaxClientReferenceLength);
         builder.Property(m => m.MaskedText).HasMaxLength(1000);
         builder.Property(m => m.SandboxText).HasMaxLength(1000);
         builder.Property(m => m.TextSeal).HasMaxLength(4096);

@@ -18,9 +18,11 @@ internal sealed partial class SendPipeline
         var messages = new List<MessageRecord>(recipients.Count);
         foreach (var recipient in recipients)
         {
-            messages.Add(recipient.RefusedFor is { } reason ? Refused(request.TenantId, signature, template, recipient.To, masked, segments, reason, now)
+            var message = recipient.RefusedFor is { } reason ? Refused(request.TenantId, signature, template, recipient.To, masked, segments, reason, now)
                 : recipient.IsTest ? SandboxDelivery.Record(new OutgoingText(request.TenantId, recipient.To, signature, template, text, masked, request.Code?.VerificationId), now)
-                : Queued(request, content!, recipient.To, text, masked, segments, now));
+                : Queued(request, content!, recipient.To, text, masked, segments, now);
+            message.ClientReference = request.ClientReference;
+            messages.Add(message);
         }
         return messages;
     }

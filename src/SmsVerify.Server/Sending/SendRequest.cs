@@ -15,6 +15,9 @@ internal sealed record SendRequest(
     /// <summary>Set for a verification code: the server fills the code variable and the verification rides along.</summary>
     public CodeSend? Code { get; init; }
 
+    /// <summary>The caller's own reference, kept on every message of the send (see <see cref="MessageRecord.ClientReference"/>).</summary>
+    public string? ClientReference { get; init; }
+
     /// <summary>Who asked, for a verification code: rate-limit bucket values, address, captcha. Null for a tenant's own message.</summary>
     public EndUser? EndUser { get; init; }
 }

@@ -494,6 +494,10 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<Guid?>("ClaimedBy")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClientReference")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<long>("Cost")
                         .HasColumnType("bigint");
 

@@ -487,6 +487,10 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<Guid?>("ClaimedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientReference")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Cost")
                         .HasColumnType("INTEGER");
 
