@@ -87,6 +87,22 @@ public sealed class MisbehavingSmscTests : SmppChannelTestBase
     }
 
     [Fact]
+    public async Task HalfAnAnswer_ThenADeadLink_IsUnknown_AndTheResendGoesOnTheNewBind()
+    {
+        await using var smsc = new HalfWritingSmsc();
+        var channel = await StartChannelAsync(port: smsc.Port);
+
+        var unknown = Assert.IsType<SubmitOutcome.Unknown>(await channel.SubmitAsync(Sms("code 1"), default));
+        Assert.Empty(unknown.AcceptedCarrierMessageIds);
+        await Wait.Until(() => channel.State == ChannelState.Up, "the bind to be made again");
+        var resent = Assert.IsType<SubmitOutcome.Accepted>(await channel.SubmitAsync(Sms("code 1") with { Resend = true }, default));
+
+        // The SMSC got it twice: the one copy the half answer leaves open, counted as such.
+        Assert.Equal(("id-2", 2), (Assert.Single(resent.CarrierMessageIds), smsc.Submits));
+        Assert.Equal((1L, 1L), (channel.Describe().Unknown, channel.Describe().Resent));
+    }
+
+    [Fact]
     public async Task ResentMessages_AreCountedAsPossibleCopies()
     {
         var channel = await StartChannelAsync();
