@@ -61,7 +61,11 @@ public sealed class TencentSendSmsTests(TencentServer server) : IClassFixture<Te
         using var http = server.App.CreateClient();
         var response = await http.PostAsync("/", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Action"] = "SendSms", ["AccessKeyId"] = "LTAI0000", ["SignatureMethod"] = "HMAC-SHA1", ["Signature"] = "x", ["SignatureNonce"] = "1",
+            ["Action"] = "SendSms",
+            ["AccessKeyId"] = "LTAI0000",
+            ["SignatureMethod"] = "HMAC-SHA1",
+            ["Signature"] = "x",
+            ["SignatureNonce"] = "1",
         }));
 
         Assert.DoesNotContain("\"Response\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
