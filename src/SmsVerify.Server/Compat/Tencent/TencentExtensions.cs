@@ -1,0 +1,14 @@
+namespace SmsVerify.Server.Compat.Tencent;
+
+public static class TencentExtensions
+{
+    /// <summary>Tencent Cloud SMS 2021-01-11 at <c>/</c> (served by the root dispatcher, <see cref="RootApis"/>).</summary>
+    public static IHostApplicationBuilder AddTencentCompat(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<TencentAuthentication>();
+        builder.Services.AddSingleton<IRootApi, TencentApi>();
+        builder.Services.AddScoped<TencentSendSms>();
+        builder.Services.AddScoped<TencentSendStatus>();
+        return builder;
+    }
+}
