@@ -10,8 +10,10 @@ internal sealed record TencentCall(VendorCaller Caller, string Action, TencentPa
 /// <summary>
 /// Checks a request signed either way Tencent's SDKs sign: TC3-HMAC-SHA256 (the <c>Authorization</c> header) or
 /// the older HmacSHA256/HmacSHA1 (<c>Signature</c> among the parameters). Both refuse a timestamp more than five
-/// minutes off, as Tencent does, and a request seen before: TC3 has no nonce, so its signature is spent once; the
-/// older scheme spends its <c>Nonce</c> with its <c>Timestamp</c>. A failed check against a real credential is counted.
+/// minutes off, as Tencent does, and a request seen before: TC3 has no nonce, so the signature of a call that changes
+/// something (a send, an edit) is spent once, while reads (<c>Pull…</c>, <c>Describe…</c>) may repeat, since two
+/// identical polls in one second carry the same signature; the older scheme spends its <c>Nonce</c> with its
+/// <c>Timestamp</c>. A failed check against a real credential is counted.
 /// </summary>
 internal sealed class TencentAuthentication(VendorCredentials credentials, TimeProvider clock)
 {
@@ -51,7 +53,10 @@ internal sealed class TencentAuthentication(VendorCredentials credentials, TimeP
         {
             await FailAsync(caller, TencentCodes.SignatureFailure, "The signature does not match: check the SecretKey and what was signed.", cancellationToken);
         }
-        await SpendAsync(caller, "tc3:" + authorization.Signature, cancellationToken);
+        if (!IsRead(action))
+        {
+            await SpendAsync(caller, "tc3:" + authorization.Signature, cancellationToken);
+        }
         var parameters = request.Method == HttpMethods.Get ? TencentParameters.FromFlat(await TencentApi.FlatParametersAsync(request)) : Json(body);
         return new TencentCall(caller, action, parameters);
     }
@@ -85,6 +90,9 @@ internal sealed class TencentAuthentication(VendorCredentials credentials, TimeP
         await SpendAsync(caller, $"nonce:{nonce}:{timestamp}", cancellationToken);
         return new TencentCall(caller, Get("Action"), TencentParameters.FromFlat(flat));
     }
+
+    private static bool IsRead(string action) =>
+        action.StartsWith("Pull", StringComparison.Ordinal) || action.StartsWith("Describe", StringComparison.Ordinal);
 
     private async Task<VendorCaller> FindAsync(string keyId, CancellationToken cancellationToken) =>
         await credentials.FindAsync(Vendor.Tencent, keyId, cancellationToken)
