@@ -1,3 +1,4 @@
+using SmsVerify.Server.Compat.Alibaba;
 using SmsVerify.Server.Compat.Credentials;
 
 namespace SmsVerify.Server.Compat;
@@ -8,6 +9,7 @@ public static class CompatExtensions
     public static IHostApplicationBuilder AddCompat(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<VendorCredentials>();
+        builder.Services.AddAlibaba();
         return builder;
     }
 
