@@ -1,3 +1,4 @@
+using SmsVerify.Server.Compat.Alibaba;
 using SmsVerify.Server.Compat.Credentials;
 using SmsVerify.Server.Compat.Tencent;
 
@@ -9,6 +10,7 @@ public static class CompatExtensions
     public static IHostApplicationBuilder AddCompat(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<VendorCredentials>();
+        builder.Services.AddAlibaba();
         builder.AddTencentCompat();
         return builder;
     }
