@@ -1,4 +1,5 @@
 using SmsVerify.Server.Compat.Credentials;
+using SmsVerify.Server.Compat.Twilio;
 
 namespace SmsVerify.Server.Compat;
 
@@ -8,6 +9,7 @@ public static class CompatExtensions
     public static IHostApplicationBuilder AddCompat(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<VendorCredentials>();
+        builder.AddTwilio();
         return builder;
     }
 
@@ -15,6 +17,7 @@ public static class CompatExtensions
     {
         routes.MapVendorCredentials();
         routes.MapRootApis();
+        routes.MapTwilio();
         return routes;
     }
 }
