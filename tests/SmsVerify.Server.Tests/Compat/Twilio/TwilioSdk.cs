@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SmsVerify.Server.Tests.Support;
 
 namespace SmsVerify.Server.Tests.Compat.Twilio;
 

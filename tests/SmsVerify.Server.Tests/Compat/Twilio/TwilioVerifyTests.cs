@@ -119,8 +119,10 @@ public sealed class TwilioVerifyTests(TwilioServer server) : IClassFixture<Twili
     public async Task Services_ListUpdateDelete_ThroughTheSdk()
     {
         var (credential, service, _) = await SandboxServiceAsync();
+        server.App.Clock.Advance(TimeSpan.FromSeconds(1)); // listed oldest first
         TwilioSdk.Body(await server.RunAsync(credential, "services.create", parameters: new { friendlyName = "Second" }));
 
+        // One a page: the SDK follows meta.next_page_url to the second.
         var listed = TwilioSdk.Body(await server.RunAsync(credential, "services.list", parameters: new { pageSize = 1 }));
         Assert.Equal(["Sandbox", "Second"], listed.EnumerateArray().Select(s => s.Str("friendlyName")));
 
