@@ -18,6 +18,7 @@ public static class TwilioExtensions
         group.AddEndpointFilter<TwilioAuthentication>();
         group.MapTwilioServices();
         group.MapTwilioVerifications();
+        group.MapTwilioRateLimits();
         // Twilio answers an unknown resource with its own 404, never the native problem body.
         group.Map("/{**rest}", (HttpContext context) => TwilioErrors.NotFoundAt(context.Request));
         return group;
