@@ -7,6 +7,9 @@ public sealed class TwilioVerifyTests(TwilioServer server) : IClassFixture<Twili
 {
     private const string TestNumber = "+8613800000001";
 
+    // CJK, an emoji (a surrogate pair) and every character that URL and form encoders treat differently.
+    private const string Awkward = "验证码 😀 '()*!~+&=/%";
+
     [VendorSdkFact]
     public async Task LiveTenant_SdkStartsAndChecks_TheCodeReachesTheTestNumber()
     {
@@ -126,12 +129,30 @@ public sealed class TwilioVerifyTests(TwilioServer server) : IClassFixture<Twili
         var listed = TwilioSdk.Body(await server.RunAsync(credential, "services.list", parameters: new { pageSize = 1 }));
         Assert.Equal(["Sandbox", "Second"], listed.EnumerateArray().Select(s => s.Str("friendlyName")));
 
-        var updated = TwilioSdk.Body(await server.RunAsync(credential, "services.update", new { service }, new { friendlyName = "Renamed", codeLength = 4 }));
-        Assert.Equal(("Renamed", 4), (updated.Str("friendlyName"), updated.Int("codeLength")));
+        var updated = TwilioSdk.Body(await server.RunAsync(credential, "services.update", new { service }, new { friendlyName = Awkward, codeLength = 4 }));
+        Assert.Equal((Awkward, 4), (updated.Str("friendlyName"), updated.Int("codeLength")));
         TwilioSdk.RestException(await server.RunAsync(credential, "services.update", new { service }, new { codeLength = 10 }), 60200, 400);
 
         TwilioSdk.Body(await server.RunAsync(credential, "services.remove", new { service }));
         TwilioSdk.RestException(await server.RunAsync(credential, "services.fetch", new { service }), 20404, 404);
+    }
+
+    [VendorSdkFact]
+    public async Task FifthWrongCode_Is60202With429_AndTheRightCodeNoLongerWorks()
+    {
+        var (credential, service, tenant) = await SandboxServiceAsync();
+        await tenant.RegisterNumberAsync(TestNumber);
+        TwilioSdk.Body(await server.RunAsync(credential, "verifications.create", new { service }, new { to = TestNumber, channel = "sms" }));
+        var code = await tenant.LatestCodeAsync(TestNumber);
+        var wrong = code == "000000" ? "111111" : "000000";
+        for (var attempt = 1; attempt < 5; attempt++)
+        {
+            Assert.Equal("pending", TwilioSdk.Body(await server.RunAsync(credential, "verificationChecks.create", new { service },
+                new { to = TestNumber, code = wrong })).Str("status"));
+        }
+
+        TwilioSdk.RestException(await server.RunAsync(credential, "verificationChecks.create", new { service }, new { to = TestNumber, code = wrong }), 60202, 429);
+        TwilioSdk.RestException(await server.RunAsync(credential, "verificationChecks.create", new { service }, new { to = TestNumber, code }), 20404, 404);
     }
 
     /// <summary>A sandbox tenant's service: nothing approved, so the built-in template to its test numbers.</summary>
