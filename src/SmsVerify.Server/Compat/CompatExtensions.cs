@@ -1,6 +1,7 @@
 using SmsVerify.Server.Compat.Alibaba;
 using SmsVerify.Server.Compat.Credentials;
 using SmsVerify.Server.Compat.Tencent;
+using SmsVerify.Server.Compat.Twilio;
 
 namespace SmsVerify.Server.Compat;
 
@@ -12,6 +13,7 @@ public static class CompatExtensions
         builder.Services.AddSingleton<VendorCredentials>();
         builder.Services.AddAlibaba();
         builder.AddTencentCompat();
+        builder.AddTwilio();
         return builder;
     }
 
@@ -19,6 +21,7 @@ public static class CompatExtensions
     {
         routes.MapVendorCredentials();
         routes.MapRootApis();
+        routes.MapTwilio();
         return routes;
     }
 }

@@ -146,6 +146,44 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("vendor_credentials", (string)null);
                 });
 
+            modelBuilder.Entity("SmsVerify.Server.Compat.Twilio.TwilioService", b =>
+                {
+                    b.Property<string>("Sid")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
+                    b.Property<int>("CodeLength")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Template")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Sid");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.ToTable("twilio_services", (string)null);
+                });
+
             modelBuilder.Entity("SmsVerify.Server.Infrastructure.Security.ServerSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -1478,6 +1516,15 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                 });
 
             modelBuilder.Entity("SmsVerify.Server.Compat.Credentials.VendorCredential", b =>
+                {
+                    b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.Compat.Twilio.TwilioService", b =>
                 {
                     b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
                         .WithMany()

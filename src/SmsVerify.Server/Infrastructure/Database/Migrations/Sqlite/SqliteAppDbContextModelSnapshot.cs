@@ -141,6 +141,44 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("vendor_credentials", (string)null);
                 });
 
+            modelBuilder.Entity("SmsVerify.Server.Compat.Twilio.TwilioService", b =>
+                {
+                    b.Property<string>("Sid")
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CodeLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Template")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sid");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.ToTable("twilio_services", (string)null);
+                });
+
             modelBuilder.Entity("SmsVerify.Server.Infrastructure.Security.ServerSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -1469,6 +1507,15 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("SmsVerify.Server.Compat.Credentials.VendorCredential", b =>
+                {
+                    b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.Compat.Twilio.TwilioService", b =>
                 {
                     b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
                         .WithMany()
