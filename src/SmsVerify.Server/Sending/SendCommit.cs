@@ -3,6 +3,7 @@ using SmsVerify.Server.Billing;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Messages;
+using SmsVerify.Server.Messages.Delivery;
 
 namespace SmsVerify.Server.Sending;
 
@@ -23,7 +24,7 @@ internal sealed class PendingSend(Guid tenantId, List<MessageRecord> messages, l
 /// rows of verification codes, every message as multi-row INSERTs, the idempotency records, and an audit record
 /// per send, in the batch's one transaction. Nothing of a send is stored unless its charge went through.
 /// </summary>
-internal sealed class SendCommit(TimeProvider clock) : ISetWrite<PendingSend>
+internal sealed class SendCommit(StatusEvents events, TimeProvider clock) : ISetWrite<PendingSend>
 {
     /// <summary>Sends keep their place in the line: a burst of them must not hold up the writes queued before it.</summary>
     public bool Overtakes => false;
@@ -61,7 +62,14 @@ internal sealed class SendCommit(TimeProvider clock) : ISetWrite<PendingSend>
         }
         await RowInserts.InsertAsync(db, messages);
         await RowInserts.InsertAsync(db, idempotency);
+        // A test number's message is delivered as it is stored: its status event is written now, as a carrier's receipt's would be.
+        if (messages.Exists(m => m.Status == MessageStatus.Delivered))
+        {
+            await events.EnqueueAsync(db, [.. messages.Where(m => m.Status == MessageStatus.Delivered).Select(m => (m.TenantId, MessageView.From(m)))]);
+        }
     }
+
+    public void Committed() => events.Committed();
 
     /// <summary>
     /// One conditional UPDATE per tenant for the whole batch. Only a tenant whose balance or daily cap refuses the

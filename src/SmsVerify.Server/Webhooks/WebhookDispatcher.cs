@@ -138,9 +138,11 @@ internal sealed partial class WebhookDispatcher(
     {
         var first = deliveries[0];
         var endpoint = await Endpoint(db, first.TenantId, cancellationToken);
-        var body = first.Event == BatchedEvent ? $"[{string.Join(',', deliveries.OrderBy(d => d.CreatedAt).Select(d => d.Payload))}]" : first.Payload;
-        var (statusCode, error) = endpoint is null
-            ? (null, "The webhook was removed.")
+        deliveries.Sort((a, b) => a.CreatedAt.CompareTo(b.CreatedAt));
+        var body = endpoint is null ? null : await WebhookBodies.WriteAsync(db, endpoint.Format, deliveries, cancellationToken);
+        // No body: the format has no shape for these events (a vendor's receiver is sent final reports only), so they are done.
+        var (statusCode, error) = endpoint is null ? (null, "The webhook was removed.")
+            : body is null ? ((int?)null, (string?)null)
             : await PostAsync(endpoint, first, body, cancellationToken);
         var attempts = deliveries.Max(d => d.Attempts) + 1;
         var now = clock.UtcNowForStorage();

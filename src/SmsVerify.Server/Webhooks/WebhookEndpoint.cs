@@ -14,6 +14,9 @@ public sealed class WebhookEndpoint
     public Guid TenantId { get; init; }
     public required string Url { get; set; }
     public List<string> Events { get; set; } = [];
+
+    /// <summary>The shape of the bodies posted (<see cref="WebhookFormat"/>).</summary>
+    public WebhookFormat Format { get; set; }
     public required byte[] SecretSealed { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
@@ -27,6 +30,7 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         builder.Property(e => e.Url).HasMaxLength(WebhooksApi.MaxUrlLength);
         builder.Property(e => e.SecretSealed).HasMaxLength(128);
         builder.Property(e => e.Events).HasJsonConversion();
+        builder.Property(e => e.Format).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

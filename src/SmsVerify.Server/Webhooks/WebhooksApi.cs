@@ -10,10 +10,11 @@ using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Webhooks;
 
-public sealed record SetWebhookRequest(string? Url, List<string>? Events);
+/// <summary><c>format</c>: <c>smsverify</c> (the default), <c>alibaba</c> or <c>tencent</c> (<see cref="WebhookFormat"/>).</summary>
+public sealed record SetWebhookRequest(string? Url, List<string>? Events, string? Format = null);
 
 /// <summary>The configuration as shown; <c>secret</c> only in the answer that created or rotated it.</summary>
-public sealed record WebhookView(string Url, List<string> Events, DateTime UpdatedAt, string? Secret = null);
+public sealed record WebhookView(string Url, List<string> Events, string Format, DateTime UpdatedAt, string? Secret = null);
 
 public sealed record DeliveryView(Guid Id, string Event, DeliveryStatus Status, int Attempts, DateTime CreatedAt, DateTime? NextAttemptAt,
     int? LastStatusCode, string? LastError, DateTime? DeliveredAt);
@@ -56,7 +57,13 @@ public static class WebhooksApi
             db.WebhookEndpoints.Add(endpoint);
         }
         endpoint.Url = request.Url!;
+        endpoint.Format = FormatOf(request);
+        // A vendor's receiver knows only its status reports and replies: "all events" means those two.
         endpoint.Events = request.Events?.Distinct().ToList() ?? [];
+        if (endpoint.Format != WebhookFormat.SmsVerify && endpoint.Events.Count == 0)
+        {
+            endpoint.Events = [.. WebhookFormats.VendorEvents];
+        }
         endpoint.UpdatedAt = clock.UtcNowForStorage();
         await audit.SaveChangesAsync(db, new AuditEntry("webhook.set", $"webhook:{tenantId}", tenantId, endpoint.Url), cancellationToken);
         outbox.Forget(tenantId);
@@ -128,10 +135,22 @@ public static class WebhooksApi
         {
             return ProblemTypes.Invalid("events", $"Unknown event '{Echo.Truncate(unknown)}'; the events are {string.Join(", ", Events)}.");
         }
+        if (request.Format is { } format && !WebhookFormats.Names.ContainsKey(format))
+        {
+            return ProblemTypes.Invalid("format", $"Unknown format '{Echo.Truncate(format)}'; the formats are {string.Join(", ", WebhookFormats.Names.Keys)}.");
+        }
+        if (FormatOf(request) != WebhookFormat.SmsVerify && request.Events?.FirstOrDefault(e => !WebhookFormats.VendorEvents.Contains(e)) is { } unshaped)
+        {
+            return ProblemTypes.Invalid("events",
+                $"A vendor's callbacks have no shape for '{unshaped}'; a {request.Format} webhook takes {string.Join(" and ", WebhookFormats.VendorEvents)}.");
+        }
         return null;
     }
 
-    private static WebhookView View(WebhookEndpoint e, string? secret) => new(e.Url, e.Events, e.UpdatedAt, secret);
+    private static WebhookFormat FormatOf(SetWebhookRequest request) =>
+        request.Format is { } name && WebhookFormats.Names.TryGetValue(name, out var format) ? format : WebhookFormat.SmsVerify;
+
+    private static WebhookView View(WebhookEndpoint e, string? secret) => new(e.Url, e.Events, e.Format.Name(), e.UpdatedAt, secret);
 
     private static ApiProblem NotConfigured() => ProblemTypes.WebhookNotConfigured.With("Your tenant has no webhook.").ToResult();
 }

@@ -95,7 +95,7 @@ internal static class AlibabaSendSms
         {
             return AlibabaCodes.For(refused);
         }
-        return AlibabaOutcome.Ok(new SendSmsResponse(call.RequestId, AlibabaCodes.Ok, "OK", AlibabaBizId.Of(sent.Value!.Messages[0].Id)));
+        return AlibabaOutcome.Ok(new SendSmsResponse(call.RequestId, AlibabaCodes.Ok, "OK", AlibabaBizId.Of(AlibabaBizId.FirstOf(sent.Value!.Messages.Select(m => m.Id)))));
     }
 
     private static AlibabaError? Required(AlibabaCall call, params string[] names) =>

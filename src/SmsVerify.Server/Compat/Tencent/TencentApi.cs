@@ -55,6 +55,7 @@ internal sealed partial class TencentApi(TencentAuthentication authentication, I
             {
                 "SendSms" => await services.GetRequiredService<TencentSendSms>().SendAsync(call, context.RequestAborted),
                 "PullSmsSendStatus" => await services.GetRequiredService<TencentSendStatus>().PullAsync(call, context.RequestAborted),
+                "PullSmsReplyStatus" => await services.GetRequiredService<TencentReplyStatus>().PullAsync(call, context.RequestAborted),
                 _ => throw new TencentException(TencentCodes.InvalidAction, $"Action {Truncate(call.Action)} is not served here (see docs/compat-tencent.md)."),
             };
         }

@@ -1,0 +1,31 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class WebhookFormat : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Format",
+                table: "webhook_endpoints",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: false,
+                // Webhooks set before formats existed post in SmsVerify's own shape.
+                defaultValue: "SmsVerify");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Format",
+                table: "webhook_endpoints");
+        }
+    }
+}
