@@ -21,6 +21,11 @@ internal static class CompatBench
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("--help"))
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
         int messages = Option(args, "--messages", 6000), rounds = Option(args, "--rounds", 3), connections = Option(args, "--connections", 16);
         string repoRoot = Bench.FindRepoRoot();
         string dll = args.Contains("--no-build") ? ServerProcess.LocateDll(repoRoot) : await ServerProcess.BuildAsync(repoRoot);

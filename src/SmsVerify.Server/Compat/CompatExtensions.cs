@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Options;
 using SmsVerify.Server.Compat.Alibaba;
 using SmsVerify.Server.Compat.Credentials;
-using SmsVerify.Server.Compat.Tencent;
-using Microsoft.Extensions.Options;
 using SmsVerify.Server.Compat.Serving;
+using SmsVerify.Server.Compat.Tencent;
 using SmsVerify.Server.Compat.Twilio;
 
 namespace SmsVerify.Server.Compat;
