@@ -24,6 +24,7 @@ internal sealed record BenchOptions(
           --server-dll <path>                     run this SmsVerify.Server.dll instead (implies --no-build)
         other modes, as the first argument:
           messages   end to end, HTTP → queue → SMPP → receipt (see docs/benchmarks.md)
+          compat     Alibaba SendSms against native POST /v1/messages, interleaved (compat --help)
           versus     SmsVerify against Kannel on the same SMSC, interleaved (versus --help)
           content    the in-process BenchmarkDotNet benchmarks
         """;

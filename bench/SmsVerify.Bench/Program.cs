@@ -29,6 +29,20 @@ if (args is ["messages", .. var messageArgs])
     }
 }
 
+// `compat` compares a vendor-compatible send (Alibaba SendSms) with a native one, interleaved, and prints the ratio.
+if (args is ["compat", .. var compatArgs])
+{
+    try
+    {
+        return await SmsVerify.Bench.Compat.CompatBench.RunAsync(compatArgs);
+    }
+    catch (BenchException ex)
+    {
+        Console.Error.WriteLine($"bench failed: {ex.Message}");
+        return 1;
+    }
+}
+
 // `versus` runs Kannel and SmsVerify end to end against the same SMSC, interleaved, and prints the ratio.
 if (args is ["versus", .. var versusArgs])
 {

@@ -3,6 +3,7 @@ using SmsVerify.Server.Billing;
 using SmsVerify.Server.Captcha;
 using SmsVerify.Server.Channels;
 using SmsVerify.Server.Compat;
+using SmsVerify.Server.Compat.Serving;
 using SmsVerify.Server.Documents;
 using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Problems;
@@ -48,6 +49,7 @@ builder.AddCompat();
 var app = builder.Build();
 
 app.UseProblems();
+app.UseVendorPorts();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();

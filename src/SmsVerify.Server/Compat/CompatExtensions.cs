@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using SmsVerify.Server.Compat.Alibaba;
 using SmsVerify.Server.Compat.Credentials;
+using SmsVerify.Server.Compat.Serving;
 using SmsVerify.Server.Compat.Tencent;
 using SmsVerify.Server.Compat.Twilio;
 
@@ -11,6 +13,7 @@ public static class CompatExtensions
     public static IHostApplicationBuilder AddCompat(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<VendorCredentials>();
+        builder.AddVendorPorts();
         builder.Services.AddAlibaba();
         builder.AddTencentCompat();
         builder.AddTwilio();
@@ -21,7 +24,7 @@ public static class CompatExtensions
     {
         routes.MapVendorCredentials();
         routes.MapRootApis();
-        routes.MapTwilio();
+        routes.MapTwilio(routes.ServiceProvider.GetRequiredService<IOptions<CompatOptions>>().Value.Twilio.PathPrefix);
         return routes;
     }
 }

@@ -1,3 +1,5 @@
+using SmsVerify.Server.Compat.Credentials;
+using SmsVerify.Server.Compat.Serving;
 using SmsVerify.Server.Infrastructure.Problems;
 
 namespace SmsVerify.Server.Compat;
@@ -9,6 +11,9 @@ namespace SmsVerify.Server.Compat;
 /// </summary>
 public interface IRootApi
 {
+    /// <summary>Whose API this is: a vendor's own port serves that vendor's only (<see cref="Serving.VendorPorts"/>).</summary>
+    Vendor Vendor { get; }
+
     /// <summary>Whether this request is this vendor's; may read the form (the request body is buffered for it).</summary>
     ValueTask<bool> RecognisesAsync(HttpRequest request);
 
@@ -22,10 +27,11 @@ internal static class RootApis
     public const int MaxBodyBytes = 64 * 1024;
 
     public static void MapRootApis(this IEndpointRouteBuilder routes) =>
-        routes.MapMethods("/", ["GET", "POST"], async (HttpContext context, IEnumerable<IRootApi> apis) =>
+        routes.MapMethods("/", ["GET", "POST"], async (HttpContext context, IEnumerable<IRootApi> apis, VendorPorts ports) =>
         {
             context.Request.EnableBuffering(MaxBodyBytes, MaxBodyBytes);
-            foreach (var api in apis)
+            var port = context.Connection.LocalPort;
+            foreach (var api in apis.Where(a => ports.Serves(a.Vendor, port)))
             {
                 if (await api.RecognisesAsync(context.Request))
                 {
@@ -33,6 +39,11 @@ internal static class RootApis
                     await api.HandleAsync(context);
                     return;
                 }
+            }
+            if (ports.OwnerOf(port) is { } owner)
+            {
+                await VendorNotFound.WriteAsync(owner, context);
+                return;
             }
             await ProblemTypes.NotFound.With("No API is served at / for this request: a vendor-compatible call names its action in its headers or parameters (see docs/compat.md).")
                 .ToResult().ExecuteAsync(context);

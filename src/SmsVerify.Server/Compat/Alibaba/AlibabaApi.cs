@@ -1,3 +1,5 @@
+using SmsVerify.Server.Compat.Credentials;
+
 namespace SmsVerify.Server.Compat.Alibaba;
 
 /// <summary>
@@ -8,6 +10,8 @@ namespace SmsVerify.Server.Compat.Alibaba;
 internal sealed partial class AlibabaApi(AlibabaAuthentication authentication, ILogger<AlibabaApi> logger) : IRootApi
 {
     public const string Version = "2017-05-25";
+
+    public Vendor Vendor => Vendor.Alibaba;
 
     /// <summary>
     /// ACS3 requests carry <c>x-acs-action</c>; RPC v1 ones <c>Action</c> with <c>AccessKeyId</c> or

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Primitives;
+using SmsVerify.Server.Compat.Credentials;
 
 namespace SmsVerify.Server.Compat.Tencent;
 
@@ -13,6 +14,8 @@ namespace SmsVerify.Server.Compat.Tencent;
 internal sealed partial class TencentApi(TencentAuthentication authentication, ILogger<TencentApi> logger) : IRootApi
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public Vendor Vendor => Vendor.Tencent;
 
     /// <summary>
     /// TC3 requests carry <c>X-TC-Action</c>. The older scheme carries <c>Action</c> with <c>SecretId</c> and

@@ -12,9 +12,20 @@ public static class TwilioExtensions
         return builder;
     }
 
-    public static RouteGroupBuilder MapTwilio(this IEndpointRouteBuilder routes)
+    /// <summary>Maps Twilio Verify at <c>/v2</c>, and again under a path prefix when one is configured.</summary>
+    public static IEndpointRouteBuilder MapTwilio(this IEndpointRouteBuilder routes, string? pathPrefix)
     {
-        var group = routes.MapGroup("/v2").WithTags("Twilio Verify v2").ExcludeFromDescription();
+        routes.MapTwilioAt("/v2");
+        if (pathPrefix is not null)
+        {
+            routes.MapTwilioAt(pathPrefix + "/v2");
+        }
+        return routes;
+    }
+
+    private static RouteGroupBuilder MapTwilioAt(this IEndpointRouteBuilder routes, string prefix)
+    {
+        var group = routes.MapGroup(prefix).WithTags("Twilio Verify v2").ExcludeFromDescription();
         group.AddEndpointFilter<TwilioAuthentication>();
         group.MapTwilioServices();
         group.MapTwilioVerifications();
