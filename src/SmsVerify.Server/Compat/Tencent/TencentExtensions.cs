@@ -9,6 +9,7 @@ public static class TencentExtensions
         builder.Services.AddSingleton<IRootApi, TencentApi>();
         builder.Services.AddScoped<TencentSendSms>();
         builder.Services.AddScoped<TencentSendStatus>();
+        builder.Services.AddScoped<TencentTemplates>();
         return builder;
     }
 }
