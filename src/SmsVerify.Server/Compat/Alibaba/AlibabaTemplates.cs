@@ -44,7 +44,7 @@ internal static class AlibabaTemplates
         }
         var tenantId = call.Caller.TenantId;
         var db = call.Services.GetRequiredService<AppDbContext>();
-        var signature = await db.Signatures.AsNoTracking().Where(s => s.TenantId == tenantId && s.Name == name).OrderByDescending(s => s.SubmittedAt)
+        var signature = await db.Signatures.AsNoTracking().Where(s => s.TenantId == tenantId && s.Name == name).OrderByDescending(s => s.SubmittedAt).ThenByDescending(s => s.Id)
             .Select(s => new { s.Name, s.Status, s.DecisionNote, s.SubmittedAt }).FirstOrDefaultAsync(cancellationToken);
         if (signature is null)
         {

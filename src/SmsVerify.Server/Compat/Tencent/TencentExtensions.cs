@@ -10,6 +10,7 @@ public static class TencentExtensions
         builder.Services.AddScoped<TencentSendSms>();
         builder.Services.AddScoped<TencentSendStatus>();
         builder.Services.AddScoped<TencentTemplates>();
+        builder.Services.AddScoped<TencentSigns>();
         return builder;
     }
 }

@@ -39,7 +39,8 @@ public sealed class TencentTemplateTests(TencentServer server) : IClassFixture<T
         var deleted = TencentSendSmsTests.Ok(await server.CallAsync("DeleteSmsTemplate", new { TemplateId = long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) }));
         Assert.Equal("return successfully", deleted.GetProperty("DeleteTemplateStatus").Str("DeleteStatus"));
         Assert.Equal(HttpStatusCode.NotFound, (await server.Sender.Http.GetAsync($"/v1/templates/SMS_{id}")).StatusCode);
-        var again = await server.CallAsync("DeleteSmsTemplate", new { TemplateId = long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) });
+        var again = await server.CallAsync("DeleteSmsTemplate", new { TemplateId = long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) },
+            TencentSignTests.RepeatOptions);
         Assert.Equal("FailedOperation.TemplateIdNotExist", again.GetProperty("error").Str("code"));
     }
 
