@@ -14,7 +14,10 @@ public sealed class AlibabaSignSubmissionTests(AlibabaServer server) : IClassFix
             var options = new { generation };
             var added = AlibabaSendSmsTests.Body(await sender.RunAsync("AddSmsSign", new
             {
-                signName = Senders.SignatureName, signSource = 0, signType = 1, remark = "公司全称",
+                signName = Senders.SignatureName,
+                signSource = 0,
+                signType = 1,
+                remark = "公司全称",
                 signFileList = new[] { new { fileContents = Convert.ToBase64String(Submissions.Jpeg), fileSuffix = "jpg" } },
             }, options));
             Assert.Equal(("OK", Senders.SignatureName), (added.Str("code"), added.Str("signName")));

@@ -47,8 +47,12 @@ public sealed class AlibabaTemplateSubmissionTests(AlibabaServer server) : IClas
 
         var created = AlibabaSendSmsTests.Body(await sender.RunAsync("CreateSmsTemplate", new
         {
-            templateType = 1, templateName = "发货通知", templateContent = Marketing, remark = "发货通知",
-            relatedSignName = sender.Live.Signature, templateRule = """{"order":"characterWithNumber"}""",
+            templateType = 1,
+            templateName = "发货通知",
+            templateContent = Marketing,
+            remark = "发货通知",
+            relatedSignName = sender.Live.Signature,
+            templateRule = """{"order":"characterWithNumber"}""",
         }));
         Assert.Equal(("OK", "发货通知"), (created.Str("code"), created.Str("templateName")));
         var code = created.Str("templateCode");

@@ -13,8 +13,13 @@ public sealed class TencentSignTests(TencentServer server) : IClassFixture<Tence
     {
         var added = TencentSendSmsTests.Ok(await server.CallAsync("AddSmsSign", new
         {
-            SignName = Senders.SignatureName, SignType = 0, DocumentType = 0, International = 0, SignPurpose = 0,
-            ProofImage = Convert.ToBase64String(Submissions.Jpeg), Remark = "公司全称",
+            SignName = Senders.SignatureName,
+            SignType = 0,
+            DocumentType = 0,
+            International = 0,
+            SignPurpose = 0,
+            ProofImage = Convert.ToBase64String(Submissions.Jpeg),
+            Remark = "公司全称",
         }));
         var id = added.GetProperty("AddSignStatus").GetProperty("SignId").GetInt64();
 
@@ -37,7 +42,12 @@ public sealed class TencentSignTests(TencentServer server) : IClassFixture<Tence
         {
             var refused = await server.CallAsync("AddSmsSign", new
             {
-                SignName = "别家公司", SignType = signType, DocumentType = 0, International = 0, SignPurpose = purpose, ProofImage = Convert.ToBase64String(Submissions.Jpeg),
+                SignName = "别家公司",
+                SignType = signType,
+                DocumentType = 0,
+                International = 0,
+                SignPurpose = purpose,
+                ProofImage = Convert.ToBase64String(Submissions.Jpeg),
             });
 
             Assert.Equal("UnsupportedOperation", TencentSendSmsTests.Error(refused));
