@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Review;
 using SmsVerify.Server.Templates;
 using SmsVerify.Server.Templates.Rules;
 
@@ -14,13 +15,17 @@ namespace SmsVerify.Server.Compat.Alibaba;
 /// </summary>
 internal static class AlibabaTemplateSubmissions
 {
-    public static bool Handles(string action) => action is "AddSmsTemplate" or "CreateSmsTemplate" or "GetSmsTemplate" or "DeleteSmsTemplate";
+    public const int MaxPageSize = 50;
+
+    public static bool Handles(string action) =>
+        action is "AddSmsTemplate" or "CreateSmsTemplate" or "GetSmsTemplate" or "DeleteSmsTemplate" or "QuerySmsTemplateList";
 
     public static Task<AlibabaOutcome> HandleAsync(string action, AlibabaCall call, CancellationToken cancellationToken) => action switch
     {
         "AddSmsTemplate" => SubmitAsync(call, created: false, cancellationToken),
         "CreateSmsTemplate" => SubmitAsync(call, created: true, cancellationToken),
         "GetSmsTemplate" => GetAsync(call, cancellationToken),
+        "QuerySmsTemplateList" => ListAsync(call, cancellationToken),
         _ => DeleteAsync(call, cancellationToken),
     };
 
@@ -101,6 +106,33 @@ internal static class AlibabaTemplateSubmissions
             template.Code["SMS_".Length..], AlibabaTemplates.ChinaTime(template.SubmittedAt), audit));
     }
 
+    /// <summary>The tenant's templates, oldest first; <c>PageIndex</c> from 1, <c>PageSize</c> 1–50 (default 10).</summary>
+    private static async Task<AlibabaOutcome> ListAsync(AlibabaCall call, CancellationToken cancellationToken)
+    {
+        var page = int.TryParse(call["PageIndex"] ?? "1", out var p) ? p : 0;
+        var size = int.TryParse(call["PageSize"] ?? "10", out var n) ? n : 0;
+        if (page is < 1 or > 100_000 || size is < 1 or > MaxPageSize)
+        {
+            return AlibabaError.Business(AlibabaCodes.InvalidParameters, $"PageIndex is from 1, PageSize from 1 to {MaxPageSize}.");
+        }
+        var tenantId = call.Caller.TenantId;
+        var templates = call.Services.GetRequiredService<AppDbContext>().Templates.AsNoTracking().Where(t => t.TenantId == tenantId);
+        var total = await templates.CountAsync(cancellationToken);
+        var rows = await templates.OrderBy(t => t.Id).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return AlibabaOutcome.Ok(new ListResponse(call.RequestId, AlibabaCodes.Ok, "OK", page, size, total, rows.ConvertAll(t => new ListedTemplate(
+            t.Code, t.Name, AlibabaTemplates.TypeOf(t.Type), AuditStatusOf(t.Status), t.Content, AlibabaTemplates.ChinaTime(t.SubmittedAt), t.Code["SMS_".Length..],
+            new RejectReason(t.Status == ReviewStatus.Rejected ? TemplateSubmissions.ReasonOf(t) : "",
+                t.Status == ReviewStatus.Rejected ? AlibabaTemplates.ChinaTime(t.DecidedAt ?? t.SubmittedAt) : "")))));
+    }
+
+    /// <summary>QuerySmsTemplateList's encoding of the review, as Alibaba names its states.</summary>
+    private static string AuditStatusOf(ReviewStatus status) => status switch
+    {
+        ReviewStatus.Approved => "AUDIT_STATE_PASS",
+        ReviewStatus.Rejected => "AUDIT_STATE_NOT_PASS",
+        _ => "AUDIT_STATE_INIT",
+    };
+
     private static async Task<AlibabaOutcome> DeleteAsync(AlibabaCall call, CancellationToken cancellationToken)
     {
         if (call["TemplateCode"] is not { Length: > 0 } code)
@@ -115,6 +147,15 @@ internal static class AlibabaTemplateSubmissions
     internal sealed record AddedResponse(string RequestId, string Code, string Message, string TemplateCode);
 
     internal sealed record CreatedResponse(string RequestId, string Code, string Message, string TemplateCode, string OrderId, string TemplateName);
+
+    internal sealed record RejectReason(string RejectInfo, string RejectDate);
+
+    internal sealed record ListedTemplate(
+        string TemplateCode, string TemplateName, int TemplateType, string AuditStatus, string TemplateContent, string CreateDate, string OrderId,
+        RejectReason Reason);
+
+    internal sealed record ListResponse(
+        string RequestId, string Code, string Message, int CurrentPage, int PageSize, int TotalCount, List<ListedTemplate> SmsTemplateList);
 
     internal sealed record AuditInfo(string RejectInfo, string AuditDate);
 

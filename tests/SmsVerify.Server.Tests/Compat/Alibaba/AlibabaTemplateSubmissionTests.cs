@@ -68,6 +68,11 @@ public sealed class AlibabaTemplateSubmissionTests(AlibabaServer server) : IClas
         var queried = AlibabaSendSmsTests.Body(await sender.RunAsync("QuerySmsTemplate", new { templateCode = code }, new { generation = "legacy" }));
         Assert.Equal(2, queried.Int("templateStatus"));
         Assert.Contains("marketing", queried.Str("reason"), StringComparison.Ordinal);
+        var listed = AlibabaSendSmsTests.Body(await sender.RunAsync("QuerySmsTemplateList", new { pageIndex = 1, pageSize = 50 }));
+        Assert.Equal(3, listed.Int("totalCount"));
+        var entry = listed.GetProperty("smsTemplateList").EnumerateArray().Single(t => t.Str("templateCode") == code);
+        Assert.Equal(("AUDIT_STATE_NOT_PASS", 1), (entry.Str("auditStatus"), entry.Int("templateType")));
+        Assert.Contains("marketing", entry.GetProperty("reason").Str("rejectInfo"), StringComparison.Ordinal);
     }
 
     [VendorSdkFact]
