@@ -8,6 +8,7 @@ public static class SignaturesExtensions
     public static IHostApplicationBuilder AddSignatures(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SignatureRules>();
+        builder.Services.AddScoped<SignatureSubmissions>();
         builder.Services.AddScoped<IReviewKind, SignatureReviewKind>();
         return builder;
     }

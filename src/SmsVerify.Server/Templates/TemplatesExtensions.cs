@@ -11,6 +11,7 @@ public static class TemplatesExtensions
         builder.Services.AddSingleton<TemplateRules>();
         builder.Services.AddOptions<TemplateOptions>().BindConfiguration("Templates").ValidateOnStart();
         builder.Services.AddScoped<TemplateAutoApproval>();
+        builder.Services.AddScoped<TemplateSubmissions>();
         builder.Services.AddScoped<IReviewKind, TemplateReviewKind>();
         return builder;
     }

@@ -88,6 +88,8 @@ internal sealed partial class AlibabaApi(AlibabaAuthentication authentication, I
             "SendSms" => await AlibabaSendSms.SendAsync(call, cancellationToken),
             "SendBatchSms" => await AlibabaSendSms.SendBatchAsync(call, cancellationToken),
             "QuerySendDetails" => await AlibabaQuerySendDetails.QueryAsync(call, cancellationToken),
+            _ when AlibabaSignSubmissions.Handles(action) => await AlibabaSignSubmissions.HandleAsync(action, call, cancellationToken),
+            _ when AlibabaTemplateSubmissions.Handles(action) => await AlibabaTemplateSubmissions.HandleAsync(action, call, cancellationToken),
             _ => AlibabaTemplates.Handles(action) ? await AlibabaTemplates.HandleAsync(action, call, cancellationToken) : AlibabaError.ActionNotFound(action),
         };
         return outcome.Error is { } error ? Refuse(error, requestId) : (200, outcome.Value!);

@@ -24,3 +24,20 @@ internal readonly struct AlibabaOutcome
 
     public static implicit operator AlibabaOutcome(AlibabaError error) => new(null, error);
 }
+
+/// <summary>A value read from a call's parameters, or the Alibaba error that refuses the call instead.</summary>
+internal readonly struct AlibabaOutcomeOf<T>
+{
+    private AlibabaOutcomeOf(T? value, AlibabaError? error)
+    {
+        Value = value;
+        Error = error;
+    }
+
+    public T? Value { get; }
+    public AlibabaError? Error { get; }
+
+    public static implicit operator AlibabaOutcomeOf<T>(T value) => new(value, null);
+
+    public static implicit operator AlibabaOutcomeOf<T>(AlibabaError error) => new(default, error);
+}

@@ -16,6 +16,7 @@ internal static class AlibabaCodes
     public const string MobileCountOverLimit = "isv.MOBILE_COUNT_OVER_LIMIT";
     public const string SignatureIllegal = "isv.SMS_SIGNATURE_ILLEGAL";
     public const string TemplateIllegal = "isv.SMS_TEMPLATE_ILLEGAL";
+    public const string ParamLengthLimit = "isv.PARAM_LENGTH_LIMIT";
     public const string BusinessLimitControl = "isv.BUSINESS_LIMIT_CONTROL";
     public const string SystemError = "isp.SYSTEM_ERROR";
 

@@ -8,8 +8,8 @@ namespace SmsVerify.Server.Compat.Alibaba;
 
 /// <summary>
 /// The template and signature look-ups, read from the native templates and signatures: status in Alibaba's encoding
-/// (0 under review, 1 approved, 2 rejected) and the reviewer's note as <c>Reason</c>. Creating, changing and deleting
-/// them stays on <c>/v1/templates</c> and <c>/v1/signatures</c> for now (docs/compat-alibaba.md).
+/// (0 under review, 1 approved, 2 rejected) and the reviewer's note as <c>Reason</c>. Submitting and deleting templates is
+/// <see cref="AlibabaTemplateSubmissions"/>.
 /// </summary>
 internal static class AlibabaTemplates
 {
@@ -27,13 +27,13 @@ internal static class AlibabaTemplates
         var tenantId = call.Caller.TenantId;
         var db = call.Services.GetRequiredService<AppDbContext>();
         var template = await db.Templates.AsNoTracking().Where(t => t.TenantId == tenantId && t.Code == code)
-            .Select(t => new { t.Code, t.Name, t.Type, t.Content, t.Status, t.DecisionNote, t.SubmittedAt }).FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken);
         if (template is null)
         {
             return AlibabaError.Business(AlibabaCodes.TemplateIllegal, "Your tenant has no template with this TemplateCode.");
         }
         return AlibabaOutcome.Ok(new TemplateResponse(call.RequestId, AlibabaCodes.Ok, "OK", template.Code, template.Name, TypeOf(template.Type),
-            template.Content, StatusOf(template.Status), template.DecisionNote ?? "", ChinaTime(template.SubmittedAt)));
+            template.Content, StatusOf(template.Status), Templates.TemplateSubmissions.ReasonOf(template), ChinaTime(template.SubmittedAt)));
     }
 
     private static async Task<AlibabaOutcome> QuerySignAsync(AlibabaCall call, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ internal static class AlibabaTemplates
         }
         var tenantId = call.Caller.TenantId;
         var db = call.Services.GetRequiredService<AppDbContext>();
-        var signature = await db.Signatures.AsNoTracking().Where(s => s.TenantId == tenantId && s.Name == name).OrderByDescending(s => s.SubmittedAt)
+        var signature = await db.Signatures.AsNoTracking().Where(s => s.TenantId == tenantId && s.Name == name).OrderByDescending(s => s.SubmittedAt).ThenByDescending(s => s.Id)
             .Select(s => new { s.Name, s.Status, s.DecisionNote, s.SubmittedAt }).FirstOrDefaultAsync(cancellationToken);
         if (signature is null)
         {
@@ -54,7 +54,7 @@ internal static class AlibabaTemplates
             signature.DecisionNote ?? "", ChinaTime(signature.SubmittedAt)));
     }
 
-    private static int StatusOf(ReviewStatus status) => status switch
+    internal static int StatusOf(ReviewStatus status) => status switch
     {
         ReviewStatus.Approved => 1,
         ReviewStatus.Rejected => 2,
@@ -62,14 +62,14 @@ internal static class AlibabaTemplates
     };
 
     /// <summary>Alibaba's TemplateType: 0 verification, 1 notification, 2 marketing.</summary>
-    private static int TypeOf(TemplateType type) => type switch
+    internal static int TypeOf(TemplateType type) => type switch
     {
         TemplateType.Verification => 0,
         TemplateType.Notification => 1,
         _ => 2,
     };
 
-    private static string ChinaTime(DateTime utc) =>
+    internal static string ChinaTime(DateTime utc) =>
         (utc + MarketingWindow.ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     internal sealed record TemplateResponse(

@@ -59,6 +59,12 @@ internal sealed partial class TencentApi(TencentAuthentication authentication, I
                 "SendSms" => await services.GetRequiredService<TencentSendSms>().SendAsync(call, context.RequestAborted),
                 "PullSmsSendStatus" => await services.GetRequiredService<TencentSendStatus>().PullAsync(call, context.RequestAborted),
                 "PullSmsReplyStatus" => await services.GetRequiredService<TencentReplyStatus>().PullAsync(call, context.RequestAborted),
+                "AddSmsTemplate" => await services.GetRequiredService<TencentTemplates>().AddAsync(call, context.RequestAborted),
+                "DescribeSmsTemplateList" => await services.GetRequiredService<TencentTemplates>().DescribeAsync(call, context.RequestAborted),
+                "DeleteSmsTemplate" => await services.GetRequiredService<TencentTemplates>().DeleteAsync(call, context.RequestAborted),
+                "AddSmsSign" => await services.GetRequiredService<TencentSigns>().AddAsync(call, context.RequestAborted),
+                "DescribeSmsSignList" => await services.GetRequiredService<TencentSigns>().DescribeAsync(call, context.RequestAborted),
+                "DeleteSmsSign" => await services.GetRequiredService<TencentSigns>().DeleteAsync(call, context.RequestAborted),
                 _ => throw new TencentException(TencentCodes.InvalidAction, $"Action {Truncate(call.Action)} is not served here (see docs/compat-tencent.md)."),
             };
         }

@@ -10,6 +10,8 @@ public static class TencentExtensions
         builder.Services.AddScoped<TencentSendSms>();
         builder.Services.AddScoped<TencentSendStatus>();
         builder.Services.AddScoped<TencentReplyStatus>();
+        builder.Services.AddScoped<TencentTemplates>();
+        builder.Services.AddScoped<TencentSigns>();
         return builder;
     }
 }

@@ -57,8 +57,13 @@ internal sealed class TencentParameters
                 {
                     throw new TencentException(tooManyCode, $"{name} holds at most {max} values.");
                 }
-                list.Add(item.ValueKind == JsonValueKind.String ? item.GetString()!
-                    : throw new TencentException(TencentCodes.InvalidParameter, $"{name} is a list of strings."));
+                // Numbers as written: some lists are of integers (DescribeSmsTemplateList's TemplateIdSet).
+                list.Add(item.ValueKind switch
+                {
+                    JsonValueKind.String => item.GetString()!,
+                    JsonValueKind.Number => item.GetRawText(),
+                    _ => throw new TencentException(TencentCodes.InvalidParameter, $"{name} is a list of strings or numbers."),
+                });
             }
             return list;
         }
