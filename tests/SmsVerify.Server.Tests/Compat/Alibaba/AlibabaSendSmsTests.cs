@@ -101,6 +101,38 @@ public sealed class AlibabaSendSmsTests(AlibabaServer server) : IClassFixture<Al
         Assert.Equal("isv.SMS_SIGNATURE_ILLEGAL", unsigned.Str("code"));
     }
 
+    [VendorSdkFact]
+    public async Task SendBatchSms_OneSignatureAndOneSetOfValues_ReachesEveryNumber_AndDifferingValuesAreRefused()
+    {
+        var sender = await AlibabaSender.CreateAsync(server);
+        var template = await sender.Live.Tenant.CreateApprovedTemplateAsync(server.App, Messaging.Notification, "notification");
+        string[] phones = [AlibabaSender.NewPhone(), AlibabaSender.NewPhone()];
+        foreach (var phone in phones)
+        {
+            await sender.Live.Tenant.RegisterNumberAsync("+86" + phone);
+        }
+        object Batch(params string[] orders) => new
+        {
+            phoneNumberJson = JsonSerializer.Serialize(phones),
+            signNameJson = JsonSerializer.Serialize(phones.Select(_ => sender.Live.Signature)),
+            templateCode = template,
+            templateParamJson = JsonSerializer.Serialize(orders.Select(order => new { order })),
+        };
+
+        var sent = Body(await sender.RunAsync("SendBatchSms", Batch(AwkwardText, AwkwardText)));
+
+        Assert.Equal("OK", sent.Str("code"));
+        Assert.Matches("^[0-9a-f]{32}\\^0$", sent.Str("bizId"));
+        foreach (var phone in phones)
+        {
+            var message = Assert.Single((await sender.Live.Tenant.InboxAsync("+86" + phone)).EnumerateArray());
+            Assert.Contains(AwkwardText, message.Str("text"), StringComparison.Ordinal);
+        }
+        // One send carries one set of values: a batch that differs per number is refused whole, nothing sent.
+        Assert.Equal("isv.INVALID_PARAMETERS", Body(await sender.RunAsync("SendBatchSms", Batch("A1", "B2"))).Str("code"));
+        Assert.Single((await sender.Live.Tenant.InboxAsync("+86" + phones[0])).EnumerateArray());
+    }
+
     internal static JsonElement Body(JsonElement result)
     {
         Assert.True(result.GetProperty("ok").GetBoolean(), $"expected ok: {result}");
