@@ -14,8 +14,8 @@ public static class CompatExtensions
     {
         builder.Services.AddSingleton<VendorCredentials>();
         builder.AddVendorPorts();
-        builder.Services.AddAlibaba();
-        builder.AddTencentCompat();
+        builder.AddAlibaba();
+        builder.AddTencent();
         builder.AddTwilio();
         return builder;
     }

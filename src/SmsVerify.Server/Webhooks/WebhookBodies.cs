@@ -1,23 +1,32 @@
-using SmsVerify.Server.Compat.Alibaba;
-using SmsVerify.Server.Compat.Tencent;
 using SmsVerify.Server.Infrastructure.Database;
 
 namespace SmsVerify.Server.Webhooks;
 
 /// <summary>
+/// Writes a batch of outbox rows in one of the vendor formats of <see cref="WebhookFormat"/>. The vendor doors
+/// register one each (Compat/), so the webhooks depend on no vendor.
+/// </summary>
+public interface IWebhookFormatWriter
+{
+    WebhookFormat Format { get; }
+
+    /// <summary>The body to post, or null when the format has nothing to say about these events.</summary>
+    Task<string?> WriteAsync(AppDbContext db, List<WebhookDelivery> deliveries, CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// The one switch from a webhook's <see cref="WebhookFormat"/> to the writer of its bodies. Every format reads the
 /// same outbox rows (the event as SmsVerify stores it, oldest first); a status batch is one request in every format.
 /// </summary>
-internal static class WebhookBodies
+internal sealed class WebhookBodies(IEnumerable<IWebhookFormatWriter> writers)
 {
+    private readonly Dictionary<WebhookFormat, IWebhookFormatWriter> _writers = writers.ToDictionary(w => w.Format);
+
     /// <summary>The body to post, or null when the format has nothing to say about these events.</summary>
-    public static Task<string?> WriteAsync(AppDbContext db, WebhookFormat format, List<WebhookDelivery> deliveries, CancellationToken cancellationToken) =>
-        format switch
-        {
-            WebhookFormat.Alibaba => AlibabaCallbacks.WriteAsync(db, deliveries, cancellationToken),
-            WebhookFormat.Tencent => TencentCallbacks.WriteAsync(db, deliveries, cancellationToken),
-            _ => Task.FromResult<string?>(SmsVerifyBody(deliveries)),
-        };
+    public Task<string?> WriteAsync(AppDbContext db, WebhookFormat format, List<WebhookDelivery> deliveries, CancellationToken cancellationToken) =>
+        format == WebhookFormat.SmsVerify ? Task.FromResult<string?>(SmsVerifyBody(deliveries))
+        : _writers.TryGetValue(format, out var writer) ? writer.WriteAsync(db, deliveries, cancellationToken)
+        : throw new InvalidOperationException($"No writer is registered for the webhook format {format}.");
 
     /// <summary><c>{id, type, createdAt, data}</c> as stored, status events as one JSON array of them.</summary>
     private static string SmsVerifyBody(List<WebhookDelivery> deliveries) =>

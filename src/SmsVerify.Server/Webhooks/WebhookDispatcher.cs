@@ -13,7 +13,7 @@ namespace SmsVerify.Server.Webhooks;
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes, IHttpClientFactory httpClients, WebhookOutbox outbox, WebhookHandover handover, WriteBatcher writes,
-    PersonalData sealing, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger) : PollingWorker(outbox, logger)
+    PersonalData sealing, WebhookBodies bodies, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger) : PollingWorker(outbox, logger)
 {
     public const string HttpClientName = "webhooks";
 
@@ -139,7 +139,7 @@ internal sealed partial class WebhookDispatcher(
         var first = deliveries[0];
         var endpoint = await Endpoint(db, first.TenantId, cancellationToken);
         deliveries.Sort((a, b) => a.CreatedAt.CompareTo(b.CreatedAt));
-        var body = endpoint is null ? null : await WebhookBodies.WriteAsync(db, endpoint.Format, deliveries, cancellationToken);
+        var body = endpoint is null ? null : await bodies.WriteAsync(db, endpoint.Format, deliveries, cancellationToken);
         // No body: the format has no shape for these events (a vendor's receiver is sent final reports only), so they are done.
         var (statusCode, error) = endpoint is null ? (null, "The webhook was removed.")
             : body is null ? ((int?)null, (string?)null)

@@ -9,16 +9,6 @@ public enum WebhookFormat { SmsVerify, Alibaba, Tencent }
 
 public static class WebhookFormats
 {
-    /// <summary>The names the API takes and shows.</summary>
-    public static readonly Dictionary<string, WebhookFormat> Names = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["smsverify"] = WebhookFormat.SmsVerify,
-        ["alibaba"] = WebhookFormat.Alibaba,
-        ["tencent"] = WebhookFormat.Tencent,
-    };
-
-    public static string Name(this WebhookFormat format) => Names.First(n => n.Value == format).Key;
-
     /// <summary>
     /// The events a vendor's callbacks have a shape for: its status reports and its replies. Other events have
     /// none, so a vendor-format webhook does not take them.

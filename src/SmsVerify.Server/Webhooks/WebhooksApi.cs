@@ -135,9 +135,9 @@ public static class WebhooksApi
         {
             return ProblemTypes.Invalid("events", $"Unknown event '{Echo.Truncate(unknown)}'; the events are {string.Join(", ", Events)}.");
         }
-        if (request.Format is { } format && !WebhookFormats.Names.ContainsKey(format))
+        if (request.Format is { } format && !EnumInput.TryParse<WebhookFormat>(format, out _))
         {
-            return ProblemTypes.Invalid("format", $"Unknown format '{Echo.Truncate(format)}'; the formats are {string.Join(", ", WebhookFormats.Names.Keys)}.");
+            return ProblemTypes.Invalid("format", $"Unknown format '{Echo.Truncate(format)}'; the formats are smsverify, alibaba and tencent.");
         }
         if (FormatOf(request) != WebhookFormat.SmsVerify && request.Events?.FirstOrDefault(e => !WebhookFormats.VendorEvents.Contains(e)) is { } unshaped)
         {
@@ -148,9 +148,9 @@ public static class WebhooksApi
     }
 
     private static WebhookFormat FormatOf(SetWebhookRequest request) =>
-        request.Format is { } name && WebhookFormats.Names.TryGetValue(name, out var format) ? format : WebhookFormat.SmsVerify;
+        EnumInput.TryParse<WebhookFormat>(request.Format, out var format) ? format : WebhookFormat.SmsVerify;
 
-    private static WebhookView View(WebhookEndpoint e, string? secret) => new(e.Url, e.Events, e.Format.Name(), e.UpdatedAt, secret);
+    private static WebhookView View(WebhookEndpoint e, string? secret) => new(e.Url, e.Events, e.Format.ToString().ToLowerInvariant(), e.UpdatedAt, secret);
 
     private static ApiProblem NotConfigured() => ProblemTypes.WebhookNotConfigured.With("Your tenant has no webhook.").ToResult();
 }

@@ -13,6 +13,7 @@ public static class WebhooksExtensions
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<WebhookOutbox>();
         builder.Services.AddSingleton<WebhookHandover>();
+        builder.Services.AddSingleton<WebhookBodies>();
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("SmsVerify-Webhooks/1"))
             .ConfigurePrimaryHttpMessageHandler(services =>
                 OutboundAddressGuard.Handler(services.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks));

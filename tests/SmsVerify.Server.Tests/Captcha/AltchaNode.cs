@@ -1,28 +1,15 @@
 using System.Diagnostics;
 using System.Text.Json;
+using SmsVerify.Server.Tests.Support;
 
 namespace SmsVerify.Server.Tests.Captcha;
 
 /// <summary>Runs altcha/altcha.mjs, which solves and makes challenges with altcha-lib, and reads its one line of JSON.</summary>
 internal static class AltchaNode
 {
-    public static string? FindNode() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(dir => Path.Combine(dir, "node"))
-            .FirstOrDefault(File.Exists);
+    public static string? FindNode() => NodeScripts.FindNode();
 
-    public static string? FindDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "SmsVerify.Server.Tests", "Captcha", "altcha");
-            if (File.Exists(Path.Combine(candidate, "altcha.mjs")))
-            {
-                return candidate;
-            }
-        }
-        return null;
-    }
+    public static string? FindDirectory() => NodeScripts.FindFolder(Path.Combine("Captcha", "altcha"), "altcha.mjs");
 
     public static async Task<JsonElement> RunAsync(string hmacKey, string? stdin, params string[] arguments)
     {

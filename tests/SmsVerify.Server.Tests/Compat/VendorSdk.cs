@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using SmsVerify.Server.Tests.Support;
 
 namespace SmsVerify.Server.Tests.Compat;
 
@@ -17,23 +18,9 @@ internal static class VendorSdk
     // Property names are written as the scripts read them: camelCase for the command, the SDK's own in params.
     private static readonly JsonSerializerOptions CommandJson = new();
 
-    public static string? FindNode() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(dir => Path.Combine(dir, "node"))
-            .FirstOrDefault(File.Exists);
+    public static string? FindNode() => NodeScripts.FindNode();
 
-    public static string? FindDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "SmsVerify.Server.Tests", "Compat", "sdk");
-            if (File.Exists(Path.Combine(candidate, "harness.mjs")))
-            {
-                return candidate;
-            }
-        }
-        return null;
-    }
+    public static string? FindDirectory() => NodeScripts.FindFolder(Path.Combine("Compat", "sdk"), "harness.mjs");
 
     /// <summary>Runs one SDK call; an SDK error is a result (<c>ok: false</c>), a crash of the script fails the test.</summary>
     public static async Task<JsonElement> RunAsync(string vendor, object command)

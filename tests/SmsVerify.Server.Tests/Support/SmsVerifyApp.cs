@@ -64,6 +64,28 @@ public sealed class SmsVerifyApp : WebApplicationFactory<Program>, IAsyncLifetim
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>
+    /// Starts the server on a real loopback port rather than in memory, for clients in another process (the vendors'
+    /// Node SDKs); returns <c>127.0.0.1:port</c>, the endpoint as those SDKs take it. Call it instead of
+    /// <see cref="InitializeAsync"/>.
+    /// </summary>
+    public async Task<string> StartOnLoopbackAsync()
+    {
+        this.UseKestrel(0);
+        await InitializeAsync();
+        StartServer();
+        return $"127.0.0.1:{ClientOptions.BaseAddress.Port}";
+    }
+
+    /// <summary>Moves the fake clock up to real time, for a client that signs its requests with the real time.</summary>
+    public void CatchUpWithRealTime()
+    {
+        if (DateTimeOffset.UtcNow > Clock.GetUtcNow())
+        {
+            Clock.SetUtcNow(DateTimeOffset.UtcNow);
+        }
+    }
+
     /// <summary>An app with extra settings, for tests that need a server configured unlike the shared one.</summary>
     public static async Task<SmsVerifyApp> StartAsync(Dictionary<string, string?> settings)
     {

@@ -15,15 +15,17 @@ namespace SmsVerify.Server.Compat.Alibaba;
 /// batch push posts them (https://help.aliyun.com/document_detail/101867.html). Alibaba's receiver answers
 /// <c>{"code":0,…}</c>; any 2xx counts as received here, as for every webhook.
 /// </summary>
-internal static class AlibabaCallbacks
+internal sealed class AlibabaCallbacks : IWebhookFormatWriter
 {
+    public WebhookFormat Format => WebhookFormat.Alibaba;
+
     private static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
-    public static async Task<string?> WriteAsync(AppDbContext db, List<WebhookDelivery> deliveries, CancellationToken cancellationToken)
+    public async Task<string?> WriteAsync(AppDbContext db, List<WebhookDelivery> deliveries, CancellationToken cancellationToken)
     {
         if (deliveries[0].Event == InboundMessages.ReceivedEvent)
         {

@@ -14,11 +14,13 @@ namespace SmsVerify.Server.Compat.Tencent;
 /// SerialNo SendSms answered (the message id); the SessionContext given to SendSms comes back in <c>ext</c>, which
 /// Tencent's documented shape does not have and a receiver that does not know it ignores.
 /// </summary>
-internal static class TencentCallbacks
+internal sealed class TencentCallbacks : IWebhookFormatWriter
 {
+    public WebhookFormat Format => WebhookFormat.Tencent;
+
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task<string?> WriteAsync(AppDbContext db, List<WebhookDelivery> deliveries, CancellationToken cancellationToken)
+    public async Task<string?> WriteAsync(AppDbContext db, List<WebhookDelivery> deliveries, CancellationToken cancellationToken)
     {
         if (deliveries[0].Event == InboundMessages.ReceivedEvent)
         {

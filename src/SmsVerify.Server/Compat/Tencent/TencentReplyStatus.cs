@@ -12,41 +12,26 @@ internal sealed record PulledReply(
     string SmsSdkAppId, string ReplyContent, long ReplyTime, string CountryCode, string SubscriberNumber, string PhoneNumber, string SignName,
     string ExtendCode);
 
-/// <summary>
-/// <c>PullSmsReplyStatus</c>: the replies from phones to the tenant not pulled yet, each returned once, claimed in
-/// the limits store as <see cref="TencentSendStatus"/> claims its reports (no column, shared by all nodes).
-/// </summary>
+/// <summary><c>PullSmsReplyStatus</c>: the replies from phones to the tenant not pulled yet, each returned once (<see cref="TencentPulls"/>).</summary>
 internal sealed class TencentReplyStatus(AppDbContext db, ILimitStore limits, TimeProvider clock)
 {
-    private const int Page = 200;
-
     public async Task<JsonObject> PullAsync(TencentCall call, CancellationToken cancellationToken)
     {
         TencentSendStatus.CheckApp(call);
-        var limit = (int)(call.Parameters.Integer("Limit", 1, TencentSendStatus.MaxLimit)
-            ?? throw new TencentException(TencentCodes.MissingParameter, $"Limit is required (1 to {TencentSendStatus.MaxLimit})."));
+        var limit = TencentPulls.Limit(call);
         var now = clock.GetUtcNow();
-        var since = now.UtcDateTime - TencentSendStatus.Lookback;
-        var pulled = new List<PulledReply>(limit);
-        for (var scanned = 0; pulled.Count < limit && scanned < TencentSendStatus.MaxScan; scanned += Page)
-        {
-            var page = await Replies(call.Caller.TenantId, since).Skip(scanned).Take(Page).ToListAsync(cancellationToken);
-            foreach (var reply in page)
-            {
-                if (pulled.Count < limit
-                    && await limits.TryClaimAsync($"tencent-reply-pulled:{call.Caller.TenantId:N}:{reply.Message.Id:N}", 2 * TencentSendStatus.Lookback, now, cancellationToken))
-                {
-                    var (country, number) = CallbackEvents.Split(reply.Message.From);
-                    pulled.Add(new PulledReply(call.Caller.AppId ?? "", reply.Message.Text, CallbackEvents.UnixSeconds(reply.Message.ReceivedAt), country, number,
-                        reply.Message.From, reply.SignName ?? "", ""));
-                }
-            }
-            if (page.Count < Page)
-            {
-                break;
-            }
-        }
+        var tenantId = call.Caller.TenantId;
+        var appId = call.Caller.AppId ?? "";
+        var pulled = await TencentPulls.TakeOnceAsync(Replies(tenantId, now.UtcDateTime - TencentPulls.Lookback), limit,
+            reply => $"tencent-reply-pulled:{tenantId:N}:{reply.Message.Id:N}", reply => Entry(appId, reply), limits, now, cancellationToken);
         return TencentApi.ToNode(new { PullSmsReplyStatusSet = pulled });
+    }
+
+    private static PulledReply Entry(string appId, Reply reply)
+    {
+        var (country, number) = CallbackEvents.Split(reply.Message.From);
+        return new PulledReply(appId, reply.Message.Text, CallbackEvents.UnixSeconds(reply.Message.ReceivedAt), country, number, reply.Message.From,
+            reply.SignName ?? "", "");
     }
 
     /// <summary>The tenant's replies, oldest first, each with the name of the signature it answered.</summary>

@@ -20,6 +20,9 @@ internal sealed partial class DeliveryWorker(
     private readonly Lock _inFlightLock = new();
     private readonly HashSet<Task> _inFlight = [];
 
+    // The ChannelComeback count the worker last made the waiting messages due for.
+    private int _comebacksSeen;
+
     // Whether the last claim took all it asked for: then the queue may hold more, and the next claim waits for a refill.
     private bool _backlog;
 
@@ -61,8 +64,10 @@ internal sealed partial class DeliveryWorker(
         List<MessageRecord> claimed;
         try
         {
-            if (comeback.Take())
+            var comebacks = comeback.Count;
+            if (comebacks != _comebacksSeen)
             {
+                _comebacksSeen = comebacks;
                 // A channel is back: what waited for one, or for its retry after an unanswered submit, goes now.
                 await outcomes.MakeWaitingDueAsync();
             }

@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using SmsVerify.Server.Tests.Support;
 
 namespace SmsVerify.Server.Tests.Compat.Alibaba;
@@ -17,14 +13,7 @@ public sealed class AlibabaServer : IAsyncLifetime
     /// <summary>host:port, as the SDK's <c>endpoint</c> takes it.</summary>
     public string Endpoint { get; private set; } = "";
 
-    public async Task InitializeAsync()
-    {
-        App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        await ((IAsyncLifetime)App).InitializeAsync();
-        App.StartServer();
-        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Endpoint = new Uri(address).Authority;
-    }
+    public async Task InitializeAsync() => Endpoint = await App.StartOnLoopbackAsync();
 
     public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using SmsVerify.Server.Tests.Support;
 
@@ -13,19 +12,15 @@ public sealed class CallbackServer : IAsyncLifetime
 {
     public const string Notification = "订单${order:text}已由${courier:text}发出，请注意查收。";
 
-    public SmsVerifyApp App { get; private set; } = null!;
+    public SmsVerifyApp App { get; } = new()
+    {
+        Settings = { ["Webhooks:AllowHttp"] = "true", ["Webhooks:AllowPrivateNetworks"] = "true" },
+    };
     public string Endpoint { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        App = await SmsVerifyApp.StartAsync(new() { ["Webhooks:AllowHttp"] = "true", ["Webhooks:AllowPrivateNetworks"] = "true" });
-        App.UseKestrel(port);
-        App.StartServer();
-        Endpoint = $"127.0.0.1:{port}";
+        Endpoint = await App.StartOnLoopbackAsync();
     }
 
     /// <summary>A tenant moving from a vendor: a live signature, a notification template, money, a test number and the vendor's credential.</summary>
@@ -65,10 +60,7 @@ public sealed record CallbackTenant(CallbackServer Server, LiveSender Sender, st
     public Task<JsonElement> TencentAsync(string call, object parameters)
     {
         // The server checks TC3 timestamps against its clock: keep it on the real one the SDK signs with.
-        if (DateTimeOffset.UtcNow > Server.App.Clock.GetUtcNow())
-        {
-            Server.App.Clock.SetUtcNow(DateTimeOffset.UtcNow);
-        }
+        Server.App.CatchUpWithRealTime();
         return VendorSdk.RunAsync(VendorSdk.Tencent, new
         {
             endpoint = Server.Endpoint,

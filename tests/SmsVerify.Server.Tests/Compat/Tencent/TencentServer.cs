@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using SmsVerify.Server.Tests.Support;
 
@@ -14,7 +13,7 @@ public sealed class TencentServer : IAsyncLifetime
 {
     public const string TestNumber = "+8613900001111";
 
-    public SmsVerifyApp App { get; private set; } = null!;
+    public SmsVerifyApp App { get; } = new();
     public LiveSender Sender { get; private set; } = null!;
     public string Endpoint { get; private set; } = "";
     public string SecretId { get; private set; } = "";
@@ -29,11 +28,7 @@ public sealed class TencentServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
-        App = await SmsVerifyApp.StartAsync([]);
-        App.UseKestrel(port);
-        App.StartServer();
-        Endpoint = $"127.0.0.1:{port}";
+        Endpoint = await App.StartOnLoopbackAsync();
         Sender = await App.CreateLiveSenderAsync();
         NotificationId = (await Sender.Tenant.CreateApprovedTemplateAsync(App, "订单${order:text}已由${courier:text}发出，请注意查收。", "notification"))["SMS_".Length..];
         await App.TopUpAsync(Sender.Tenant.Id, 1000m);
@@ -45,10 +40,7 @@ public sealed class TencentServer : IAsyncLifetime
     /// <summary>Runs one call of the official SDK against the server, the server's clock set to the real one the SDK signs with.</summary>
     public Task<JsonElement> CallAsync(string call, object parameters, object? options = null)
     {
-        if (DateTimeOffset.UtcNow > App.Clock.GetUtcNow())
-        {
-            App.Clock.SetUtcNow(DateTimeOffset.UtcNow);
-        }
+        App.CatchUpWithRealTime();
         return VendorSdk.RunAsync(VendorSdk.Tencent, new
         {
             endpoint = Endpoint,
@@ -76,11 +68,4 @@ public sealed class TencentServer : IAsyncLifetime
         (await Sender.Tenant.InboxAsync(TestNumber)).EnumerateArray().Single(m => m.Str("id") == serialNo).Str("text");
 
     public async Task DisposeAsync() => await App.DisposeAsync();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

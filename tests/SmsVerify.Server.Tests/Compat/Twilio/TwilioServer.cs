@@ -15,13 +15,7 @@ public sealed class TwilioServer : IAsyncLifetime
     /// <summary><c>127.0.0.1:port</c>, what the SDK harness takes as its endpoint.</summary>
     public string Endpoint { get; private set; } = "";
 
-    public async Task InitializeAsync()
-    {
-        App.UseKestrel(0);
-        await ((IAsyncLifetime)App).InitializeAsync();
-        App.StartServer();
-        Endpoint = $"127.0.0.1:{App.ClientOptions.BaseAddress.Port}";
-    }
+    public async Task InitializeAsync() => Endpoint = await App.StartOnLoopbackAsync();
 
     public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
 
