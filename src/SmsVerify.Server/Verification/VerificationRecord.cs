@@ -37,11 +37,14 @@ internal sealed class VerificationRecordConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<VerificationRecord> builder)
     {
         builder.ToTable("verifications");
-        // Finds the pending verification for a number, for resends and checks by number.
-        builder.HasIndex(v => new { v.TenantId, v.To, v.Status });
+        // A number's verifications newest first: its pending one (resends) and its latest (checks by number), both read
+        // in order and stopped at the first row.
+        builder.HasIndex(v => new { v.TenantId, v.To, v.Id });
         // The pumping detector: every block's sends in the recent window, then one tenant's block over its baseline.
         builder.HasIndex(v => v.CreatedAt);
-        builder.HasIndex(v => new { v.TenantId, v.Block, v.CreatedAt });
+        // Block leads: an index led by TenantId alone looks as good as the one above to PostgreSQL's planner while a
+        // young table's statistics still say it is empty, and then every lookup by number reads all the tenant's rows.
+        builder.HasIndex(v => new { v.Block, v.TenantId, v.CreatedAt });
         builder.Property(v => v.Block).HasMaxLength(Risk.Pumping.NumberBlock.MaxLength);
         builder.Property(v => v.To).HasMaxLength(16);
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(24);

@@ -120,25 +120,37 @@ internal sealed partial class VerificationService
         return found.Error is not null ? found.Error : VerificationView.From(found.Value!, clock.UtcNowForStorage(), _options);
     }
 
-    public async Task<Outcome<VerificationView>> CancelAsync(Guid tenantId, Guid id, CancellationToken cancellationToken)
+    public Task<Outcome<VerificationView>> CancelAsync(Guid tenantId, Guid id, CancellationToken cancellationToken) =>
+        EndAsync(tenantId, id, VerificationStatus.Canceled, "verification.canceled", cancellationToken);
+
+    /// <summary>
+    /// Approves without a code: the tenant confirmed the person some other way (Twilio's <c>Status=approved</c>).
+    /// Audited apart from an approval by code, so the trail and the conversion figures can tell them apart.
+    /// </summary>
+    public Task<Outcome<VerificationView>> ApproveWithoutCodeAsync(Guid tenantId, Guid id, CancellationToken cancellationToken) =>
+        EndAsync(tenantId, id, VerificationStatus.Approved, "verification.approved_without_code", cancellationToken);
+
+    /// <summary>Ends a pending verification as <paramref name="status"/>; one that is over answers what it became.</summary>
+    private async Task<Outcome<VerificationView>> EndAsync(
+        Guid tenantId, Guid id, VerificationStatus status, string auditAction, CancellationToken cancellationToken)
     {
         var now = clock.UtcNowForStorage();
-        var canceled = await audit.RunAsync(db, async () =>
+        var ended = await audit.RunAsync(db, async () =>
         {
             var updated = await db.Verifications
                 .Where(v => v.Id == id && v.TenantId == tenantId && v.Status == VerificationStatus.Pending && v.ExpiresAt > now)
                 .ExecuteUpdateAsync(set => set
-                    .SetProperty(v => v.Status, VerificationStatus.Canceled)
+                    .SetProperty(v => v.Status, status)
                     .SetProperty(v => v.CodeSeal, (byte[]?)null)
                     .SetProperty(v => v.UpdatedAt, now), cancellationToken);
-            return (updated, updated == 1 ? new AuditEntry("verification.canceled", $"verification:{id}", tenantId) : null);
+            return (updated, updated == 1 ? new AuditEntry(auditAction, $"verification:{id}", tenantId) : null);
         }, cancellationToken);
         var found = await FindAsync(tenantId, id, null, cancellationToken);
         if (found.Error is not null)
         {
             return found.Error;
         }
-        return canceled == 1 ? VerificationView.From(found.Value!, now, _options) : await NotPendingAsync(found.Value!, now, cancellationToken);
+        return ended == 1 ? VerificationView.From(found.Value!, now, _options) : await NotPendingAsync(found.Value!, now, cancellationToken);
     }
 
     /// <summary>By id, or the latest verification to a number. Another tenant's verification is not found.</summary>

@@ -14,6 +14,7 @@ public static class VerificationsApi
         group.MapPost("/check", Check);
         group.MapGet("/{id:guid}", Get);
         group.MapPost("/{id:guid}/cancel", Cancel);
+        group.MapPost("/{id:guid}/approve", Approve);
         return group;
     }
 
@@ -35,6 +36,11 @@ public static class VerificationsApi
     private static async Task<Results<Ok<VerificationView>, ApiProblem>> Cancel(
         Guid id, ClaimsPrincipal user, VerificationService service, CancellationToken cancellationToken) =>
         Answer(await service.CancelAsync(user.TenantId(), id, cancellationToken));
+
+    /// <summary>The tenant confirmed the person another way: the verification ends approved, no code checked.</summary>
+    private static async Task<Results<Ok<VerificationView>, ApiProblem>> Approve(
+        Guid id, ClaimsPrincipal user, VerificationService service, CancellationToken cancellationToken) =>
+        Answer(await service.ApproveWithoutCodeAsync(user.TenantId(), id, cancellationToken));
 
     private static Results<Ok<VerificationView>, ApiProblem> Answer(Outcome<VerificationView> outcome) =>
         outcome.Error is { } error ? error.ToResult() : TypedResults.Ok(outcome.Value!);

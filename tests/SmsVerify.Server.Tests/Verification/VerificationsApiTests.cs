@@ -193,6 +193,41 @@ public sealed class VerificationsApiTests(SmsVerifyApp app) : IClassFixture<SmsV
     }
 
     [Fact]
+    public async Task ApproveWithoutCode_EndsApproved_AuditedApart_AndOnlyOnce()
+    {
+        var tenant = await TenantWithNumberAsync();
+        var id = (await tenant.StartOkAsync(Phone)).Str("id");
+        var code = await tenant.LatestCodeAsync(Phone);
+
+        var approved = await (await tenant.Http.PostAsync($"/v1/verifications/{id}/approve", null)).OkAsync();
+
+        Assert.Equal("approved", approved.Str("status"));
+        Assert.Equal("approved", (await (await tenant.Http.GetAsync($"/v1/verifications/{id}")).OkAsync()).Str("status"));
+        var problem = await (await tenant.CheckAsync(id, code)).ProblemAsync(HttpStatusCode.Conflict, "verification_not_pending");
+        Assert.Equal("approved", problem.Str("verificationStatus"));
+        await (await tenant.Http.PostAsync($"/v1/verifications/{id}/approve", null)).ProblemAsync(HttpStatusCode.Conflict, "verification_not_pending");
+        var trail = await (await app.Operator().GetAsync($"/v1/audit?target=verification:{id}")).OkAsync();
+        Assert.Equal(["verification.started", "verification.approved_without_code"], trail.EnumerateArray().Select(r => r.Str("action")));
+    }
+
+    [Fact]
+    public async Task ApproveWithoutCode_CanceledOrAnotherTenants_IsRefused()
+    {
+        var tenant = await TenantWithNumberAsync();
+        var canceled = (await tenant.StartOkAsync(Phone)).Str("id");
+        await (await tenant.Http.PostAsync($"/v1/verifications/{canceled}/cancel", null)).OkAsync();
+        var problem = await (await tenant.Http.PostAsync($"/v1/verifications/{canceled}/approve", null))
+            .ProblemAsync(HttpStatusCode.Conflict, "verification_not_pending");
+        Assert.Equal("canceled", problem.Str("verificationStatus"));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        var pending = (await tenant.StartOkAsync(Phone)).Str("id");
+        var other = await app.CreateTenantAsync();
+        await (await other.Http.PostAsync($"/v1/verifications/{pending}/approve", null)).ProblemAsync(HttpStatusCode.NotFound, "verification_not_found");
+        Assert.Equal("pending", (await (await tenant.Http.GetAsync($"/v1/verifications/{pending}")).OkAsync()).Str("status"));
+    }
+
+    [Fact]
     public async Task Check_BadRequests_Are400()
     {
         var tenant = await TenantWithNumberAsync();

@@ -57,8 +57,8 @@ internal static partial class TwilioVerificationsApi
     }
 
     /// <summary>
-    /// <c>Status=canceled</c> cancels. <c>Status=approved</c> is Twilio's way to approve a custom code, which SmsVerify
-    /// does not take (every code is its own), so it is refused.
+    /// <c>Status=canceled</c> cancels; <c>Status=approved</c> approves without a code, for a person the tenant
+    /// confirmed some other way (Twilio's use of it), audited as such.
     /// </summary>
     private static async Task<IResult> Update(
         string serviceSid, string sid, HttpContext context, AppDbContext db, VerificationService verifications, CancellationToken cancellationToken)
@@ -69,17 +69,21 @@ internal static partial class TwilioVerificationsApi
             return TwilioErrors.NotFoundAt(context.Request);
         }
         var form = await TwilioForm.ReadAsync(context.Request);
-        if (form["Status"] != "canceled")
+        Outcome<VerificationView>? updated = form["Status"] switch
         {
-            return TwilioErrors.Invalid("Status", "Status must be canceled: SmsVerify makes every code itself, so there is no custom code to approve.");
+            "canceled" => await verifications.CancelAsync(caller.TenantId, verification.Id, cancellationToken),
+            "approved" => await verifications.ApproveWithoutCodeAsync(caller.TenantId, verification.Id, cancellationToken),
+            _ => (Outcome<VerificationView>?)null,
+        };
+        if (updated is not { } outcome)
+        {
+            return TwilioErrors.Invalid("Status", "Status must be canceled or approved.");
         }
-        var canceled = await verifications.CancelAsync(caller.TenantId, verification.Id, cancellationToken);
-        return canceled.Error is { } error
+        return outcome.Error is { } error
             ? TwilioErrors.From(error)
-            : await AnswerAsync(context, db, caller, service, canceled.Value!, StatusCodes.Status200OK, cancellationToken);
+            : await AnswerAsync(context, db, caller, service, outcome.Value!, StatusCodes.Status200OK, cancellationToken);
     }
 
-    /// <summary>The service, and the verification it sent with this sid; null when either is not the caller's.</summary>
     private static async Task<(TwilioService, VerificationRecord)?> FindAsync(
         AppDbContext db, VendorCaller caller, string serviceSid, string sid, CancellationToken cancellationToken)
     {

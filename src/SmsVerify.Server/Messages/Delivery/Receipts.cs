@@ -148,7 +148,11 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
     private static async Task KeepUnmatchedAsync(AppDbContext db, List<ReceiptEvent> receipts)
     {
         var ids = receipts.Select(r => r.CarrierMessageId).ToList();
-        var known = (await db.MessageParts.Where(p => ids.Contains(p.CarrierMessageId)).Select(p => new { p.Channel, p.CarrierMessageId }).ToListAsync())
+        // The channel leads the index on (Channel, CarrierMessageId): without it in the filter, the lookup reads every
+        // part on PostgreSQL, and the longer it takes, the more receipts outrun their parts and take this path.
+        var channels = receipts.Select(r => r.Channel).Distinct().ToList();
+        var known = (await db.MessageParts.Where(p => channels.Contains(p.Channel) && ids.Contains(p.CarrierMessageId))
+                .Select(p => new { p.Channel, p.CarrierMessageId }).ToListAsync())
             .Select(p => (p.Channel, p.CarrierMessageId))
             .ToHashSet();
         foreach (var receipt in receipts)

@@ -119,6 +119,22 @@ public sealed class TwilioVerifyTests(TwilioServer server) : IClassFixture<Twili
     }
 
     [VendorSdkFact]
+    public async Task Verification_UpdatedToApproved_IsApprovedWithoutACode_AndOtherStatusesAre60200()
+    {
+        var (credential, service, tenant) = await SandboxServiceAsync();
+        await tenant.RegisterNumberAsync(TestNumber);
+        var sid = TwilioSdk.Body(await server.RunAsync(credential, "verifications.create", new { service }, new { to = TestNumber, channel = "sms" })).Str("sid");
+
+        TwilioSdk.RestException(await server.RunAsync(credential, "verifications.update", new { service, sid }, new { status = "pending" }), 60200, 400);
+        var approved = TwilioSdk.Body(await server.RunAsync(credential, "verifications.update", new { service, sid }, new { status = "approved" }));
+
+        Assert.Equal(("approved", sid), (approved.Str("status"), approved.Str("sid")));
+        Assert.Equal("approved", TwilioSdk.Body(await server.RunAsync(credential, "verifications.fetch", new { service, sid })).Str("status"));
+        var code = await tenant.LatestCodeAsync(TestNumber);
+        TwilioSdk.RestException(await server.RunAsync(credential, "verificationChecks.create", new { service }, new { to = TestNumber, code }), 20404, 404);
+    }
+
+    [VendorSdkFact]
     public async Task Services_ListUpdateDelete_ThroughTheSdk()
     {
         var (credential, service, _) = await SandboxServiceAsync();

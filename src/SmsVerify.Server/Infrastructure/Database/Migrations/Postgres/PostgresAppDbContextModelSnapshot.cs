@@ -1418,9 +1418,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("TenantId", "Block", "CreatedAt");
+                    b.HasIndex("Block", "TenantId", "CreatedAt");
 
-                    b.HasIndex("TenantId", "To", "Status");
+                    b.HasIndex("TenantId", "To", "Id");
 
                     b.ToTable("verifications", (string)null);
                 });

@@ -1409,9 +1409,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("TenantId", "Block", "CreatedAt");
+                    b.HasIndex("Block", "TenantId", "CreatedAt");
 
-                    b.HasIndex("TenantId", "To", "Status");
+                    b.HasIndex("TenantId", "To", "Id");
 
                     b.ToTable("verifications", (string)null);
                 });
