@@ -125,7 +125,7 @@ internal sealed partial class VerificationService
 
     /// <summary>
     /// Approves without a code: the tenant confirmed the person some other way (Twilio's <c>Status=approved</c>).
-    /// Audited apart from an approval by code, so the trail and the conversion figures can tell them apart.
+    /// Audited apart from an approval by code; the pumping detector's conversion counts it as an approval.
     /// </summary>
     public Task<Outcome<VerificationView>> ApproveWithoutCodeAsync(Guid tenantId, Guid id, CancellationToken cancellationToken) =>
         EndAsync(tenantId, id, VerificationStatus.Approved, "verification.approved_without_code", cancellationToken);

@@ -68,22 +68,20 @@ internal static partial class TwilioVerificationsApi
         {
             return TwilioErrors.NotFoundAt(context.Request);
         }
-        var form = await TwilioForm.ReadAsync(context.Request);
-        Outcome<VerificationView>? updated = form["Status"] switch
-        {
-            "canceled" => await verifications.CancelAsync(caller.TenantId, verification.Id, cancellationToken),
-            "approved" => await verifications.ApproveWithoutCodeAsync(caller.TenantId, verification.Id, cancellationToken),
-            _ => (Outcome<VerificationView>?)null,
-        };
-        if (updated is not { } outcome)
+        var status = (await TwilioForm.ReadAsync(context.Request))["Status"];
+        if (status is not ("canceled" or "approved"))
         {
             return TwilioErrors.Invalid("Status", "Status must be canceled or approved.");
         }
-        return outcome.Error is { } error
+        var updated = status == "canceled"
+            ? await verifications.CancelAsync(caller.TenantId, verification.Id, cancellationToken)
+            : await verifications.ApproveWithoutCodeAsync(caller.TenantId, verification.Id, cancellationToken);
+        return updated.Error is { } error
             ? TwilioErrors.From(error)
-            : await AnswerAsync(context, db, caller, service, outcome.Value!, StatusCodes.Status200OK, cancellationToken);
+            : await AnswerAsync(context, db, caller, service, updated.Value!, StatusCodes.Status200OK, cancellationToken);
     }
 
+    /// <summary>The service, and the verification it sent with this sid; null when either is not the caller's.</summary>
     private static async Task<(TwilioService, VerificationRecord)?> FindAsync(
         AppDbContext db, VendorCaller caller, string serviceSid, string sid, CancellationToken cancellationToken)
     {
