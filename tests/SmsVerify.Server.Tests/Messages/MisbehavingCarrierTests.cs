@@ -63,11 +63,11 @@ public sealed class MisbehavingCarrierTests : IAsyncLifetime
         _smsc.Session!.Abort();
         await Wait.Until(async () => (await ChannelAsync()).Str("state") == "down", "the channel to lose its bind");
         var ids = await SendAsync(5);
-        await Wait.Until(() => AllAsync(ids, m => m.Status == MessageStatus.Queued && m.ErrorCode == "no_channel"), "every message to find no channel");
+        await UntilAllAsync(ids, m => m.Status == MessageStatus.Queued && m.ErrorCode == "no_channel", "every message to find no channel");
 
         _smsc.RefuseBinds = false;
 
-        await Wait.Until(() => AllAsync(ids, m => m.Status == MessageStatus.Submitted), "every message to be submitted");
+        await UntilAllAsync(ids, m => m.Status == MessageStatus.Submitted, "every message to be submitted");
         Assert.Equal(5, _smsc.Submits.Count);
         Assert.All(await MessagesAsync(ids), m => Assert.Equal((1, false), (m.Attempts, m.OutcomeUnknown)));
     }
@@ -80,12 +80,12 @@ public sealed class MisbehavingCarrierTests : IAsyncLifetime
             ? new GenericNack { CommandStatus = CommandStatus.InvalidCommandLength, SequenceNumber = submit.SequenceNumber } : null;
         await WaitForBindAsync();
         var ids = await SendAsync(6);
-        await Wait.Until(() => AllAsync(ids, m => m.Status == MessageStatus.Queued && m.ErrorCode is "ESME_RSYSERR" or "ESME_RINVCMDLEN"),
+        await UntilAllAsync(ids, m => m.Status == MessageStatus.Queued && m.ErrorCode is "ESME_RSYSERR" or "ESME_RINVCMDLEN",
             "every message to be refused for now");
 
         AdvanceClock(TimeSpan.FromSeconds(5));
 
-        await Wait.Until(() => AllAsync(ids, m => m.Status == MessageStatus.Submitted), "every message to be submitted");
+        await UntilAllAsync(ids, m => m.Status == MessageStatus.Submitted, "every message to be submitted");
         Assert.Equal(12, _smsc.Submits.Count); // six refused, six taken
         Assert.All(await MessagesAsync(ids), m => Assert.Equal((1, false), (m.Attempts, m.OutcomeUnknown)));
     }
@@ -96,12 +96,12 @@ public sealed class MisbehavingCarrierTests : IAsyncLifetime
         _smsc.DropAt = n => n == 3;
         await WaitForBindAsync();
         var ids = await SendAsync(6, oneByOne: false);
-        await Wait.Until(() => AllAsync(ids, m => m.Status == MessageStatus.Submitted || (m.Status == MessageStatus.Queued && m.ErrorCode != null)),
+        await UntilAllAsync(ids, m => m.Status == MessageStatus.Submitted || (m.Status == MessageStatus.Queued && m.ErrorCode != null),
             "every message to be submitted or back in the queue");
 
         AdvanceClock(TimeSpan.FromSeconds(5));
 
-        await Wait.Until(() => AllAsync(ids, m => m.Status == MessageStatus.Submitted), "every message to be submitted");
+        await UntilAllAsync(ids, m => m.Status == MessageStatus.Submitted, "every message to be submitted");
         var messages = await MessagesAsync(ids);
         var unanswered = messages.Count(m => m.OutcomeUnknown);
         Assert.InRange(unanswered, 1, 6); // the third at least was written and never answered
@@ -118,7 +118,7 @@ public sealed class MisbehavingCarrierTests : IAsyncLifetime
     {
         await WaitForBindAsync();
         var first = (await SendAsync(1)).Single();
-        await Wait.Until(() => AllAsync([first], m => m.Status == MessageStatus.Submitted), "the first message to be submitted");
+        await UntilAllAsync([first], m => m.Status == MessageStatus.Submitted, "the first message to be submitted");
 
         // The SMSC restarts on the same port and numbers its ids from the start again.
         var port = _server.EndPoint.Port;
@@ -127,13 +127,13 @@ public sealed class MisbehavingCarrierTests : IAsyncLifetime
         _server = new SmppServer(new SmppServerOptions { EndPoint = new IPEndPoint(IPAddress.Loopback, port) }, restarted).Start();
         await Wait.Until(() => restarted.Binds == 1, "the bind to the restarted SMSC");
         var second = (await SendAsync(1, firstNumber: 50)).Single();
-        await Wait.Until(() => AllAsync([second], m => m.Status == MessageStatus.Submitted), "the second message to be submitted");
+        await UntilAllAsync([second], m => m.Status == MessageStatus.Submitted, "the second message to be submitted");
 
         Assert.Equal((1, 1), (_smsc.Submits.Count, restarted.Submits.Count));
         var id = await _app.WithDbAsync(db => db.MessageParts.Where(p => p.MessageId == second).Select(p => p.CarrierMessageId).SingleAsync());
         Assert.Equal(id, await _app.WithDbAsync(db => db.MessageParts.Where(p => p.MessageId == first).Select(p => p.CarrierMessageId).SingleAsync()));
         restarted.Deliver(Receipt($"id:{id} sub:001 dlvrd:001 submit date:2612051200 done date:2612051201 stat:DELIVRD err:000 text:"));
-        await Wait.Until(() => AllAsync([second], m => m.Status == MessageStatus.Delivered), "the receipt to settle the newer message");
+        await UntilAllAsync([second], m => m.Status == MessageStatus.Delivered, "the receipt to settle the newer message");
         Assert.Equal(MessageStatus.Submitted, (await MessagesAsync([first])).Single().Status);
     }
 
@@ -142,7 +142,7 @@ public sealed class MisbehavingCarrierTests : IAsyncLifetime
     {
         await WaitForBindAsync();
         var message = (await SendAsync(1)).Single();
-        await Wait.Until(() => AllAsync([message], m => m.Status == MessageStatus.Submitted), "the message to be submitted");
+        await UntilAllAsync([message], m => m.Status == MessageStatus.Submitted, "the message to be submitted");
         var id = await _app.WithDbAsync(db => db.MessageParts.Where(p => p.MessageId == message).Select(p => p.CarrierMessageId).SingleAsync());
 
         _smsc.Deliver(Receipt($"id:{id} sub:001 dlvrd:000 submit date:2612051200 done date:2612051201 stat:?????? err:000 text:"));
@@ -152,7 +152,7 @@ public sealed class MisbehavingCarrierTests : IAsyncLifetime
         Assert.Equal(1, (await ChannelAsync()).GetProperty("unreadableReceipts").GetInt64());
 
         _smsc.Deliver(Receipt($"id:{id} sub:001 dlvrd:001 submit date:2612051200 done date:2612051201 stat:DELIVRD err:000 text:"));
-        await Wait.Until(() => AllAsync([message], m => m.Status == MessageStatus.Delivered), "the readable receipt to settle it");
+        await UntilAllAsync([message], m => m.Status == MessageStatus.Delivered, "the readable receipt to settle it");
     }
 
     [Fact]
@@ -202,6 +202,21 @@ public sealed class MisbehavingCarrierTests : IAsyncLifetime
 
     private Task<List<MessageRecord>> MessagesAsync(IReadOnlyCollection<Guid> ids) =>
         _app.WithDbAsync(db => db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync());
+
+    /// <summary>Waits for every message to be in <paramref name="state"/>; a timeout names where each one is, and the channel's state.</summary>
+    private async Task UntilAllAsync(IReadOnlyCollection<Guid> ids, Func<MessageRecord, bool> state, string what)
+    {
+        try
+        {
+            await Wait.Until(() => AllAsync(ids, state), what);
+        }
+        catch (TimeoutException e)
+        {
+            var where = string.Join("; ", (await MessagesAsync(ids)).Select(m =>
+                $"{m.Id}: {m.Status} error={m.ErrorCode} attempts={m.Attempts} next={m.NextAttemptAt:O} lease={m.LeaseUntil:O} unknown={m.OutcomeUnknown}"));
+            throw new TimeoutException($"{e.Message}; clock {_app.Clock.GetUtcNow():O}; messages: {where}; channel: {await ChannelAsync()}", e);
+        }
+    }
 
     private async Task<bool> AllAsync(IReadOnlyCollection<Guid> ids, Func<MessageRecord, bool> state) =>
         (await MessagesAsync(ids)) is var messages && messages.Count == ids.Count && messages.All(state);

@@ -65,15 +65,18 @@ internal sealed class DeliveryAttempt(
             await outcomes.FinishUnsentAsync(message, MessageStatus.Failed, errorCode);
             return;
         }
+        // A quarter of the time it has waited so far, within bounds: soon after a blip, calmly through an outage.
+        var wait = TimeSpan.FromTicks(Math.Clamp(waited.Ticks / 4, MinWait.Ticks, MaxWait.Ticks));
+        var written = outcomes.WaitForChannelAsync(message, errorCode, clock.UtcNowForStorage() + wait);
         if (comeback.Count != comebacks)
         {
-            // A channel came up while this one looked: the worker may already have made the waiting due, so go again now.
-            await outcomes.WaitForChannelAsync(message, errorCode, clock.UtcNowForStorage());
+            // A channel came up while this one looked, and the worker may have made the waiting due before this
+            // message was waiting. Queued after its write, this makes it due again; then the worker claims it.
+            await written;
+            await outcomes.MakeWaitingDueAsync();
             signal.Wake();
             return;
         }
-        // A quarter of the time it has waited so far, within bounds: soon after a blip, calmly through an outage.
-        var wait = TimeSpan.FromTicks(Math.Clamp(waited.Ticks / 4, MinWait.Ticks, MaxWait.Ticks));
-        await outcomes.WaitForChannelAsync(message, errorCode, clock.UtcNowForStorage() + wait);
+        await written;
     }
 }
