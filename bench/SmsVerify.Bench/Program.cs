@@ -7,11 +7,11 @@ using System.Runtime.InteropServices;
 using BenchmarkDotNet.Running;
 using SmsVerify.Bench;
 
-// `content` runs the in-process BenchmarkDotNet benchmarks of the content scorer instead of the HTTP load test;
+// `content` runs the in-process BenchmarkDotNet benchmarks of the content rules and scorer instead of the HTTP load test;
 // the arguments after it go to BenchmarkDotNet (for example `--job short`, or `--filter '*SendScreen*'` for one class).
 if (args is ["content", .. var benchmarkArgs])
 {
-    BenchmarkSwitcher.FromTypes([typeof(ContentScorerBenchmarks), typeof(SendScreenBenchmarks)]).Run(benchmarkArgs.Contains("--filter") ? benchmarkArgs : [.. benchmarkArgs, "--filter", "*"]);
+    BenchmarkSwitcher.FromTypes([typeof(ContentScorerBenchmarks), typeof(SendScreenBenchmarks), typeof(TemplateReviewBenchmarks)]).Run(benchmarkArgs.Contains("--filter") ? benchmarkArgs : [.. benchmarkArgs, "--filter", "*"]);
     return 0;
 }
 

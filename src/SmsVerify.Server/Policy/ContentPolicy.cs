@@ -23,4 +23,13 @@ public sealed record ContentPolicy(
     IReadOnlyList<string> VerificationKeywordsEn,
     IReadOnlyList<string> PurposeWords,
     IReadOnlyList<string> ExpiryWords,
-    VerificationCodeLength VerificationCodeLength);
+    VerificationCodeLength VerificationCodeLength,
+    IReadOnlyList<string>? ContactHandles = null,
+    IReadOnlyList<string>? ContactPhrases = null)
+{
+    /// <summary>Names of messaging accounts (微信, vx, 扣扣, QQ…): a contact when an account id follows or an "add me" phrase comes before. Optional.</summary>
+    public IReadOnlyList<string> ContactHandles { get; init; } = ContactHandles ?? [];
+
+    /// <summary>"Add me" phrasing (加, 添加, 私聊…) that makes even a one-letter handle (加V) a contact. Optional.</summary>
+    public IReadOnlyList<string> ContactPhrases { get; init; } = ContactPhrases ?? [];
+}

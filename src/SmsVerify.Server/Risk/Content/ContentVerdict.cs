@@ -29,4 +29,5 @@ public static class ContentReasonCodes
     public const string MarketingWording = "marketing_wording";
     public const string Link = "link";
     public const string ContactNumber = "contact_number";
+    public const string ContactHandle = "contact_handle";
 }

@@ -3,8 +3,10 @@ using System.Text.RegularExpressions;
 namespace SmsVerify.Server.Templates.Rules;
 
 /// <summary>
-/// Finds links in text: <c>http(s)://…</c>, <c>www.…</c>, and bare domains such as <c>example.com/x</c> (a name,
-/// a dot and a common top-level domain, so "v1.2" or "3.5元" are not links).
+/// Finds links in text: <c>http(s)://…</c> in any case, <c>www.…</c>, IPv4 addresses (<c>10.0.0.1:8080/x</c>), and bare
+/// domains such as <c>example.com/x</c> or short links (<c>t.cn/A6x</c>, <c>bit.ly/x</c>): a name, a dot and a known
+/// top-level domain, so "v1.2" or "3.5元" are not links. Read it over <see cref="Reading.NormalText"/>, where
+/// <c>example。com</c>, <c>ｅｘａｍｐｌｅ．ｃｏｍ</c> or <c>e x a m p l e . c o m</c> are written plainly.
 /// </summary>
 public static partial class Links
 {
@@ -75,8 +77,9 @@ public static partial class Links
     private static ReadOnlySpan<char> WithoutWww(ReadOnlySpan<char> host) =>
         host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9.\-@/])(?:https?://" + UrlChars + @"+|www\." + UrlChars + @"+|[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\."
-        + @"(?:com|cn|net|org|gov|edu|info|biz|top|xyz|vip|club|site|online|shop|store|tech|app|io|co|cc|me|tv|ink|wang|ltd|link|fun|pub|live|mobi|asia|hk)"
+    [GeneratedRegex(@"(?<![A-Za-z0-9.\-@/])(?:https?://" + UrlChars + @"+|(?<!\d\.)(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.])(?::\d{1,5})?(?:/" + UrlChars + @"*)?|www\." + UrlChars + @"+|[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\."
+        + @"(?:com|cn|net|org|gov|edu|info|biz|top|xyz|vip|club|site|online|shop|store|tech|app|io|co|cc|me|tv|ink|wang|ltd|link|fun|pub|live|mobi|asia|hk"
+        + @"|ly|im|gl|gd|to|ai|dev|cloud|xin|red|kim|work|cool|icu|cyou|bid|win|loan|men|pw|ws|tk|ml|ga|cf|gq|su|ru|us|uk|jp|kr|tw|mo|sg|my|de|fr|in|la|so|sh|am|fm|be|ac|nu)"
         + @"(?![A-Za-z0-9\-])(?:[/?#]" + UrlChars + "*)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -28,6 +28,7 @@ public static class TemplateFindingCodes
     public const string ContactNumberNotAllowed = "contact_number_not_allowed";
     public const string ContactNumberMobile = "contact_number_mobile";
     public const string ContactNumberTooMany = "contact_number_too_many";
+    public const string ContactHandle = "contact_handle";
     public const string MarketingWording = "marketing_wording";
     public const string OptOutNotAllowed = "opt_out_not_allowed";
     public const string OptOutMissing = "opt_out_missing";
@@ -60,6 +61,7 @@ public static class TemplateFindingCodes
         new(ContactNumberNotAllowed, Finding.Error, "Verification templates carry no contact number."),
         new(ContactNumberMobile, Finding.Error, "Only official numbers (landline, 400/800, 95/96) may appear; a mobile number may not."),
         new(ContactNumberTooMany, Finding.Error, "At most two contact numbers in a notification."),
+        new(ContactHandle, Finding.Error, "No template asks readers to add a WeChat, QQ or other messaging account (加微信, V: abc123)."),
         new(MarketingWording, Finding.Error, "Verification and notification templates carry no marketing."),
         new(OptOutNotAllowed, Finding.Error, "Opt-out text belongs to marketing templates only."),
         new(OptOutMissing, Finding.Error, "A marketing template ends with the opt-out text 拒收请回复R."),

@@ -79,7 +79,7 @@ public sealed partial class TemplateRules
     {
         for (var i = 0; i < hits.Count; i++)
         {
-            if (Reportable(hits, i, TermKind.SpecialSymbol, out _))
+            if (ReportableWritten(hits, i, TermKind.SpecialSymbol))
             {
                 findings.Add(Finding.Reject(SpecialSymbol, ContentField,
                     $"Remove the symbol \"{text.Slice(hits[i].Start, hits[i].Length)}\": carriers block special symbols.", Span(hits[i])));
@@ -97,7 +97,7 @@ public sealed partial class TemplateRules
         }
         for (var i = 0; i < hits.Count; i++)
         {
-            if (Reportable(hits, i, TermKind.Traditional, out _))
+            if (ReportableWritten(hits, i, TermKind.Traditional))
             {
                 findings.Add(Finding.Reject(TraditionalChinese, ContentField,
                     $"\"{text.Slice(hits[i].Start, hits[i].Length)}\" is Traditional Chinese; write the template in Simplified Chinese.", Span(hits[i])));
@@ -119,29 +119,26 @@ public sealed partial class TemplateRules
         }
     }
 
-    private static void CheckLinks(TemplateType type, string content, ReadOnlySpan<char> text, List<Range> links, List<VariableToken> tokens,
+    private static void CheckLinks(TemplateType type, string content, ReadOnlySpan<char> text, List<FoundLink> links, List<VariableToken> tokens,
         TemplateContext context, List<Finding> findings)
     {
-        CheckHostBeforeVariable(type, content, text, links, tokens, findings);
-        foreach (var link in links)
+        CheckHostBeforeVariable(type, content, text, links.ConvertAll(l => new Range(l.Span.Start, l.Span.Start + l.Span.Length)), tokens, findings);
+        foreach (var (span, host, hostSpan) in links)
         {
-            var (start, length) = link.GetOffsetAndLength(content.Length);
-            var linkText = content.AsSpan(start, length);
-            var (hostStart, hostLength) = Links.Host(linkText).GetOffsetAndLength(length);
-            var span = new TextSpan(start, length);
+            var linkText = content.AsSpan(span.Start, span.Length);
             if (type == TemplateType.Verification)
             {
                 findings.Add(Finding.Reject(LinkNotAllowed, ContentField, $"Remove the link \"{linkText}\": verification templates carry no link.", span));
             }
-            else if (Overlaps(tokens, start + hostStart, hostLength))
+            else if (Overlaps(tokens, hostSpan.Start, hostSpan.Length))
             {
                 findings.Add(Finding.Reject(LinkInVariable, ContentField,
                     $"The link \"{linkText}\" takes its host from a variable; write the domain as fixed text (a variable may only fill the path).", span));
             }
-            else if (!Links.IsApproved(linkText.Slice(hostStart, hostLength), context.ApprovedDomains))
+            else if (!Links.IsApproved(host, context.ApprovedDomains))
             {
                 findings.Add(Finding.Reject(LinkNotApproved, ContentField,
-                    $"The link \"{linkText}\" points to {linkText.Slice(hostStart, hostLength)}, which is not the domain of one of your approved applications.", span));
+                    $"The link \"{linkText}\" points to {host}, which is not the domain of one of your approved applications.", span));
             }
         }
     }
@@ -205,6 +202,25 @@ public sealed partial class TemplateRules
                 continue;
             }
             if ((j < i && other.Term == hit.Term) || Contains(other, hit))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Like <see cref="Reportable"/>, for hits of the written text's matcher.</summary>
+    private bool ReportableWritten(List<TermHit> hits, int i, TermKind kind)
+    {
+        var hit = hits[i];
+        if (_terms.SurfaceTag(hit.Term).Kind != kind)
+        {
+            return false;
+        }
+        for (var j = 0; j < hits.Count; j++)
+        {
+            var other = hits[j];
+            if (j != i && _terms.SurfaceTag(other.Term).Kind == kind && ((j < i && other.Term == hit.Term) || Contains(other, hit)))
             {
                 return false;
             }

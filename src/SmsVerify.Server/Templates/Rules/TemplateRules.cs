@@ -1,5 +1,6 @@
 using SmsVerify.Server.Policy;
 using SmsVerify.Server.Review;
+using SmsVerify.Server.Templates.Rules.Reading;
 using SmsVerify.Server.Tenants;
 using static SmsVerify.Server.Templates.Rules.TemplateFindingCodes;
 
@@ -18,6 +19,10 @@ public sealed partial class TemplateRules(PlatformPolicy policy)
     private const string ContentField = "content";
 
     private readonly ContentTerms _terms = new(policy);
+
+    // Review runs on many threads at once; each reuses its own buffers.
+    [ThreadStatic]
+    private static NormalText? t_normal;
 
     public PlatformPolicy Policy { get; } = policy;
 
@@ -51,21 +56,29 @@ public sealed partial class TemplateRules(PlatformPolicy policy)
         }
         CheckBrackets(content, findings);
         CheckVariablePlacement(content, tokens, findings);
-        List<TermHit> hits = [];
-        _terms.Matcher.Scan(text, hits);
-        CheckSymbols(text, hits, findings);
+        List<TermHit> written = [];
+        _terms.Surface.Scan(text, written);
+        CheckSymbols(text, written, findings);
+
+        // What the text says is read in its normal form (see NormalText); what is found points at the original.
+        var normal = (t_normal ??= new NormalText()).Read(text);
+        List<TermHit> normalHits = [];
+        _terms.Matcher.Scan(normal.Text, normalHits);
+        var hits = normalHits.ConvertAll(hit => Original(normal, hit));
         CheckBannedIndustries(content, hits, findings);
-        List<Range> links = [];
-        Links.Find(text, links);
+        var links = FindLinks(normal);
         CheckLinks(draft.Type, content, text, links, tokens, context, findings);
         List<ContactNumber> numbers = [];
-        ContactNumbers.Find(text, numbers);
-        RemoveInsideLinks(numbers, links);
+        ContactNumbers.Find(normal.Text, numbers);
+        numbers = numbers.ConvertAll(n => normal.Original(n.Start, n.Length) is var span ? new ContactNumber(span.Start, span.Length, n.Kind) : n);
+        var linkRanges = links.ConvertAll(l => new Range(l.Span.Start, l.Span.Start + l.Span.Length));
+        RemoveInsideLinks(numbers, linkRanges);
+        CheckContactHandles(content, normal, normalHits, findings);
 
         switch (draft.Type)
         {
             case TemplateType.Verification:
-                CheckVerification(content, text, tokens, variables, hits, numbers, links, findings);
+                CheckVerification(content, text, tokens, variables, hits, numbers, linkRanges, findings);
                 break;
             case TemplateType.Notification:
                 CheckNoMarketing(content, hits, findings);
@@ -94,6 +107,35 @@ public sealed partial class TemplateRules(PlatformPolicy policy)
                 $"Describe where the template is used (1–{MaxScenarioLength} characters), such as \"用户在 App 登录时发送\": auditors check the content against it."));
         }
     }
+
+    /// <summary>The links in the normal text, each with where it and its host lie in the original.</summary>
+    private static List<FoundLink> FindLinks(NormalText normal)
+    {
+        List<Range> found = [];
+        Links.Find(normal.Text, found);
+        return found.ConvertAll(link =>
+        {
+            var (start, length) = link.GetOffsetAndLength(normal.Length);
+            var text = normal.Text.Slice(start, length);
+            var (hostStart, hostLength) = Links.Host(text).GetOffsetAndLength(length);
+            return new FoundLink(normal.Original(start, length), text.Slice(hostStart, hostLength).ToString(), normal.Original(start + hostStart, hostLength));
+        });
+    }
+
+    private void CheckContactHandles(string content, NormalText normal, List<TermHit> normalHits, List<Finding> findings)
+    {
+        List<TermHit> contacts = [];
+        ContactHandles.Find(normal.Text, normalHits, _terms, contacts);
+        foreach (var contact in contacts)
+        {
+            var span = normal.Original(contact.Start, contact.Length);
+            findings.Add(Finding.Reject(ContactHandle, ContentField,
+                $"Remove \"{Quote(content, span.Start, span.Length)}\": templates may not ask readers to add a WeChat, QQ or other messaging account.", span));
+        }
+    }
+
+    private static TermHit Original(NormalText normal, TermHit hit) =>
+        normal.Original(hit.Start, hit.Length) is var span ? new TermHit(span.Start, span.Length, hit.Term) : hit;
 
     private static List<TemplateVariable> Variables(List<VariableToken> tokens, List<Finding> findings)
     {
@@ -142,6 +184,9 @@ public sealed partial class TemplateRules(PlatformPolicy policy)
             }
         }
     }
+
+    /// <summary>A link found in the normal text: where it lies in the original, and its host as read.</summary>
+    private readonly record struct FoundLink(TextSpan Span, string Host, TextSpan HostSpan);
 
     internal static string Lower<T>(T value) where T : Enum => value.ToString().ToLowerInvariant();
 

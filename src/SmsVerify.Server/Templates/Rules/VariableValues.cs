@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmsVerify.Server.Policy;
+using SmsVerify.Server.Templates.Rules.Reading;
 
 namespace SmsVerify.Server.Templates.Rules;
 
@@ -74,7 +75,7 @@ public static class VariableValues
         {
             return "A name cannot be only digits.";
         }
-        return Links.Contains(value) ? "A name cannot contain a link." : null;
+        return HasLink(value) ? "A name cannot contain a link." : null;
     }
 
     private static string? Phone(string value)
@@ -106,8 +107,14 @@ public static class VariableValues
         {
             return "A text value cannot contain 【】.";
         }
-        return Links.Contains(value) ? "A text value cannot contain a link." : null;
+        return HasLink(value) ? "A text value cannot contain a link." : null;
     }
+
+    // Read as every content rule reads: "example。com" is a link too.
+    private static bool HasLink(string value) => Links.Contains((t_normal ??= new NormalText()).Read(value).Text);
+
+    [ThreadStatic]
+    private static NormalText? t_normal;
 
     private static bool AllDigits(ReadOnlySpan<char> text)
     {
