@@ -1,6 +1,7 @@
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Policy;
 using SmsVerify.Server.Templates.Rules;
+using SmsVerify.Server.Templates.Rules.Reading;
 
 namespace SmsVerify.Server.Content;
 
@@ -61,9 +62,13 @@ public static class SendParameters
             return false;
         }
         List<ContactNumber> numbers = [];
-        ContactNumbers.Find(value, numbers);
+        // Read as every content rule reads (see NormalText): 一三八… and 138·1234·5678 are numbers too.
+        ContactNumbers.Find((t_normal ??= new NormalText()).Read(value).Text, numbers);
         return numbers.Exists(n => type != VariableType.Number || n.Kind == NumberKind.Mobile);
     }
+
+    [ThreadStatic]
+    private static NormalText? t_normal;
 
     public static ApiError Problem(string variable, string rule, string detail) =>
         ProblemTypes.ParameterInvalid.With(detail) with

@@ -1,5 +1,6 @@
 using SmsVerify.Server.Policy;
 using SmsVerify.Server.Review;
+using SmsVerify.Server.Templates.Rules.Reading;
 using static SmsVerify.Server.Signatures.Rules.SignatureFindingCodes;
 
 namespace SmsVerify.Server.Signatures.Rules;
@@ -25,7 +26,7 @@ public sealed partial class SignatureRules(PlatformPolicy policy)
     public const int MaxLength = 12;
     private const string NameField = "name";
 
-    private readonly HashSet<char> _traditional = [.. policy.Content.TraditionalCharacters.Select(c => c[0])];
+    private readonly HashSet<char> _traditional = [.. policy.Content.TraditionalCharacters.Union(HanVariants.Traditional()).Select(c => c[0])];
 
     public PlatformPolicy Policy { get; } = policy;
 

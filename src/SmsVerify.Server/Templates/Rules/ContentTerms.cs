@@ -50,7 +50,8 @@ public sealed class ContentTerms
             }
         }
         Add(TermKind.SpecialSymbol, content.SpecialSymbols);
-        Add(TermKind.Traditional, content.TraditionalCharacters);
+        // Every character the normalisation reads as Simplified is Traditional as written, listed or not.
+        Add(TermKind.Traditional, content.TraditionalCharacters.Union(Reading.HanVariants.Traditional()));
         Add(TermKind.Marketing, content.MarketingWords);
         Add(TermKind.AdvertisingLaw, content.AdvertisingLawTerms);
         Add(TermKind.PersonalForbidden, content.PersonalForbiddenWords);

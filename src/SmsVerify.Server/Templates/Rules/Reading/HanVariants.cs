@@ -5,7 +5,7 @@ namespace SmsVerify.Server.Templates.Rules.Reading;
 /// and 赌博. Not a converter for whole texts: the characters of the policy's Traditional list and those that spell
 /// the words of its other lists (marketing, banned industries, contacts), a pair each (Traditional, Simplified).
 /// </summary>
-internal static class HanVariants
+public static class HanVariants
 {
     public const string Pairs =
         "驗验證证碼码們们這这個个為为與与發发說说時时會会過过還还機机號号條条請请後后實实買买賣卖費费貨货單单長长門门開开關关點点擊击網网頁页帳帐戶户當当應应該该見见現现" +
@@ -15,4 +15,13 @@ internal static class HanVariants
         "換换勵励倉仓獲获層层廣广廳厅線线幫帮熱热銷销國国頂顶獨独鋪铺絕绝顏颜質质產产債债贏赢萬万億亿詢询諮咨餘余鑽钻黃黄髮发麵面裡里臺台灣湾簡简貳贰參叁陸陆兩两極极擁拥" +
         "專专試试驚惊賀贺創创課课師师訓训鑑鉴據据視视頻频進进戰战鬥斗龍龙鳳凤劃划備备貼贴補补頒颁籌筹櫃柜顆颗韓韩藥药療疗齒齿膚肤癮瘾幾几嗎吗裝装複复雜杂維维運运動动島岛" +
         "場场勝胜敗败爭争腦脑罰罚稅税險险";
+
+    /// <summary>The Traditional side of <see cref="Pairs"/>, one string per character.</summary>
+    public static IEnumerable<string> Traditional()
+    {
+        for (var i = 0; i < Pairs.Length; i += 2)
+        {
+            yield return Pairs[i].ToString();
+        }
+    }
 }
