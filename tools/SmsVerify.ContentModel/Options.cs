@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SmsVerify.ContentModel;
 
-internal sealed record Options(string Data, string Model, string Docs, string Expectations, int Seed, double TestShare, float L1, float L2, float OwnWeight)
+internal sealed record Options(string Data, string Model, string Docs, string Expectations, string Legitimate, int Seed, double TestShare, float L1, float L2, float OwnWeight)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project tools/SmsVerify.ContentModel -- [options]
@@ -12,7 +12,7 @@ internal sealed record Options(string Data, string Model, string Docs, string Ex
           --l1 F --l2 F      regularisation of the maximum-entropy trainer (defaults 0 and 0.3)
           --own-weight F     how much one of our own legitimate messages counts (default 5)
         Writes src/SmsVerify.Server/Risk/Content/content-model.bin, tests/SmsVerify.Server.Tests/Risk/content-heldout.tsv
-        and the metrics section of docs/risk.md.
+        and the metrics section of docs/risk.md, which also judges tests/SmsVerify.Server.Tests/Risk/legitimate-sms.tsv.
         """;
 
     public static Options? Parse(string[] args, out string? error)
@@ -24,6 +24,7 @@ internal sealed record Options(string Data, string Model, string Docs, string Ex
             Path.Combine(root, "src", "SmsVerify.Server", "Risk", "Content", "content-model.bin"),
             Path.Combine(root, "docs", "risk.md"),
             Path.Combine(root, "tests", "SmsVerify.Server.Tests", "Risk", "content-heldout.tsv"),
+            Path.Combine(root, "tests", "SmsVerify.Server.Tests", "Risk", "legitimate-sms.tsv"),
             42, 0.2, 0f, 0.3f, 5f);
         for (var i = 0; i < args.Length; i++)
         {

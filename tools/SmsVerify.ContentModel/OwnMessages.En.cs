@@ -1,7 +1,7 @@
 namespace SmsVerify.ContentModel;
 
 // English verification and notification templates, written for this project in the style of common
-// one-time-code and service messages. None is copied.
+// one-time-code, bank, delivery, appointment, travel and utility messages. None is copied.
 internal static partial class OwnMessages
 {
     private static readonly string[] EnglishVerification =
@@ -20,6 +20,13 @@ internal static partial class OwnMessages
         "Your {app} code: {code}",
         "To verify your identity, enter {code}. This code is valid for {min} minutes.",
         "Your bank card ending {tail} needs confirmation. Code {code}, valid for {min} minutes.",
+        "Your code to confirm a transfer of ${amountK} to {fullName} is {code}. If you did not request this, call {tollfree}.",
+        "{code} is your code to add {fullName} (account ending {tail}) as a new payee. If you did not request this, call {tollfree}.",
+        "Use {code} to approve raising your daily transfer limit to ${amountK}. If you did not request this, call {tollfree} straight away.",
+        "{app}: enter {code} to confirm your international transfer of {fx}. We will never ask you for this code.",
+        "Code {code} authorises a payment of £{usd} to {payee}. Don't share it. If you did not request this, call {tollfree}.",
+        "Your one-time code to withdraw ${usd} to the account ending {tail} is {code}. If you did not request this, call {tollfree}.",
+        "Use {code} to set up a Direct Debit to {payee} from your account ending {tail}. Valid for {min} minutes.",
     ];
 
     private static readonly string[] EnglishNotification =
@@ -44,5 +51,111 @@ internal static partial class OwnMessages
         "We received your return for order #{order}. Your refund is on its way.",
         "Your two-step verification settings were updated on {dateEn}.",
         "Your repair is complete. You can collect your device from {shop} after {timeEn}.",
+
+        // Bank accounts, cards and loans.
+        "A deposit of ${amountK} was made to your account ending {tail} on {dateEn}. Available balance: ${balanceK}.",
+        "{app}: Your salary of £{amountK} has been paid into your current account ending {tail}.",
+        "You received ${usd} from {fullName}. It's now in your account ending {tail}.",
+        "You sent ${usd} to {fullName} on {dateEn}, ref {ref}. If you didn't make this transfer, call us on {tollfree}.",
+        "Your incoming wire transfer of ${amountK} has been credited to account ending {tail}. Reference: {ref}.",
+        "Your outgoing wire of ${amountK} to {fullName} was completed on {dateEn}.",
+        "A Direct Debit of £{usd} to {payee} will be taken from your account on {dateEn}.",
+        "ATM withdrawal of ${usd} with card ending {tail} on {dateEn} at {timeEn}. Balance: ${balanceK}.",
+        "We've received your card payment of ${usd}. Your available credit is now ${amountK}. Thank you.",
+        "Alert: a ${amountK} transaction on card ending {tail} is over the alert limit you set. Not you? Call {tollfree} now.",
+        "Your mortgage payment of ${amountK} was processed on {dateEn}. Remaining balance ${balanceK}.",
+        "Your fixed deposit of ${amountK} matured today. Principal and interest have been credited to account ending {tail}.",
+        "Your account ending {tail} is overdrawn by ${usd}. Please pay in funds before 11pm today to avoid a fee.",
+        "Your credit card statement is ready. New balance ${amountK}, minimum payment ${usd}, due {dateEn}. Please ignore if already paid.",
+        "Interest of ${usd} was paid into your savings account ending {tail} on {dateEn}.",
+        "Your card ending {tail} was used for {fx} with an overseas merchant. Not you? Call {tollfree}.",
+        "As requested, your card ending {tail} is now frozen. You can unfreeze it in the app at any time.",
+        "Your new card ending {tail} is now active. Your old card will stop working in 7 days.",
+        "Reminder: your car loan payment of ${usd} will be collected from account ending {tail} on {dateEn}.",
+        "Thanks, your personal loan payment of ${usd} was received. {n} payments remaining.",
+        "Low balance: your account ending {tail} is below $100. Current balance ${usd}.",
+        "Your tax refund of ${amountK} has been deposited to account ending {tail}.",
+        "Your pension payment of £{usd} has been credited to your account today.",
+        "Your payment of ${usd} to {payee} is scheduled for {dateEn}. To change it, go to Payments in the app.",
+        "Your home loan repayment of A${amountK} is due on {dateIso}. Please make sure funds are available in account ending {tail}.",
+
+        // Deliveries.
+        "Your parcel from {shop} is out for delivery with {firstName}. Track it live: {linkEn}",
+        "Sorry we missed you at {timeEn}. Your parcel is at your local post office for collection after 2pm tomorrow. Bring photo ID.",
+        "Your order #{order} is arriving today between 2pm and 4pm.",
+        "Delivered: parcel {ref} was left with your neighbour at no. {n}.",
+        "Your {app} order is being prepared. Estimated delivery {timeEn}.",
+        "Your grocery delivery on {dateEn}, 6-7pm, is confirmed. Order total ${usd}.",
+        "Delivery update: order #{order} is delayed due to severe weather. New estimate {dateEn}. Track: {linkEn}",
+        "Our courier has collected your return. Your refund of ${usd} will follow once it reaches our warehouse.",
+        "Your furniture delivery is booked for {dateEn}, 7am-12pm. The driver will call you 30 minutes before arrival.",
+        "Your parcel is ready to collect from locker {n} at Station Road. Code {code}. It will be held for 3 days.",
+        "{firstName} is on the way with your food order. Arriving in about {min} minutes.",
+
+        // Appointments.
+        "{clinic}: reminder of your appointment on {dateEn} at {timeEn}. Reply C to confirm or call {phoneEn} to rebook.",
+        "Your MRI scan is booked for {dateEn} at {timeEn}. Please arrive 20 minutes early and remove all metal items.",
+        "Physio appointment confirmed with {firstName} on {dateEn} at {timeEn}. Please wear comfortable clothing.",
+        "Dental reminder: check-up and clean on {dateEn} at {timeEn}. Need to change it? Call {phoneEn}.",
+        "Your {examEn} is on {dateEn} at {timeEn}. Bring your candidate number and photo ID.",
+        "Your car is booked in for a service at {timeEn} on {dateEn}. We'll text you when it's ready.",
+        "Your vehicle is ready for collection. Total ${usd}, payable at the service desk.",
+        "Your test results are back. Please book a routine follow-up with Dr {surname} when convenient.",
+        "Reminder: your child's vaccination appointment at {clinic} is tomorrow at {timeEn}.",
+        "Your telephone consultation is on {dateEn}. Dr {surname} will call you between 9am and 12pm.",
+        "Your haircut with {firstName} is confirmed for {dateEn} at {timeEn}. See you then!",
+        "Interview confirmation: {dateEn} at {timeEn}, 3rd floor reception. Please bring photo ID and proof of your right to work.",
+        "{clinic}: your appointment on {dateEn} has been moved to {timeEn}. Call {phoneEn} if this doesn't suit you.",
+
+        // Accounts, subscriptions and purchases.
+        "Your {app} Premium plan renewed on {dateEn}. ${usd} was charged to your card ending {tail}.",
+        "Your plan change is complete. Your new monthly charge of ${usd} starts from your next bill.",
+        "Receipt: in-app purchase of {n}0 coins for ${usd}. Order ID {ref}.",
+        "{n}00 of your {app} points expire on {dateEn}. Check your balance in the app.",
+        "The email address on your {app} account was changed on {dateEn}. If you didn't do this, call {tollfree}.",
+        "Your {app} password was reset from a {device}. Not you? Reset it again and contact us.",
+        "Your order #{order} has been cancelled as requested. ${usd} will go back to your original payment method.",
+        "Your complaint {ref} has been resolved. We've refunded ${usd} and added a ${n} credit to your account as an apology.",
+        "You've used {percent}% of your monthly data. {gb}GB left until {dateEn}.",
+        "Your phone bill of ${usd} will be collected by Direct Debit on {dateEn}.",
+        "Invoice {ref} for ${amountK} has been paid. Thank you.",
+        "Your identity check is complete. You can now use all features of your {app} account.",
+        "Your {app} subscription has been cancelled. You'll keep access until {dateEn} and won't be charged again.",
+        "Your roaming add-on is active until {dateIso}. Usage will show on your next bill.",
+
+        // Travel.
+        "You're checked in for flight {flight} on {dateEn}. Seat {n}C. Boarding closes 20 minutes before departure.",
+        "Gate change: flight {flight} will now depart from gate {gate}.",
+        "Flight {flight} is delayed. New departure time {timeEn}. You can rebook free of charge in the app or call {tollfree}.",
+        "We're sorry, flight {flight} on {dateEn} has been cancelled. We've rebooked you on the next available flight; see booking {ref}.",
+        "Your booking at {hotelEn} is confirmed: check-in {dateEn}, {n} nights. Free cancellation until 6pm the day before arrival.",
+        "Your rental car is ready for pickup from {timeEn}. Bring your driving licence and the card used to book. Ref {ref}.",
+        "Thanks for returning your rental car. The ${usd} security hold will be released within 7 business days.",
+        "Your train ticket for {dateEn} has been refunded: ${usd} to card ending {tail}.",
+        "Your driver {firstName} is arriving in a grey Toyota Prius, plate {plateEn}.",
+        "Your bag is on carousel {n}. Welcome to {cityEn}.",
+        "Your boarding pass for {flight} is ready. Open the app to add it to your wallet.",
+        "Your stay at {hotelEn} starts tomorrow. Check-in from 3pm. Front desk: {phoneEn}.",
+        "We've received your visa application {ref}. Processing usually takes {n} working days.",
+        "Your {timeEn} ferry on {dateEn} is running about 45 minutes late due to weather.",
+        "Flight {flight} to {cityEn} has landed. Lost something on board? Call {phoneEn}.",
+
+        // Schools, utilities, insurance and local services.
+        "School closure: due to snow, school will be closed tomorrow ({dateEn}). Remote learning details are on the school website.",
+        "Planned power outage in your area on {dateEn} from 9am to 3pm for network maintenance. Sorry for the inconvenience.",
+        "Power has been restored in your area. Thank you for your patience.",
+        "Your broadband installation is booked for {dateEn}, 8am-1pm. An adult must be home. Engineer: {phoneEn}.",
+        "Your home insurance policy {ref} is now active. Your documents are in your online account.",
+        "Your claim {ref} has been approved. ${amountK} has been paid to your account ending {tail}.",
+        "Your parking session in zone {n} ends in 10 minutes. You can extend it in the app.",
+        "Your council tax instalment of £{usd} is due on {dateEn}.",
+        "Your water bill of ${usd} is ready and due {dateEn}. Pay online or by phone on {tollfree}.",
+        "Library reminder: 2 items on your card are due back on {dateEn}. Renew online if you need more time.",
+        "Your bin collection moves to {dateEn} this week because of the public holiday.",
+        "Parents' evening is on {dateEn} from 4pm. Please book your slots through the school app.",
+        "Water will be off in your street on {dateEn} from 10am to 2pm for pipe repairs.",
+        "Your gym membership payment of ${usd} was received. Next payment {dateEn}.",
+        "Your energy bill for the period ending {dateEn} is ${usd} and will be collected by Direct Debit.",
+        "Your car insurance renews on {dateIso}. No action needed if your details are unchanged.",
     ];
 }

@@ -42,7 +42,8 @@ var ours = test.Select(s =>
     shipped.Predict(s.Text, p);
     return p;
 }).ToList();
-var report = new Report(options, train, test, mlnet, ours, new FileInfo(options.Model).Length);
+var legitimate = LegitimateSet.Read(options.Legitimate).Judge(shipped);
+var report = new Report(options, train, test, mlnet, ours, legitimate, new FileInfo(options.Model).Length);
 report.WriteDocs();
 report.WriteExpectations();
 Console.WriteLine(report.Summary());

@@ -5,7 +5,9 @@ using SmsVerify.Server.Risk.Content;
 namespace SmsVerify.ContentModel;
 
 /// <summary>The held-out results: metrics for docs/risk.md, and the expectations file the server's tests read.</summary>
-internal sealed class Report(Options options, List<Sample> train, List<Sample> test, List<float[]> mlnet, List<float[]> ours, long modelBytes)
+internal sealed class Report(
+    Options options, List<Sample> train, List<Sample> test, List<float[]> mlnet, List<float[]> ours,
+    IReadOnlyList<LegitimateKind> legitimate, long modelBytes)
 {
     private const string Begin = "<!-- metrics:begin (written by tools/SmsVerify.ContentModel; do not edit by hand) -->";
     private const string End = "<!-- metrics:end -->";
@@ -22,8 +24,14 @@ internal sealed class Report(Options options, List<Sample> train, List<Sample> t
 
     public double MaxDifference => Enumerable.Range(0, test.Count).Max(i => Enumerable.Range(0, 3).Max(c => Math.Abs(ours[i][c] - mlnet[i][c])));
 
+    private int LegitimateTexts => legitimate.Sum(k => k.Texts);
+
+    private double LegitimateShare(Func<LegitimateKind, int> count) =>
+        legitimate.Sum(count) / (double)Math.Max(1, LegitimateTexts);
+
     public string Summary() =>
         $"held out: macro F1 {_ours.MacroF1:F3} (ML.NET {_mlnet.MacroF1:F3}), accuracy {_ours.Accuracy:F3}; "
+        + $"legitimate set: {LegitimateShare(k => k.Spam):P1} spam, {LegitimateShare(k => k.Marketing):P1} marketing, {legitimate.Sum(k => k.Banned)} banned industry of {LegitimateTexts}; "
         + $"exported model agrees on {Agreement:P2} of labels, largest probability difference {MaxDifference:F4}; model {modelBytes / 1024} KiB";
 
     public void WriteDocs()
@@ -82,7 +90,15 @@ internal sealed class Report(Options options, List<Sample> train, List<Sample> t
         s.AppendJoin("; ", test.Select((x, i) => (x, i)).GroupBy(x => x.x.Source).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => string.Create(Invariant, $"{g.Key} {g.Count(x => Argmax(ours[x.i]) == x.x.Label) / (double)g.Count():F3} ({g.Count()} texts)"))).Append(".\n\n");
         s.Append(Invariant, $"ML.NET's own prediction engine on the same texts: macro F1 {_mlnet.MacroF1:F3}. The exported scorer gives the same label for ")
-            .Append(Invariant, $"{Agreement:P2} of them; the largest difference in any class probability is {MaxDifference:F4} (half-precision weights).\n");
+            .Append(Invariant, $"{Agreement:P2} of them; the largest difference in any class probability is {MaxDifference:F4} (half-precision weights).\n\n");
+        s.Append(Invariant, $"The legitimate set (`legitimate-sms.tsv`, {LegitimateTexts} texts never trained on) through the whole scorer, model and policy rules: ")
+            .Append(Invariant, $"{LegitimateShare(k => k.Spam):P1} labelled spam, {LegitimateShare(k => k.Marketing):P1} marketing. ")
+            .Append(Invariant, $"Apart from those, {legitimate.Sum(k => k.Banned)} name a banned industry (a bank's 贷款 reminder: the default policy bans lending on every template) and are refused by rule.\n\n")
+            .Append("| kind | texts | marketing | spam | banned industry |\n|---|---:|---:|---:|---:|\n");
+        foreach (var k in legitimate)
+        {
+            s.Append(Invariant, $"| {k.Kind} | {k.Texts} | {k.Marketing} | {k.Spam} | {k.Banned} |\n");
+        }
         return s.Append(End).ToString();
     }
 

@@ -31,6 +31,10 @@ public sealed class ContentFitTests
         { "您的订单${order}已发货，请注意查收。", "家用洗衣机一台" },
         { "您的订单${order}已发货，请注意查收。", "iPhone 15 手机壳" },
         { "您的订单${order}已发货，请注意查收。", "2 boxes of books" },
+        // Values of 20 characters or more are judged alone too.
+        { "您的订单${order}已发货，请注意查收。", "家用洗衣机一台及配套安装服务（含上门拆旧）" },
+        { "您在${merchant}消费${amount}元，如非本人操作请联系发卡行。", "Apple Store Regent Street London" },
+        { "Your ${item} has been shipped and will arrive soon.", "running shoes and a phone charger" },
         { "您的包裹已到${station}，请凭取件码领取。", "菜鸟驿站（幸福小区东门）" },
         { "您的包裹已到${station}，请凭取件码领取。", "丰巢柜 3 号柜" },
         { "您的包裹已到${station}，请凭取件码领取。", "the front desk" },

@@ -9,7 +9,7 @@ namespace SmsVerify.Server.Risk.Content;
 public static class CharGrams
 {
     /// <summary>Changes whenever the normaliser, the grams or the hash change: a model built on another version is refused.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const int Bits = 18;
     public const int Buckets = 1 << Bits;

@@ -1,13 +1,16 @@
 using System.Globalization;
+using SmsVerify.Server.Templates.Rules.Reading;
 
 namespace SmsVerify.Server.Risk.Content;
 
 /// <summary>
 /// Turns a message into the text the classifier sees. Training and scoring both call this one function, so what
-/// the model learned from is exactly what it is asked about. It removes what the training labels leak rather than
-/// what the message says: in the Chinese corpus only spam carries a <c>【签名】</c> and only spam has its digits
-/// masked as <c>x</c>, so a signature and every run of digits or masks would otherwise vote for a label by
-/// themselves (see docs/risk.md).
+/// the model learned from is exactly what it is asked about. The message is read through the one normalisation
+/// (<see cref="NormalText"/>: full-width, look-alike letters, Traditional characters, zero-width and spaced-out
+/// words), so the classifier sees through the tricks the rules see through. Then it removes what the training
+/// labels leak rather than what the message says: in the Chinese corpus only spam carries a <c>【签名】</c> and only
+/// spam has its digits masked as <c>x</c>, so a signature and every run of digits or masks would otherwise vote
+/// for a label by themselves (see docs/risk.md).
 /// </summary>
 public static class ContentText
 {
@@ -17,18 +20,22 @@ public static class ContentText
     // A signature is short; a longer bracketed run at the start is part of the message.
     private const int MaxSignatureLength = 24;
 
+    // One reader per thread: reading allocates nothing once its buffers have grown to the longest text seen.
+    [ThreadStatic]
+    private static NormalText? t_reader;
+
     /// <summary>
     /// Writes the normalised form of <paramref name="text"/> to <paramref name="destination"/> (at least as long as
     /// the text) and returns its length. Allocates nothing.
     /// </summary>
     public static int Normalise(ReadOnlySpan<char> text, Span<char> destination)
     {
-        text = WithoutSignatures(text.Trim());
+        text = (t_reader ??= new NormalText()).Read(WithoutSignatures(text.Trim())).Text;
         var length = 0;
         var pendingSpace = false;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = Fold(text[i]);
+            var c = text[i];
             if (char.IsWhiteSpace(c))
             {
                 pendingSpace = length > 0;
@@ -90,18 +97,10 @@ public static class ContentText
         return text;
     }
 
-    // Full-width ASCII and the ideographic space become plain ASCII, letters lower case: ＶＩＰ, VIP and vip are one word.
-    private static char Fold(char c) => c switch
-    {
-        >= '\uFF01' and <= '\uFF5E' => char.ToLowerInvariant((char)(c - 0xFEE0)),
-        '\u3000' => ' ',
-        _ => char.ToLowerInvariant(c),
-    };
-
     // Where a run of digits, or of x masks standing alone (not inside a word such as "box" or "zhuxuexx"), ends.
     private static int NumberRunEnd(ReadOnlySpan<char> text, int start)
     {
-        var c = Fold(text[start]);
+        var c = text[start];
         if (char.IsDigit(c))
         {
             var end = start + 1;
@@ -111,16 +110,16 @@ public static class ContentText
             }
             return end;
         }
-        if (c != 'x' || (start > 0 && char.IsAsciiLetter(Fold(text[start - 1]))))
+        if (c != 'x' || (start > 0 && char.IsAsciiLetter(text[start - 1])))
         {
             return start;
         }
         var xEnd = start + 1;
-        while (xEnd < text.Length && Fold(text[xEnd]) == 'x')
+        while (xEnd < text.Length && text[xEnd] == 'x')
         {
             xEnd++;
         }
-        return xEnd < text.Length && char.IsAsciiLetter(Fold(text[xEnd])) ? start : xEnd;
+        return xEnd < text.Length && char.IsAsciiLetter(text[xEnd]) ? start : xEnd;
     }
 
     // Spaces matter only between Latin words or numbers: the Chinese corpus lost all others when it was segmented.

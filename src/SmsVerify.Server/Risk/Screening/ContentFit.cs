@@ -14,12 +14,16 @@ public sealed record RejectionReason(string Code, string Message, string? Variab
 /// Whether what a send's values add to its approved template fits the template's type. The template's fixed text
 /// passed review, so it is never held against the send: the policy rules run on the values alone, and the
 /// classifier's verdict on the rendered text counts only where the template without values does not already get
-/// it. A verification or notification may carry no marketing wording; no template may carry a banned industry's
+/// it; a value long enough to be a sentence is also judged alone for spam. A verification or notification may carry no marketing wording; no template may carry a banned industry's
 /// term, a link or a contact number in a value; marketing templates may advertise, not defraud.
 /// </summary>
 public sealed class ContentFit(ContentScorer scorer, IOptions<ContentRiskOptions> options)
 {
     private const int MaxBaselines = 10_000;
+
+    // A value this long is a sentence of the sender's own: judged alone too, so a scam cannot hide in a long
+    // legitimate frame whose words outvote it. Shorter values (names, places, items) say too little alone.
+    private const int SentenceLength = 20;
 
     private readonly double _sendThreshold = options.Value.SendThreshold;
 
@@ -51,6 +55,10 @@ public sealed class ContentFit(ContentScorer scorer, IOptions<ContentRiskOptions
         // Codes, amounts, dates, times, numbers and phone variables add no words, so the classifier has nothing to judge.
         if (reasons is null && wordy)
         {
+            CheckSentences(content, values, ref reasons);
+        }
+        if (reasons is null && wordy)
+        {
             CheckClassifier(content, values, ref reasons);
         }
         return reasons;
@@ -71,6 +79,19 @@ public sealed class ContentFit(ContentScorer scorer, IOptions<ContentRiskOptions
                 continue;
             }
             (reasons ??= []).Add(new RejectionReason(reason.Code, reason.Message, variable));
+        }
+    }
+
+    private void CheckSentences(ApprovedContent content, IReadOnlyDictionary<string, string> values, ref List<RejectionReason>? reasons)
+    {
+        foreach (var variable in content.Variables)
+        {
+            if (variable.Type is VariableType.Text or VariableType.Name && values.TryGetValue(variable.Name, out var value) && value.Length >= SentenceLength
+                && scorer.Classify(value) is { Label: ContentLabel.Spam, Flag: { } flag } verdict && verdict.Score >= _sendThreshold)
+            {
+                (reasons ??= []).Add(new RejectionReason(flag,
+                    $"The value reads as spam or fraud by itself ({verdict.Score.ToString("P0", CultureInfo.InvariantCulture)} sure).", variable.Name));
+            }
         }
     }
 

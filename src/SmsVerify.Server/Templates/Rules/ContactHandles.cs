@@ -36,11 +36,24 @@ public static class ContactHandles
             {
                 (start, end) = (start < 0 ? handle.Start : start, idEnd);
             }
-            if (start >= 0 && !found.Exists(f => f.Start <= start && start < f.Start + f.Length))
+            if (start >= 0 && !Covered(found, start))
             {
                 found.Add(new TermHit(start, end - start, handle.Term));
             }
         }
+    }
+
+    // A loop, not found.Exists(lambda): the lambda's closure would be allocated for every hit of every text.
+    private static bool Covered(List<TermHit> found, int at)
+    {
+        foreach (var f in found)
+        {
+            if (f.Start <= at && at < f.Start + f.Length)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // An account id after the handle, past a colon, a space or 号/是/为: 5–20 letters, digits, _ or -.
