@@ -49,6 +49,12 @@ public class SignatureRulesTests
     [InlineData("腾讯-计算机", SignatureSource.Company, "signature_characters", "-")]
     [InlineData("腾讯测试", SignatureSource.Company, "signature_test_word", "测试")]
     [InlineData("微信TEST", SignatureSource.App, "signature_test_word", "TEST")]
+    // A name admits only Chinese characters, ASCII letters and digits, so the tricks the content rules read
+    // through (full-width, look-alike letters, zero-width marks, separators) are refused outright here.
+    [InlineData("微信ＴＥＳＴ", SignatureSource.App, "signature_characters", "Ｔ")]
+    [InlineData("微信Tеst", SignatureSource.App, "signature_characters", "е")]
+    [InlineData("腾讯\u200B测试", SignatureSource.Company, "signature_characters", "\u200B")]
+    [InlineData("腾讯测·试", SignatureSource.Company, "signature_characters", "·")]
     [InlineData("客服通知", SignatureSource.Company, "signature_neutral", null)]
     [InlineData("验证码", SignatureSource.Company, "signature_neutral", null)]
     [InlineData("騰訊", SignatureSource.Company, "signature_traditional", null)]
