@@ -10,6 +10,7 @@ using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.LandingApps;
 using SmsVerify.Server.Limits;
 using SmsVerify.Server.Messages;
+using SmsVerify.Server.Operators;
 using SmsVerify.Server.Policy;
 using SmsVerify.Server.Qualifications;
 using SmsVerify.Server.RealPerson;
@@ -22,6 +23,7 @@ using SmsVerify.Server.Templates;
 using SmsVerify.Server.Tenants;
 using SmsVerify.Server.Verification;
 using SmsVerify.Server.Webhooks;
+using SmsVerify.Server.WebConsole;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,6 +33,7 @@ builder.AddPolicy();
 builder.AddDocuments();
 builder.AddLimits();
 builder.AddTenants();
+builder.AddOperators();
 builder.AddSandbox();
 builder.AddBilling();
 builder.AddSending();
@@ -45,6 +48,7 @@ builder.AddTemplates();
 builder.AddChannels();
 builder.AddRisk();
 builder.AddCompat();
+builder.AddConsole();
 
 var app = builder.Build();
 
@@ -59,6 +63,7 @@ app.MapAudit();
 app.MapPolicy();
 app.MapTenants();
 app.MapOperatorKeys();
+app.MapOperators();
 app.MapApiKeys();
 app.MapSandbox();
 app.MapVerifications();
@@ -77,6 +82,7 @@ app.MapCaptcha();
 app.MapRateLimits();
 app.MapRisk();
 app.MapCompat();
+app.MapConsole();
 
 app.Run();
 

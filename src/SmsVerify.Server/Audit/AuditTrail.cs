@@ -101,6 +101,10 @@ public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor http)
     /// <summary>Who acted: the key, and the tenant or operator role behind it.</summary>
     private static string Actor(ClaimsPrincipal? user)
     {
+        if (user?.FindFirstValue(Caller.OperatorClaim) is { } person)
+        {
+            return Caller.PersonActor(person);
+        }
         if (user?.FindFirstValue(Caller.KeyClaim) is not { } key)
         {
             return "system";

@@ -98,7 +98,7 @@ public static class ReviewApi
     }
 
     /// <summary>Ids are unique across kinds (UUIDv7), so the one kind that has the id owns it.</summary>
-    private static async Task<IReviewKind?> OwnerAsync(Guid id, IEnumerable<IReviewKind> kinds, CancellationToken cancellationToken)
+    internal static async Task<IReviewKind?> OwnerAsync(Guid id, IEnumerable<IReviewKind> kinds, CancellationToken cancellationToken)
     {
         foreach (var kind in kinds)
         {

@@ -9,6 +9,12 @@ public sealed record Caller(Guid KeyId, Guid? TenantId, TenantMode Mode, string?
     public const string ModeClaim = "mode";
     public const string KeyClaim = "key";
 
+    /// <summary>A person signed in to the console: their user name (<c>Operators</c>).</summary>
+    public const string OperatorClaim = "operator";
+
+    /// <summary>How the audit trail names a person: <c>operator:alice</c>.</summary>
+    public static string PersonActor(string userName) => $"operator:{userName}";
+
     public ClaimsPrincipal ToPrincipal(string scheme)
     {
         List<Claim> claims = [new(KeyClaim, KeyId.ToString())];

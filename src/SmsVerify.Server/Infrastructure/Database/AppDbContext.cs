@@ -40,6 +40,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Captcha.TenantCaptchaPolicy> CaptchaPolicies => Set<Captcha.TenantCaptchaPolicy>();
     public DbSet<Limits.RateLimitRule> RateLimitRules => Set<Limits.RateLimitRule>();
     public DbSet<Compat.Credentials.VendorCredential> VendorCredentials => Set<Compat.Credentials.VendorCredential>();
+    public DbSet<Operators.OperatorAccount> Operators => Set<Operators.OperatorAccount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

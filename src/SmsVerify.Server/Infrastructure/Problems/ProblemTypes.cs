@@ -53,12 +53,15 @@ public static class ProblemTypes
     public static readonly ProblemType RiskBlockNotFound = new("risk_block_not_found", 404, "Block not found",
         "No number block has this id, or it belongs to another tenant.");
     public static readonly ProblemType BreakerNotFound = new("breaker_not_found", 404, "Breaker not found", "No circuit breaker has this id.");
+    public static readonly ProblemType OperatorNotFound = new("operator_not_found", 404, "Operator not found", "No operator account has this id.");
     public static readonly ProblemType IncidentNotFound = new("incident_not_found", 404, "Incident not found", "No risk incident has this id.");
     public static readonly ProblemType MethodNotAllowed = new("method_not_allowed", 405, "Method not allowed", "The path exists but not with this HTTP method.");
     public static readonly ProblemType VerificationNotPending = new("verification_not_pending", 409, "The verification is no longer pending",
         "It was approved, canceled, expired or ran out of check attempts; `verificationStatus` says which. Start a new verification.");
     public static readonly ProblemType RiskBlockNotActive = new("risk_block_not_active", 409, "The block is no longer in force",
         "It was lifted already or has expired; `blockStatus` says which.");
+    public static readonly ProblemType OperatorExists = new("operator_exists", 409, "The user name is taken",
+        "Another operator account has this user name.");
     public static readonly ProblemType SandboxNumberExists = new("sandbox_number_exists", 409, "The test number is already registered",
         "Delete it first to register it again with another fixed code.");
     public static readonly ProblemType SandboxNumberLimit = new("sandbox_number_limit", 409, "Too many test numbers",

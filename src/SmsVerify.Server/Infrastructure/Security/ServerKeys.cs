@@ -16,6 +16,7 @@ public sealed class ServerKeys
     private byte[]? _messageSealKey;
     private byte[]? _captchaKey;
     private byte[]? _credentialSealKey;
+    private byte[]? _secondFactorKey;
 
     /// <summary>HMAC key for verification codes.</summary>
     public byte[] CodeHashKey => _codeHashKey ?? throw NotReady();
@@ -37,8 +38,12 @@ public sealed class ServerKeys
     /// <summary>AES-GCM key for the secrets of vendor API credentials, which must be opened to check signatures.</summary>
     public byte[] CredentialSealKey => _credentialSealKey ?? throw NotReady();
 
+    /// <summary>AES-GCM key for operators' TOTP secrets, which must be opened to check a code.</summary>
+    public byte[] SecondFactorKey => _secondFactorKey ?? throw NotReady();
+
     public void Initialize(ReadOnlySpan<byte> masterKey)
     {
+        _secondFactorKey = Derive(masterKey, "smsverify/operator-second-factor");
         _documentKey = Derive(masterKey, "smsverify/document-encryption");
         _personalDataKey = Derive(masterKey, "smsverify/personal-data");
         _codeHashKey = Derive(masterKey, "smsverify/verification-code-hash");

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SmsVerify.Server.Infrastructure.Problems;
+using SmsVerify.Server.Tenants;
+
+namespace SmsVerify.Server.Operators;
+
+/// <summary>
+/// The people who sign in to the console, for an admin key: this is how the first admin person is made with the
+/// operator key printed on first start (the console's Operators page does the same for a signed-in admin).
+/// </summary>
+public static class OperatorsApi
+{
+    public static RouteGroupBuilder MapOperators(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/operators/accounts").WithTags("Operators").RequireAuthorization(Policies.Admin);
+        group.MapPost("/", Create);
+        group.MapGet("/", List);
+        group.MapPost("/{id:guid}/second-factor/reset", ResetSecondFactor);
+        return group;
+    }
+
+    private static async Task<Results<Created<EnrolledOperator>, ApiProblem>> Create(
+        CreateOperatorRequest request, OperatorAccounts accounts, CancellationToken cancellationToken)
+    {
+        var created = await accounts.CreateAsync(request, cancellationToken);
+        return created.Error is { } error
+            ? error.ToResult()
+            : TypedResults.Created($"/v1/operators/accounts/{created.Value!.Operator.Id}", created.Value);
+    }
+
+    private static async Task<Ok<List<OperatorView>>> List(OperatorAccounts accounts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await accounts.ListAsync(cancellationToken));
+
+    private static async Task<Results<Ok<EnrolledOperator>, ApiProblem>> ResetSecondFactor(
+        Guid id, OperatorAccounts accounts, CancellationToken cancellationToken)
+    {
+        var reset = await accounts.ResetSecondFactorAsync(id, cancellationToken);
+        return reset.Error is { } error ? error.ToResult() : TypedResults.Ok(reset.Value!);
+    }
+}

@@ -1,0 +1,43 @@
+using OtpNet;
+using SmsVerify.Server.Infrastructure.Security;
+
+namespace SmsVerify.Server.Operators;
+
+/// <summary>A new TOTP secret as the person enrols it: Base32 for typing, an otpauth URI for a QR code.</summary>
+public sealed record SecondFactorEnrolment(string Secret, string Uri);
+
+/// <summary>
+/// TOTP (RFC 6238: SHA-1, 6 digits, 30-second steps, what every authenticator app reads) with Otp.NET. The secret is
+/// sealed with the server's key and bound to the account's id; a code is accepted one step early or late (clock
+/// drift) and only once: the step it matched is stored, and a code of that step or an earlier one is refused.
+/// </summary>
+public sealed class SecondFactor(ServerKeys keys, TimeProvider clock)
+{
+    public const string Issuer = "SmsVerify";
+    private const int SecretBytes = 20;
+
+    public (byte[] Sealed, SecondFactorEnrolment Enrolment) Enrol(OperatorAccountKey account)
+    {
+        var secret = KeyGeneration.GenerateRandomKey(SecretBytes);
+        var base32 = Base32Encoding.ToString(secret);
+        var uri = new OtpUri(OtpType.Totp, base32, account.UserName, Issuer).ToString();
+        return (Sealing.Seal(keys.SecondFactorKey, secret, account.Id.ToByteArray()), new SecondFactorEnrolment(base32, uri));
+    }
+
+    /// <summary>The time step the code matched, when it is right and newer than <paramref name="lastStep"/>; else null.</summary>
+    public long? Check(OperatorAccount account, string? code, long lastStep)
+    {
+        if (code is not { Length: 6 } || !code.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+        var secret = Sealing.Open(keys.SecondFactorKey, account.SealedTotpSecret, account.Id.ToByteArray());
+        var totp = new Totp(secret);
+        return totp.VerifyTotp(clock.GetUtcNow().UtcDateTime, code, out var step, VerificationWindow.RfcSpecifiedNetworkDelay) && step > lastStep
+            ? step
+            : null;
+    }
+}
+
+/// <summary>What sealing a secret needs of an account: its id (bound to the secret) and its name (shown in the app).</summary>
+public readonly record struct OperatorAccountKey(Guid Id, string UserName);

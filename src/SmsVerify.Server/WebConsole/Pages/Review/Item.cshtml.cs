@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using SmsVerify.Server.Review;
+
+namespace SmsVerify.Server.WebConsole.Pages.Review;
+
+/// <summary>
+/// One submission as an auditor decides it: its fields as the API shows them, the rules' findings marked in the
+/// content, its documents inline (decrypted for this viewer only, each read audited), and approve or reject with a
+/// reason the tenant reads.
+/// </summary>
+public sealed class ReviewItemModel(IEnumerable<IReviewKind> kinds, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock,
+    IStringLocalizer<ConsoleText> text) : PageModel
+{
+    /// <summary>Reasons auditors give most, offered in a list (in the viewer's language, which the tenant then reads).</summary>
+    public static readonly string[] CommonReasons =
+    [
+        "The business licence is not legible or not complete.",
+        "The name does not match the qualification's subject.",
+        "The landing application cannot be opened or does not match.",
+        "The content is marketing, which this template type may not carry.",
+        "The scenario does not match the content.",
+        "Documents are missing or expired.",
+    ];
+
+    public ReviewItem? Item { get; private set; }
+
+    public JsonElement Submission { get; private set; }
+
+    public List<Finding> Findings { get; private set; } = [];
+
+    public string StatusName => JsonSerializer.SerializeToElement(Item!.Status, json.Value.SerializerOptions).GetString()!;
+
+    public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
+
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>A document, decrypted for a signed-in auditor only (this page's folder policy) and audited by the kind.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(Guid id, string field, CancellationToken cancellationToken)
+    {
+        if (await ReviewApi.OwnerAsync(id, kinds, cancellationToken) is not { } kind
+            || (await kind.ReadDocumentAsync(id, field, cancellationToken)).Result is not FileContentHttpResult file)
+        {
+            return NotFound();
+        }
+        Response.Headers.CacheControl = "no-store";
+        return File(file.FileContents.ToArray(), file.ContentType ?? "application/octet-stream");
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid id, string? note, string? verifiedName, CancellationToken cancellationToken)
+    {
+        if (await ReviewApi.OwnerAsync(id, kinds, cancellationToken) is not { } kind)
+        {
+            return NotFound();
+        }
+        var outcome = await kind.ApproveAsync(id, new ApproveRequest(Bounded(note), Bounded(verifiedName)), cancellationToken);
+        return await DecidedAsync(id, outcome, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(Guid id, string? reasonPick, string? reason, CancellationToken cancellationToken)
+    {
+        if (await ReviewApi.OwnerAsync(id, kinds, cancellationToken) is not { } kind)
+        {
+            return NotFound();
+        }
+        var said = Bounded(string.IsNullOrWhiteSpace(reason) ? reasonPick : reason);
+        if (said is null)
+        {
+            await LoadAsync(id, cancellationToken);
+            Message = text["A rejection needs a reason: the tenant reads it."];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        return await DecidedAsync(id, await kind.RejectAsync(id, said, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The content cut into pieces, each with the message of the finding that marks it (null for plain text).</summary>
+    public IEnumerable<(string Text, string? Finding)> ContentPieces(string content)
+    {
+        var spans = Findings.Where(f => f.Span is { } s && s.Start >= 0 && s.Start + s.Length <= content.Length && s.Length > 0)
+            .OrderBy(f => f.Span!.Value.Start).ToList();
+        var at = 0;
+        foreach (var f in spans)
+        {
+            var (start, length) = (f.Span!.Value.Start, f.Span.Value.Length);
+            if (start < at)
+            {
+                continue;
+            }
+            if (start > at)
+            {
+                yield return (content[at..start], null);
+            }
+            yield return (content.Substring(start, length), $"{f.Code}: {f.Message}");
+            at = start + length;
+        }
+        if (at < content.Length)
+        {
+            yield return (content[at..], null);
+        }
+    }
+
+    private async Task<IActionResult> DecidedAsync(Guid id, Infrastructure.Problems.Outcome<ReviewItem> outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.Error is { } error)
+        {
+            await LoadAsync(id, cancellationToken);
+            Message = error.Detail;
+            Response.StatusCode = error.Type.Status;
+            return Page();
+        }
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await ReviewApi.OwnerAsync(id, kinds, cancellationToken) is not { } kind || await kind.FindAsync(id, cancellationToken) is not { } item)
+        {
+            return false;
+        }
+        Item = item;
+        Submission = JsonSerializer.SerializeToElement(item.Submission, item.Submission.GetType(), json.Value.SerializerOptions);
+        if (Submission.ValueKind != JsonValueKind.Object)
+        {
+            Submission = JsonSerializer.SerializeToElement(new { value = Submission });
+        }
+        Findings = Submission.TryGetProperty("findings", out var findings) && findings.ValueKind == JsonValueKind.Array
+            ? findings.Deserialize<List<Finding>>(json.Value.SerializerOptions) ?? []
+            : [];
+        return true;
+    }
+
+    private static string? Bounded(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.Trim() is var trimmed && trimmed.Length > ReviewApi.MaxNoteLength ? trimmed[..ReviewApi.MaxNoteLength] : trimmed;
+}
