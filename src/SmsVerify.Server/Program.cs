@@ -22,8 +22,8 @@ using SmsVerify.Server.Signatures;
 using SmsVerify.Server.Templates;
 using SmsVerify.Server.Tenants;
 using SmsVerify.Server.Verification;
-using SmsVerify.Server.Webhooks;
 using SmsVerify.Server.WebConsole;
+using SmsVerify.Server.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -88,7 +88,9 @@ public sealed class ConsoleSignInTests(SmsVerifyApp app) : IClassFixture<SmsVeri
         var person = await app.CreatePersonAsync("auditor");
         var answer = await app.ConsoleClient().PostAsync("/console/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["userName"] = person.UserName, ["password"] = person.Password, ["code"] = person.CodeAt(app.Clock.GetUtcNow()),
+            ["userName"] = person.UserName,
+            ["password"] = person.Password,
+            ["code"] = person.CodeAt(app.Clock.GetUtcNow()),
         }));
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
     }
