@@ -33,7 +33,7 @@ public static class Submissions
             ? Form(new() { ["kind"] = "personal", ["realName"] = realName, ["idNumber"] = IdNumber }, ("idCardFront", Jpeg), ("idCardBack", Jpeg), ("selfie", Jpeg))
             : Form(new() { ["kind"] = "personal", ["realName"] = realName, ["idNumber"] = IdNumber }, ("idCardFront", Jpeg), ("idCardBack", Jpeg));
 
-    public static MultipartFormDataContent Enterprise(string licenceStatus = "normal") => Form(new()
+    public static MultipartFormDataContent Enterprise(string licenceStatus = "normal", byte[]? licence = null) => Form(new()
     {
         ["kind"] = "enterprise",
         ["companyName"] = Company,
@@ -43,7 +43,7 @@ public static class Submissions
         ["legalRepName"] = "张三",
         ["legalRepIdNumber"] = IdNumber,
         ["industry"] = "E-commerce",
-    }, ("licence", Jpeg));
+    }, ("licence", licence ?? Jpeg));
 
     public static async Task<string> SubmitQualificationAsync(this TestTenant tenant, MultipartFormDataContent form) =>
         (await (await tenant.Http.PostAsync("/v1/qualifications", form)).OkAsync(HttpStatusCode.Created)).Str("id");
