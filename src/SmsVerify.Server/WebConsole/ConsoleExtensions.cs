@@ -26,7 +26,13 @@ public static class ConsoleExtensions
             pages.Conventions.AuthorizeFolder("/", ConsoleAuth.Anyone);
             pages.Conventions.AllowAnonymousToPage("/SignIn");
             pages.Conventions.AllowAnonymousToPage("/Language");
+            // One folder per section, one policy per folder: a page inherits its section's roles.
             pages.Conventions.AuthorizeFolder("/Review", ConsoleAuth.Auditor);
+            pages.Conventions.AuthorizeFolder("/Audit", ConsoleAuth.Auditor);
+            pages.Conventions.AuthorizeFolder("/Risk", ConsoleAuth.Risk);
+            pages.Conventions.AuthorizeFolder("/Tenants", ConsoleAuth.Admin);
+            pages.Conventions.AuthorizeFolder("/Channels", ConsoleAuth.Admin);
+            pages.Conventions.AuthorizeFolder("/Operators", ConsoleAuth.Admin);
         });
         return builder;
     }
