@@ -17,6 +17,23 @@ internal sealed class LandingAppReview(ReviewServices services) : ReviewKind<Lan
 
     protected override object View(LandingApp entity) => LandingAppView.From(entity);
 
+    /// <summary>A resubmitted application names the one it replaces: the chain back is its history.</summary>
+    protected override async Task<List<LandingApp>> EarlierAsync(LandingApp entity, CancellationToken cancellationToken)
+    {
+        List<LandingApp> earlier = [];
+        for (var replaces = entity.ReplacesId; replaces is { } id && earlier.Count < MaxEarlier;)
+        {
+            var app = await Db.LandingApps.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.TenantId == entity.TenantId, cancellationToken);
+            if (app is null)
+            {
+                break;
+            }
+            earlier.Add(app);
+            replaces = app.ReplacesId;
+        }
+        return earlier;
+    }
+
     protected override async Task<ApiError?> ApprovalBlockedAsync(LandingApp entity, CancellationToken cancellationToken) =>
         await Db.Qualifications.AnyAsync(
             q => q.TenantId == entity.TenantId && q.Status == ReviewStatus.Approved && q.SubjectName == entity.FilingSubject, cancellationToken)

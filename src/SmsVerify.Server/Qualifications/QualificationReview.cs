@@ -20,6 +20,11 @@ internal sealed class QualificationReview(ReviewServices services, CallerResolve
     protected override Task<IReadOnlyList<DocumentRef>> DocumentsAsync(Qualification entity, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<DocumentRef>>(entity.Documents);
 
+    /// <summary>A tenant's qualifications are one line of versions: every earlier one is what this one resubmits.</summary>
+    protected override Task<List<Qualification>> EarlierAsync(Qualification entity, CancellationToken cancellationToken) =>
+        Db.Qualifications.AsNoTracking().Where(q => q.TenantId == entity.TenantId && q.Version < entity.Version)
+            .OrderByDescending(q => q.Version).Take(MaxEarlier).ToListAsync(cancellationToken);
+
     /// <summary>The person a qualification names must have passed a real-person check before it is approved, where one is due.</summary>
     protected override async Task<ApiError?> ApprovalBlockedAsync(Qualification entity, CancellationToken cancellationToken)
     {

@@ -19,6 +19,9 @@ public interface IReviewKind
 
     Task<ReviewItem?> FindAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>Earlier submissions this one follows (a resubmitted qualification's earlier versions), newest first.</summary>
+    Task<List<ReviewItem>> EarlierAsync(Guid id, CancellationToken cancellationToken);
+
     Task<Outcome<ReviewItem>> ApproveAsync(Guid id, ApproveRequest request, CancellationToken cancellationToken);
 
     Task<Outcome<ReviewItem>> RejectAsync(Guid id, string reason, CancellationToken cancellationToken);

@@ -32,6 +32,14 @@ public abstract class ReviewKind<T>(ReviewServices services) : IReviewKind
     protected virtual Task<IReadOnlyList<DocumentRef>> DocumentsAsync(T entity, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<DocumentRef>>([]);
 
+    /// <summary>
+    /// The earlier submissions <paramref name="entity"/> follows, newest first, at most <see cref="MaxEarlier"/>. None by
+    /// default: a kind changed in place (a template's next version) keeps no earlier rows, only its audit trail.
+    /// </summary>
+    protected virtual Task<List<T>> EarlierAsync(T entity, CancellationToken cancellationToken) => Task.FromResult(new List<T>());
+
+    public const int MaxEarlier = 10;
+
     /// <summary>Why this item may not be approved yet, if it may not.</summary>
     protected virtual Task<ApiError?> ApprovalBlockedAsync(T entity, CancellationToken cancellationToken) => Task.FromResult<ApiError?>(null);
 
@@ -58,6 +66,9 @@ public abstract class ReviewKind<T>(ReviewServices services) : IReviewKind
 
     public async Task<ReviewItem?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) is { } entity ? (await ItemsAsync([entity], cancellationToken))[0] : null;
+
+    public async Task<List<ReviewItem>> EarlierAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) is { } entity ? await ItemsAsync(await EarlierAsync(entity, cancellationToken), cancellationToken) : [];
 
     public async Task<Outcome<ReviewItem>> ApproveAsync(Guid id, ApproveRequest request, CancellationToken cancellationToken)
     {

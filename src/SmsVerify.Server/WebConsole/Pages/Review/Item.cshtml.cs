@@ -2,8 +2,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using SmsVerify.Server.Audit;
+using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Review;
 
 namespace SmsVerify.Server.WebConsole.Pages.Review;
@@ -14,8 +17,13 @@ namespace SmsVerify.Server.WebConsole.Pages.Review;
 /// reason the tenant reads.
 /// </summary>
 public sealed class ReviewItemModel(IEnumerable<IReviewKind> kinds, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock,
-    IStringLocalizer<ConsoleText> text) : PageModel
+    IStringLocalizer<ConsoleText> text, AppDbContext db) : PageModel
 {
+    // What every version has of its own: not a change the auditor needs to see.
+    private static readonly HashSet<string> Bookkeeping = ["id", "version", "status", "submittedAt", "decidedAt", "decidedBy", "decisionNote", "replaces", "findings"];
+
+    /// <summary>One field that differs from the last rejected version: its name, then and now.</summary>
+    public sealed record Change(string Field, string Before, string After);
     /// <summary>Reasons auditors give most, offered in a list (in the viewer's language, which the tenant then reads).</summary>
     public static readonly string[] CommonReasons =
     [
@@ -38,6 +46,17 @@ public sealed class ReviewItemModel(IEnumerable<IReviewKind> kinds, IOptions<Mic
     public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
 
     public string? Message { get; private set; }
+
+    /// <summary>The submissions this one follows, newest first, with their decisions.</summary>
+    public List<ReviewItem> Earlier { get; private set; } = [];
+
+    /// <summary>What changed since the last rejection, field by field (empty when none was rejected).</summary>
+    public List<Change> SinceRejection { get; private set; } = [];
+
+    public ReviewItem? LastRejected => Earlier.FirstOrDefault(e => e.Status == ReviewStatus.Rejected);
+
+    /// <summary>The item's audit trail: submission, document reads, decisions, oldest first.</summary>
+    public List<AuditRecord> Trail { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -134,8 +153,41 @@ public sealed class ReviewItemModel(IEnumerable<IReviewKind> kinds, IOptions<Mic
         Findings = Submission.TryGetProperty("findings", out var findings) && findings.ValueKind == JsonValueKind.Array
             ? findings.Deserialize<List<Finding>>(json.Value.SerializerOptions) ?? []
             : [];
+        Earlier = await kind.EarlierAsync(id, cancellationToken);
+        if (LastRejected is { } rejected)
+        {
+            SinceRejection = Changes(JsonSerializer.SerializeToElement(rejected.Submission, rejected.Submission.GetType(), json.Value.SerializerOptions), Submission);
+        }
+        var target = $"{kind.Kind}:{id}";
+        Trail = await db.AuditRecords.AsNoTracking().Where(r => r.Target == target).OrderBy(r => r.Sequence).Take(MaxTrail).ToListAsync(cancellationToken);
         return true;
     }
+
+    private const int MaxTrail = 200;
+
+    private static List<Change> Changes(JsonElement before, JsonElement after)
+    {
+        List<Change> changes = [];
+        foreach (var property in after.EnumerateObject().Where(p => !Bookkeeping.Contains(p.Name)))
+        {
+            var then = before.TryGetProperty(property.Name, out var old) ? Comparable(property.Name, old) : "";
+            var now = Comparable(property.Name, property.Value);
+            if (then != now)
+            {
+                changes.Add(new Change(property.Name, then, now));
+            }
+        }
+        return changes;
+    }
+
+    // A document is the same document when its bytes are: compare fields and hashes, not the stored copy's id.
+    private static string Comparable(string name, JsonElement value) =>
+        name == "documents" && value.ValueKind == JsonValueKind.Array
+            ? string.Join(", ", value.EnumerateArray().Select(d => $"{Text(d, "field")} {Text(d, "sha256")[..Math.Min(12, Text(d, "sha256").Length)]}"))
+            : value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
+    private static string Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 
     private static string? Bounded(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Trim() is var trimmed && trimmed.Length > ReviewApi.MaxNoteLength ? trimmed[..ReviewApi.MaxNoteLength] : trimmed;
