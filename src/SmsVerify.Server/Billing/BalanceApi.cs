@@ -22,8 +22,6 @@ public sealed record BalanceView(Guid TenantId, decimal Balance, decimal PricePe
 /// <summary>Operators top up prepaid balances and set prices and daily spend caps; a tenant reads its own.</summary>
 public static class BalanceApi
 {
-    public const decimal MaxTopUp = 1_000_000m;
-    public const int MaxNoteLength = 200;
     public const decimal MaxDailyLimit = 10_000_000m;
 
     public static IEndpointRouteBuilder MapBalance(this IEndpointRouteBuilder routes)
@@ -36,27 +34,14 @@ public static class BalanceApi
         return routes;
     }
 
-    private static async Task<Results<Ok<BalanceView>, ApiProblem>> TopUp(
-        Guid id, TopUpRequest request, AppDbContext db, AuditTrail audit, IOptions<BillingOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BalanceView>, ApiProblem>> TopUp(Guid id, TopUpRequest request, TenantBalances balances, CancellationToken cancellationToken)
     {
-        if (request.Amount is not { } amount || amount <= 0 || amount > MaxTopUp || Money.FromYuan(amount) is not { } units)
-        {
-            return ProblemTypes.Invalid("amount", $"amount is in yuan, more than 0 and at most {MaxTopUp}, with at most four decimals.").ToResult();
-        }
-        if (request.Note is { Length: > MaxNoteLength })
-        {
-            return ProblemTypes.Invalid("note", $"note is at most {MaxNoteLength} characters.").ToResult();
-        }
-        var updated = await audit.RunAsync(db, async () =>
-        {
-            var count = await db.Tenants.Where(t => t.Id == id).ExecuteUpdateAsync(set => set.SetProperty(t => t.Balance, t => t.Balance + units), cancellationToken);
-            return (count, count == 1 ? new AuditEntry("tenant.balance_topped_up", $"tenant:{id}", id, $"amount={amount} note={request.Note}") : null);
-        }, cancellationToken);
-        return updated == 1 ? TypedResults.Ok(await ViewAsync(db, id, options.Value, clock, cancellationToken)) : NotFound(id);
+        var topped = await balances.TopUpAsync(id, request.Amount, request.Note, cancellationToken);
+        return topped.Error is { } error ? error.ToResult() : TypedResults.Ok(topped.Value!);
     }
 
     private static async Task<Results<Ok<BalanceView>, ApiProblem>> SetPrice(
-        Guid id, PriceRequest request, AppDbContext db, AuditTrail audit, IOptions<BillingOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, PriceRequest request, AppDbContext db, AuditTrail audit, TenantBalances balances, CancellationToken cancellationToken)
     {
         if (request.PricePerSegment is not { } price || price < 0 || price > 10 || Money.FromYuan(price) is not { } units)
         {
@@ -67,12 +52,12 @@ public static class BalanceApi
             var count = await db.Tenants.Where(t => t.Id == id).ExecuteUpdateAsync(set => set.SetProperty(t => t.PricePerSegment, units), cancellationToken);
             return (count, count == 1 ? new AuditEntry("tenant.price_set", $"tenant:{id}", id, $"pricePerSegment={price}") : null);
         }, cancellationToken);
-        return updated == 1 ? TypedResults.Ok(await ViewAsync(db, id, options.Value, clock, cancellationToken)) : NotFound(id);
+        return updated == 1 ? TypedResults.Ok(await balances.ViewAsync(id, cancellationToken)) : NotFound(id);
     }
 
     /// <summary>Takes effect with the next charge on every node: the cap is read by the charge's own UPDATE.</summary>
     private static async Task<Results<Ok<BalanceView>, ApiProblem>> SetSpendCap(
-        Guid id, SpendCapRequest request, AppDbContext db, AuditTrail audit, IOptions<BillingOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, SpendCapRequest request, AppDbContext db, AuditTrail audit, TenantBalances balances, CancellationToken cancellationToken)
     {
         long? units = null;
         if (request.DailyLimit is { } limit && (limit < 0 || limit > MaxDailyLimit || (units = Money.FromYuan(limit)) is null))
@@ -84,19 +69,11 @@ public static class BalanceApi
             var count = await db.Tenants.Where(t => t.Id == id).ExecuteUpdateAsync(set => set.SetProperty(t => t.DailySpendCap, units), cancellationToken);
             return (count, count == 1 ? new AuditEntry("tenant.spend_cap_set", $"tenant:{id}", id, $"dailyLimit={request.DailyLimit?.ToString() ?? "none"}") : null);
         }, cancellationToken);
-        return updated == 1 ? TypedResults.Ok(await ViewAsync(db, id, options.Value, clock, cancellationToken)) : NotFound(id);
+        return updated == 1 ? TypedResults.Ok(await balances.ViewAsync(id, cancellationToken)) : NotFound(id);
     }
 
-    private static async Task<Ok<BalanceView>> Own(
-        ClaimsPrincipal user, AppDbContext db, IOptions<BillingOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await ViewAsync(db, user.TenantId(), options.Value, clock, cancellationToken));
-
-    private static async Task<BalanceView> ViewAsync(AppDbContext db, Guid id, BillingOptions options, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var funds = await Balances.FundsAsync(db, id, options, clock.UtcNowForStorage(), cancellationToken);
-        return new BalanceView(id, Money.ToYuan(funds.Balance), Money.ToYuan(funds.Price),
-            funds.DailySpendCap is { } cap ? Money.ToYuan(cap) : null, Money.ToYuan(funds.SpentToday));
-    }
+    private static async Task<Ok<BalanceView>> Own(ClaimsPrincipal user, TenantBalances balances, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await balances.ViewAsync(user.TenantId(), cancellationToken));
 
     private static ApiProblem NotFound(Guid id) => ProblemTypes.TenantNotFound.With($"No tenant has id {id}.").ToResult();
 }

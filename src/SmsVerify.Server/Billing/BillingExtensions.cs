@@ -6,6 +6,7 @@ public static class BillingExtensions
     {
         builder.Services.AddOptions<BillingOptions>().BindConfiguration("Billing").ValidateDataAnnotations()
             .Validate(o => Money.FromYuan(o.PricePerSegment) is not null, "Billing:PricePerSegment has at most four decimals.").ValidateOnStart();
+        builder.Services.AddScoped<TenantBalances>();
         return builder;
     }
 }

@@ -18,7 +18,10 @@ public sealed record OperatorView(Guid Id, string UserName, string DisplayName, 
 /// <summary>An account as created or with a new second factor: the TOTP secret is shown this once, never again.</summary>
 public sealed record EnrolledOperator(OperatorView Operator, SecondFactorEnrolment SecondFactor);
 
-/// <summary>Creates operator accounts and resets their second factor; the operators API and the console both call it.</summary>
+/// <summary>
+/// Creates operator accounts, changes their role, disables and enables them and resets their second factor, each
+/// audited; the operators API and the console both call it. Sessions follow at once (see OperatorsExtensions).
+/// </summary>
 public sealed class OperatorAccounts(AppDbContext db, AuditTrail audit, SecondFactor secondFactor, IPasswordHasher<OperatorAccount> hasher, TimeProvider clock)
 {
     public async Task<Outcome<EnrolledOperator>> CreateAsync(CreateOperatorRequest request, CancellationToken cancellationToken)
@@ -93,5 +96,67 @@ public sealed class OperatorAccounts(AppDbContext db, AuditTrail audit, SecondFa
         account.SecondFactorResetAt = clock.UtcNowForStorage();
         await audit.SaveChangesAsync(db, new AuditEntry("operator.second_factor_reset", $"operator:{id}", Detail: $"user={account.UserName}"), cancellationToken);
         return new EnrolledOperator(OperatorView.From(account), enrolment);
+    }
+
+    /// <param name="actingAccount">The person asking (null for an API key): they may not demote themself.</param>
+    public Task<Outcome<OperatorView>> ChangeRoleAsync(Guid id, string? role, Guid? actingAccount, CancellationToken cancellationToken)
+    {
+        if (role is null || !OperatorOptions.Roles.Contains(role))
+        {
+            return Task.FromResult<Outcome<OperatorView>>(ProblemTypes.Invalid("role", $"role must be one of: {string.Join(", ", OperatorOptions.Roles)}."));
+        }
+        return ChangeAsync(id, actingAccount, role, disabled: null, cancellationToken);
+    }
+
+    /// <param name="actingAccount">The person asking (null for an API key): they may not disable themself.</param>
+    public Task<Outcome<OperatorView>> DisableAsync(Guid id, Guid? actingAccount, CancellationToken cancellationToken) =>
+        ChangeAsync(id, actingAccount, role: null, disabled: true, cancellationToken);
+
+    public Task<Outcome<OperatorView>> EnableAsync(Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, actingAccount: null, role: null, disabled: false, cancellationToken);
+
+    /// <summary>
+    /// One change of role or state. The rule that an enabled admin remains is part of the UPDATE's own condition,
+    /// run under the audit trail's lock, so two admins demoting each other at once cannot both win.
+    /// </summary>
+    private async Task<Outcome<OperatorView>> ChangeAsync(Guid id, Guid? actingAccount, string? role, bool? disabled, CancellationToken cancellationToken)
+    {
+        if (await db.Operators.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken) is not { } account)
+        {
+            return ProblemTypes.OperatorNotFound.With($"No operator has id {id}.");
+        }
+        var newRole = role ?? account.Role;
+        var newDisabledAt = disabled switch { true => account.DisabledAt ?? clock.UtcNowForStorage(), false => null, null => account.DisabledAt };
+        if (newRole == account.Role && newDisabledAt == account.DisabledAt)
+        {
+            return OperatorView.From(account);
+        }
+        if (id == actingAccount && (disabled == true || newRole != OperatorOptions.AdminRole))
+        {
+            return ProblemTypes.OperatorSelfChange.With("You may not disable your own account or change your own role; ask another admin.");
+        }
+        const string admin = OperatorOptions.AdminRole;
+        var staysEnabledAdmin = newRole == admin && newDisabledAt is null;
+        var entry = disabled switch
+        {
+            true => new AuditEntry("operator.disabled", $"operator:{id}", Detail: $"user={account.UserName}"),
+            false => new AuditEntry("operator.enabled", $"operator:{id}", Detail: $"user={account.UserName}"),
+            null => new AuditEntry("operator.role_changed", $"operator:{id}", Detail: $"user={account.UserName} role={account.Role}->{newRole}"),
+        };
+        var changed = await audit.RunAsync(db, async () =>
+        {
+            var count = await db.Operators
+                .Where(o => o.Id == id && (staysEnabledAdmin || o.Role != admin || o.DisabledAt != null
+                    || db.Operators.Any(other => other.Id != id && other.Role == admin && other.DisabledAt == null)))
+                .ExecuteUpdateAsync(set => set.SetProperty(o => o.Role, newRole).SetProperty(o => o.DisabledAt, newDisabledAt), cancellationToken);
+            return (count, count == 1 ? entry : null);
+        }, cancellationToken);
+        if (changed == 0)
+        {
+            return ProblemTypes.OperatorLastAdmin.With($"{account.UserName} is the last enabled admin; make another admin before disabling or demoting this one.");
+        }
+        account.Role = newRole;
+        account.DisabledAt = newDisabledAt;
+        return OperatorView.From(account);
     }
 }

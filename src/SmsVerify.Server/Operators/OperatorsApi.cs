@@ -4,6 +4,8 @@ using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Operators;
 
+public sealed record ChangeRoleRequest(string? Role);
+
 /// <summary>
 /// The people who sign in to the console, for an admin key: this is how the first admin person is made with the
 /// operator key printed on first start (the console's Operators page does the same for a signed-in admin).
@@ -16,6 +18,12 @@ public static class OperatorsApi
         group.MapPost("/", Create);
         group.MapGet("/", List);
         group.MapPost("/{id:guid}/second-factor/reset", ResetSecondFactor);
+        group.MapPut("/{id:guid}/role", (Guid id, ChangeRoleRequest request, OperatorAccounts accounts, CancellationToken cancellationToken) =>
+            Answer(accounts.ChangeRoleAsync(id, request.Role, actingAccount: null, cancellationToken)));
+        group.MapPost("/{id:guid}/disable", (Guid id, OperatorAccounts accounts, CancellationToken cancellationToken) =>
+            Answer(accounts.DisableAsync(id, actingAccount: null, cancellationToken)));
+        group.MapPost("/{id:guid}/enable", (Guid id, OperatorAccounts accounts, CancellationToken cancellationToken) =>
+            Answer(accounts.EnableAsync(id, cancellationToken)));
         return group;
     }
 
@@ -30,6 +38,12 @@ public static class OperatorsApi
 
     private static async Task<Ok<List<OperatorView>>> List(OperatorAccounts accounts, CancellationToken cancellationToken) =>
         TypedResults.Ok(await accounts.ListAsync(cancellationToken));
+
+    private static async Task<Results<Ok<OperatorView>, ApiProblem>> Answer(Task<Outcome<OperatorView>> change)
+    {
+        var changed = await change;
+        return changed.Error is { } error ? error.ToResult() : TypedResults.Ok(changed.Value!);
+    }
 
     private static async Task<Results<Ok<EnrolledOperator>, ApiProblem>> ResetSecondFactor(
         Guid id, OperatorAccounts accounts, CancellationToken cancellationToken)

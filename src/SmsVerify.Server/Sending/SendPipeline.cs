@@ -10,6 +10,7 @@ using SmsVerify.Server.Messages;
 using SmsVerify.Server.Messages.Delivery;
 using SmsVerify.Server.Risk.Pumping;
 using SmsVerify.Server.Risk.Screening;
+using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Sending;
 
@@ -17,6 +18,7 @@ namespace SmsVerify.Server.Sending;
 /// The one way a message enters SmsVerify. Every door maps its input into a <see cref="SendRequest"/> and its outcome
 /// back into its own wire format; the steps are here, once, in this order:
 /// <list type="number">
+/// <item>the tenant not suspended by an admin (a cached read: see <see cref="TenantSuspensions"/>);</item>
 /// <item>numbers parsed and de-duplicated;</item>
 /// <item>content fit: the approved signature and template, the values against their variables' types, the
 /// marketing hours; the risk screen (breakers, content judged) and, for a verification code, the captcha;</item>
@@ -32,7 +34,7 @@ namespace SmsVerify.Server.Sending;
 /// A refusal at any step stores nothing (a content violation excepted: it is evidence).
 /// </summary>
 internal sealed partial class SendPipeline(
-    AppDbContext db, ContentResolver contents, SendScreen screen, CaptchaGate captcha, ActiveBlocks blocks, VerificationLimits limits,
+    AppDbContext db, TenantSuspensions suspensions, ContentResolver contents, SendScreen screen, CaptchaGate captcha, ActiveBlocks blocks, VerificationLimits limits,
     WriteBatcher writes, SendCommit commit, AuditTrail audit, MessageTexts texts, DeliverySignal delivery, DeliveryWorker worker, TimeProvider clock,
     IOptions<SendingOptions> sending, IOptions<BillingOptions> billing)
 {
@@ -41,6 +43,10 @@ internal sealed partial class SendPipeline(
     /// <param name="remember">Makes the idempotency record stored with the messages, when the request has a key.</param>
     public async Task<Outcome<SendResult>> SendAsync(SendRequest request, Func<SendResult, IdempotencyRecord>? remember, CancellationToken cancellationToken)
     {
+        if (await suspensions.RefusalAsync(request.TenantId, cancellationToken) is { } suspended)
+        {
+            return suspended;
+        }
         var parsed = ParseNumbers(request.To);
         if (parsed.Error is { } notANumber)
         {

@@ -29,6 +29,9 @@ public sealed class Tenant
     public long DaySpend { get; set; }
 
     public DateOnly? SpendDay { get; set; }
+
+    /// <summary>When an admin suspended the tenant: it may still sign in and read, but every send is refused.</summary>
+    public DateTime? SuspendedAt { get; set; }
 }
 
 internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>

@@ -7,7 +7,11 @@ namespace SmsVerify.Server.Tenants;
 
 public sealed record CreateTenantRequest(string? Name, string? Kind);
 
-public sealed record TenantView(Guid Id, string Name, TenantKind Kind, TenantMode Mode, DateTime CreatedAt);
+/// <summary>A tenant as operators see it: balance in yuan; <c>suspendedAt</c> set while an admin has it suspended.</summary>
+public sealed record TenantView(Guid Id, string Name, TenantKind Kind, TenantMode Mode, DateTime CreatedAt, decimal Balance, DateTime? SuspendedAt)
+{
+    public static TenantView From(Tenant t) => new(t.Id, t.Name, t.Kind, t.Mode, t.CreatedAt, Billing.Money.ToYuan(t.Balance), t.SuspendedAt);
+}
 
 /// <summary>The answer to creating a tenant: the tenant and its first key, which is never shown again.</summary>
 public sealed record CreatedTenant(Guid Id, string Name, TenantKind Kind, TenantMode Mode, DateTime CreatedAt, string ApiKey);
@@ -20,7 +24,12 @@ public static class TenantsApi
     {
         var group = routes.MapGroup("/v1/tenants").WithTags("Tenants").RequireAuthorization(Policies.Admin);
         group.MapPost("/", CreateTenant);
+        group.MapGet("/", ListTenants);
         group.MapGet("/{id:guid}", GetTenant);
+        group.MapPost("/{id:guid}/suspend", (Guid id, TenantSuspensions suspensions, CancellationToken cancellationToken) =>
+            Answer(suspensions.SuspendAsync(id, cancellationToken)));
+        group.MapPost("/{id:guid}/resume", (Guid id, TenantSuspensions suspensions, CancellationToken cancellationToken) =>
+            Answer(suspensions.ResumeAsync(id, cancellationToken)));
         return group;
     }
 
@@ -46,11 +55,32 @@ public static class TenantsApi
             new CreatedTenant(tenant.Id, tenant.Name, tenant.Kind, tenant.Mode, tenant.CreatedAt, key));
     }
 
+    /// <summary>Newest first; <paramref name="name"/> matches a part of the name in any case.</summary>
+    private static async Task<Results<Ok<List<TenantView>>, ApiProblem>> ListTenants(
+        string? name, int? limit, TenantDirectory directory, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > TenantDirectory.MaxPage)
+        {
+            return ProblemTypes.Invalid("limit", $"limit is 1 to {TenantDirectory.MaxPage}.").ToResult();
+        }
+        if (name is { Length: > MaxNameLength })
+        {
+            return ProblemTypes.Invalid("name", $"name is at most {MaxNameLength} characters.").ToResult();
+        }
+        return TypedResults.Ok(await directory.ListAsync(name, limit ?? 50, 0, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<TenantView>, ApiProblem>> Answer(Task<Outcome<TenantView>> change)
+    {
+        var changed = await change;
+        return changed.Error is { } error ? error.ToResult() : TypedResults.Ok(changed.Value!);
+    }
+
     private static async Task<Results<Ok<TenantView>, ApiProblem>> GetTenant(Guid id, AppDbContext db, CancellationToken cancellationToken)
     {
         var tenant = await db.Tenants.FindAsync([id], cancellationToken);
         return tenant is null
             ? ProblemTypes.TenantNotFound.With($"No tenant has id {id}.").ToResult()
-            : TypedResults.Ok(new TenantView(tenant.Id, tenant.Name, tenant.Kind, tenant.Mode, tenant.CreatedAt));
+            : TypedResults.Ok(TenantView.From(tenant));
     }
 }

@@ -9,6 +9,8 @@ public static class TenantsExtensions
         builder.Services.AddOptions<OperatorOptions>().BindConfiguration("Operator");
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<CallerResolver>();
+        builder.Services.AddScoped<TenantDirectory>();
+        builder.Services.AddScoped<TenantSuspensions>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

@@ -35,7 +35,7 @@ internal static class AlibabaCodes
             or "number_block_blocked" or "marketing_window_closed" => BusinessLimitControl,
         "insufficient_balance" => "isv.AMOUNT_NOT_ENOUGH",
         "daily_spend_cap_reached" => "isv.DAY_LIMIT_CONTROL",
-        "sending_suspended" => "isv.OUT_OF_SERVICE",
+        "sending_suspended" or "tenant_suspended" => "isv.OUT_OF_SERVICE",
         "sandbox_number_required" => "isv.SMS_TEST_NUMBER_LIMIT",
         _ when error.Type.Status >= 500 => SystemError,
         _ => InvalidParameters,

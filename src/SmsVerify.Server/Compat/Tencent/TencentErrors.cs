@@ -28,6 +28,7 @@ internal static class TencentErrors
         ["invalid_argument"] = (TencentCodes.InvalidParameterValue, false),
         ["content_rejected"] = (TencentCodes.ContainSensitiveWord, false),
         ["sending_suspended"] = (TencentCodes.RequestPermissionDeny, false),
+        ["tenant_suspended"] = (TencentCodes.RequestPermissionDeny, false),
         ["sandbox_number_required"] = (TencentCodes.RequestPermissionDeny, false),
         ["captcha_required"] = (TencentCodes.RequestPermissionDeny, false),
         ["marketing_window_closed"] = (TencentCodes.MarketingSendTimeConstraint, false),

@@ -38,6 +38,7 @@ internal static class TwilioErrors
         [ProblemTypes.DailySpendCapReached.Code] = (AccountNotActive, 402),
         [ProblemTypes.NumberBlockBlocked.Code] = (DeliveryBlocked, 403),
         [ProblemTypes.SendingSuspended.Code] = (DeliveryBlocked, 403),
+        [ProblemTypes.TenantSuspended.Code] = (DeliveryBlocked, 403),
         [ProblemTypes.CaptchaRequired.Code] = (DeliveryBlocked, 403),
         [ProblemTypes.NotFound.Code] = (NotFound, 404),
         [ProblemTypes.VerificationNotFound.Code] = (NotFound, 404),

@@ -23,6 +23,8 @@ public static class ProblemTypes
         "The send would take the tenant's spend for the day (China time, Asia/Shanghai) past its daily cap. Nothing was queued; `Retry-After` says when the next day starts, `dailyLimit` and `spentToday` (yuan) say where it stands. An operator sets the cap with PUT /v1/tenants/{id}/spend-cap.");
     public static readonly ProblemType Forbidden = new("forbidden", 403, "This key may not do that",
         "The key is valid but its role does not allow this operation (for example a tenant key on an operator endpoint).");
+    public static readonly ProblemType TenantSuspended = new("tenant_suspended", 403, "The tenant is suspended",
+        "An operator suspended your tenant: your keys still sign in and read, but every send (verifications and messages, through every API) is refused until the operator resumes it. Nothing was sent or charged.");
     public static readonly ProblemType SandboxNumberRequired = new("sandbox_number_required", 403, "The recipient is not one of your test numbers",
         "In sandbox mode, and with the built-in sandbox signature and template, messages go only to the tenant's registered test numbers.");
     public static readonly ProblemType CaptchaRequired = new("captcha_required", 403, "A solved captcha is required",
@@ -62,6 +64,10 @@ public static class ProblemTypes
         "It was lifted already or has expired; `blockStatus` says which.");
     public static readonly ProblemType OperatorExists = new("operator_exists", 409, "The user name is taken",
         "Another operator account has this user name.");
+    public static readonly ProblemType OperatorSelfChange = new("operator_self_change", 409, "You may not disable or demote yourself",
+        "An admin cannot disable their own account or take away their own admin role, so no one locks themself out by mistake; another admin can.");
+    public static readonly ProblemType OperatorLastAdmin = new("operator_last_admin", 409, "The last admin stays",
+        "This is the last enabled admin account: disabling it or changing its role would leave no one to manage the console. Make another admin first.");
     public static readonly ProblemType SandboxNumberExists = new("sandbox_number_exists", 409, "The test number is already registered",
         "Delete it first to register it again with another fixed code.");
     public static readonly ProblemType SandboxNumberLimit = new("sandbox_number_limit", 409, "Too many test numbers",

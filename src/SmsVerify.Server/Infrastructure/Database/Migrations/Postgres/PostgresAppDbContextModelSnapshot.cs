@@ -1406,6 +1406,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<DateOnly?>("SpendDay")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.ToTable("tenants", (string)null);

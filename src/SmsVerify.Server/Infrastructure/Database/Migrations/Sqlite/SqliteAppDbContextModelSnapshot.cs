@@ -1397,6 +1397,9 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<DateOnly?>("SpendDay")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SuspendedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.ToTable("tenants", (string)null);
