@@ -62,6 +62,10 @@ public sealed partial class ConsoleRiskAuditTests(SmsVerifyApp app) : IClassFixt
         Assert.Equal("open", breaker.Str("status"));
         var trail = await (await app.Operator().GetAsync($"/v1/audit?target=breaker:{breaker.Str("id")}")).OkAsync();
         Assert.StartsWith("operator:risk-", Assert.Single(trail.EnumerateArray()).Str("actor"));
+
+        var again = await risk.PostAsync("/console/risk?handler=Trip", Form(await risk.AntiforgeryAsync("/console/risk"), fields));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("该范围已有一个开启中的熔断。", await again.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -131,6 +135,34 @@ public sealed partial class ConsoleRiskAuditTests(SmsVerifyApp app) : IClassFixt
         var line = Assert.Single((await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal("tenant.created", System.Text.Json.JsonDocument.Parse(line).RootElement.Str("action"));
     }
+
+    [Fact]
+    public async Task TheAuditPage_PagesNewestFirst_OrOldestFirst()
+    {
+        while (await app.WithDbAsync(db => db.AuditRecords.CountAsync()) < 60)
+        {
+            await app.CreateTenantAsync();
+        }
+        var auditor = await app.SignedInAsync("auditor");
+
+        var newest = Sequences(await (await auditor.GetAsync("/console/audit")).Content.ReadAsStringAsync());
+        var next = NextLink().Match(await (await auditor.GetAsync("/console/audit")).Content.ReadAsStringAsync()).Groups[1].Value;
+        var older = Sequences(await (await auditor.GetAsync(System.Net.WebUtility.HtmlDecode(next))).Content.ReadAsStringAsync());
+        var oldest = Sequences(await (await auditor.GetAsync("/console/audit?order=oldest")).Content.ReadAsStringAsync());
+
+        Assert.Equal(50, newest.Count);
+        Assert.Equal(newest.OrderDescending(), newest);
+        Assert.Equal(newest[^1] - 1, older[0]);
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), oldest);
+    }
+
+    private static List<long> Sequences(string html) => [.. SequenceRows().Matches(html).Select(m => long.Parse(m.Groups[1].Value))];
+
+    [GeneratedRegex("data-sequence=\"(\\d+)\"")]
+    private static partial Regex SequenceRows();
+
+    [GeneratedRegex("href=\"([^\"]+)\" id=\"next\"")]
+    private static partial Regex NextLink();
 
     [Fact]
     public async Task VerifyingTheChain_NamesTheRecordThatWasAltered()

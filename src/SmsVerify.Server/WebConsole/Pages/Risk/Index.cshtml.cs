@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SmsVerify.Server.Content;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Risk.Breakers;
@@ -16,6 +17,7 @@ namespace SmsVerify.Server.WebConsole.Pages.Risk;
 public sealed class RiskIndexModel(AppDbContext db, BreakerControl breakers, RiskBlocks blocks, TimeProvider clock, IStringLocalizer<ConsoleText> text) : PageModel
 {
     public const int Shown = 100;
+    public const int ResetShown = 20;
     public const int TenantsOffered = 200;
 
     public sealed record TenantChoice(Guid Id, string Name);
@@ -78,7 +80,19 @@ public sealed class RiskIndexModel(AppDbContext db, BreakerControl breakers, Ris
     }
 
     private async Task<IActionResult> DoneAsync<T>(Outcome<T> outcome, string done, CancellationToken cancellationToken) =>
-        outcome.Error is { } error ? await RefusedAsync(error.Detail, error.Type.Status, cancellationToken) : RedirectToPage(new { done });
+        outcome.Error is { } error ? await RefusedAsync(Said(error), error.Type.Status, cancellationToken) : RedirectToPage(new { done });
+
+    /// <summary>The refusals an officer meets on this page in the page's language; the API's words for the rest.</summary>
+    private string Said(ApiError error) => error.Type.Code switch
+    {
+        "breaker_already_open" => text["A breaker is already open there."],
+        "breaker_not_open" => text["This breaker was reset already."],
+        "tenant_not_found" => text["No tenant has this id."],
+        "risk_block_not_active" => text["This block is no longer in force."],
+        _ when error.Extensions?.GetValueOrDefault("field") is "target" => text["Name the signature or template to stop (at most {0} characters).", SendParameters.MaxNameLength],
+        _ when error.Extensions?.GetValueOrDefault("field") is "reason" => text["The reason is at most {0} characters.", Breaker.MaxReasonLength],
+        _ => error.Detail,
+    };
 
     /// <summary>Nothing was changed: the page again, with why.</summary>
     private async Task<IActionResult> RefusedAsync(string message, int status, CancellationToken cancellationToken)
@@ -91,8 +105,10 @@ public sealed class RiskIndexModel(AppDbContext db, BreakerControl breakers, Ris
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var listed = await breakers.ListAsync(null, null, BreakerControl.MaxPage, cancellationToken);
-        Breakers = [.. listed.Value!.OrderBy(b => b.Breaker.Status).ThenByDescending(b => b.Breaker.OpenedAt).Take(Shown)];
+        // Every open one (they stop sends), then the latest reset ones as history.
+        var open = await breakers.ListAsync(null, "open", BreakerControl.MaxPage, cancellationToken);
+        var reset = await breakers.ListAsync(null, "reset", ResetShown, cancellationToken);
+        Breakers = [.. open.Value!, .. reset.Value!];
         var now = clock.UtcNowForStorage();
         Blocks = (await RiskBlocks.Listed(db, null, RiskBlockStatus.Active, now).Take(Shown).ToListAsync(cancellationToken)).ConvertAll(b => RiskBlockView.From(b, now));
         var ids = Breakers.Select(b => b.Breaker.TenantId).Concat(Blocks.Select(b => b.TenantId)).Distinct().ToList();
