@@ -16,14 +16,10 @@ public sealed record AuditRecordView(
         r.Detail, Convert.ToHexStringLower(r.PreviousHash), Convert.ToHexStringLower(r.Hash));
 }
 
-public sealed record ChainVerification(bool Valid, long Records, long? BrokenAt, string? Reason);
-
 /// <summary>The audit trail, for operators who review (admin, auditor): query, export as NDJSON, verify the chain.</summary>
 public static class AuditApi
 {
-    public const int MaxPage = 500;
-
-    private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
+    public const int MaxPage = AuditSearch.MaxPage;
 
     public static RouteGroupBuilder MapAudit(this IEndpointRouteBuilder routes)
     {
@@ -34,70 +30,34 @@ public static class AuditApi
         return group;
     }
 
+    /// <summary>
+    /// Records oldest first from <paramref name="after"/>; <paramref name="actor"/> is exact (<c>operator:alice</c>),
+    /// <paramref name="action"/> a prefix (<c>risk.</c> or <c>risk.breaker_reset</c>).
+    /// </summary>
     private static async Task<Results<Ok<List<AuditRecordView>>, ApiProblem>> Query(
-        string? target, DateTime? from, DateTime? to, long? after, int? limit, AppDbContext db, CancellationToken cancellationToken)
+        string? target, string? actor, string? action, DateTime? from, DateTime? to, long? after, int? limit, AppDbContext db, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > MaxPage)
         {
             return ProblemTypes.Invalid("limit", $"limit must be 1 to {MaxPage}.").ToResult();
         }
-        var records = await Filter(db, target, from, to, after).Take(limit ?? 100).ToListAsync(cancellationToken);
+        var filter = new AuditFilter(target, actor, action, from, to, after);
+        if (AuditSearch.Check(filter) is { } error)
+        {
+            return error.ToResult();
+        }
+        var records = await AuditSearch.Matching(db, filter).Take(limit ?? 100).ToListAsync(cancellationToken);
         return TypedResults.Ok(records.ConvertAll(AuditRecordView.From));
     }
 
-    /// <summary>Every matching record, one JSON object per line, streamed: an export never holds the table in memory.</summary>
-    private static IResult Export(string? target, DateTime? from, DateTime? to, AppDbContext db, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) =>
-        Results.Stream(async stream =>
-        {
-            await foreach (var record in Filter(db, target, from, to, null).AsAsyncEnumerable())
-            {
-                await JsonSerializer.SerializeAsync(stream, AuditRecordView.From(record), json.Value.SerializerOptions);
-                await stream.WriteAsync(NewLine);
-            }
-        }, "application/x-ndjson");
-
-    /// <summary>Recomputes the chain from the first record and names the first one that does not fit.</summary>
-    private static async Task<Ok<ChainVerification>> Verify(AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>Every matching record, one JSON object per line, streamed.</summary>
+    private static IResult Export(
+        string? target, string? actor, string? action, DateTime? from, DateTime? to, AppDbContext db, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
-        long expected = 1;
-        var previous = AuditChain.Genesis;
-        await foreach (var record in db.AuditRecords.AsNoTracking().OrderBy(r => r.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            var broken = record.Sequence != expected ? $"expected record {expected}, found {record.Sequence} (a record is missing)"
-                : !record.PreviousHash.AsSpan().SequenceEqual(previous) ? "its previous hash is not the hash of the record before it"
-                : !AuditChain.HashOf(record).AsSpan().SequenceEqual(record.Hash) ? "its content does not match its hash (it was altered)"
-                : null;
-            if (broken is not null)
-            {
-                return TypedResults.Ok(new ChainVerification(false, expected - 1, record.Sequence, $"Record {record.Sequence}: {broken}."));
-            }
-            previous = record.Hash;
-            expected++;
-        }
-        return TypedResults.Ok(new ChainVerification(true, expected - 1, null, null));
+        var filter = new AuditFilter(target, actor, action, from, to);
+        return AuditSearch.Check(filter) is { } error ? error.ToResult() : AuditSearch.Export(db, filter, json.Value.SerializerOptions);
     }
 
-    private static IQueryable<AuditRecord> Filter(AppDbContext db, string? target, DateTime? from, DateTime? to, long? after)
-    {
-        var query = db.AuditRecords.AsNoTracking();
-        if (!string.IsNullOrEmpty(target))
-        {
-            query = query.Where(r => r.Target == target);
-        }
-        if (from is { } since)
-        {
-            var utc = since.ToUniversalTime();
-            query = query.Where(r => r.At >= utc);
-        }
-        if (to is { } until)
-        {
-            var utc = until.ToUniversalTime();
-            query = query.Where(r => r.At < utc);
-        }
-        if (after is { } sequence)
-        {
-            query = query.Where(r => r.Sequence > sequence);
-        }
-        return query.OrderBy(r => r.Sequence);
-    }
+    private static async Task<Ok<ChainVerification>> Verify(AppDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await AuditSearch.VerifyAsync(db, cancellationToken));
 }

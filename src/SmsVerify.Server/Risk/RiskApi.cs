@@ -13,8 +13,6 @@ public sealed record ScoreRequest(string? Text);
 /// <summary>Risk officers' tools: try any text against the content scorer the send path uses; breakers; incidents.</summary>
 public static class RiskApi
 {
-    public const int MaxTextLength = 1000;
-
     public static RouteGroupBuilder MapRisk(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/risk").WithTags("Risk").RequireAuthorization(Policies.Risk);
@@ -26,16 +24,9 @@ public static class RiskApi
         return group;
     }
 
-    private static Results<Ok<ContentVerdict>, ApiProblem> Score(ScoreRequest request, ContentScorer scorer)
+    private static Results<Ok<ContentVerdict>, ApiProblem> Score(ScoreRequest request, TextScoring scoring)
     {
-        if (string.IsNullOrWhiteSpace(request.Text))
-        {
-            return ProblemTypes.Invalid("text", "text is required: the message to score.").ToResult();
-        }
-        if (request.Text.Length > MaxTextLength)
-        {
-            return ProblemTypes.Invalid("text", $"text has {request.Text.Length} characters; at most {MaxTextLength} are scored.").ToResult();
-        }
-        return TypedResults.Ok(scorer.Score(request.Text));
+        var scored = scoring.Score(request.Text);
+        return scored.Error is { } error ? error.ToResult() : TypedResults.Ok(scored.Value!);
     }
 }

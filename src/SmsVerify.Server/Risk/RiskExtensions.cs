@@ -29,6 +29,9 @@ public static class RiskExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<BreakerBoard>();
         builder.Services.AddSingleton<BreakerTrips>();
+        builder.Services.AddScoped<BreakerControl>();
+        builder.Services.AddScoped<Incidents.IncidentControl>();
+        builder.Services.AddSingleton<TextScoring>();
         builder.Services.AddSingleton<BreakerRefresher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BreakerRefresher>());
         builder.Services.AddSingleton<ContentFit>();

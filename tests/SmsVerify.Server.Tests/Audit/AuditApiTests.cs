@@ -112,6 +112,26 @@ public sealed class AuditApiTests(SmsVerifyApp app) : IClassFixture<SmsVerifyApp
     }
 
     [Fact]
+    public async Task Query_NarrowsToAnActor_AndAnActionPrefix_Bounded()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var risk = await (await app.Operator().PostJsonAsync("/v1/operators/keys", new { role = "risk" })).OkAsync(HttpStatusCode.Created);
+        var riskKey = app.WithKey(risk.Str("apiKey"));
+        await (await riskKey.PostJsonAsync("/v1/risk/breakers", new { tenantId = tenant.Id, scope = "tenant", reason = "Test trip." })).OkAsync(HttpStatusCode.Created);
+        var actor = (await (await app.Operator().GetAsync($"/v1/audit?action=risk.breaker_tripped&limit=500")).OkAsync()).EnumerateArray().Last().Str("actor");
+
+        var byActor = await (await app.Operator().GetAsync($"/v1/audit?actor={Uri.EscapeDataString(actor)}")).OkAsync();
+        var byPrefix = await (await app.Operator().GetAsync("/v1/audit?action=tenant.&limit=500")).OkAsync();
+
+        Assert.StartsWith("risk:key:", actor);
+        Assert.Equal(["risk.breaker_tripped_by_hand"], byActor.EnumerateArray().Select(r => r.Str("action")));
+        Assert.Contains(byPrefix.EnumerateArray(), r => r.Str("target") == $"tenant:{tenant.Id}");
+        Assert.All(byPrefix.EnumerateArray(), r => Assert.StartsWith("tenant.", r.Str("action")));
+        var tooLong = await (await app.Operator().GetAsync($"/v1/audit?action={new string('a', 65)}")).ProblemAsync(HttpStatusCode.BadRequest, "invalid_argument");
+        Assert.Equal("action", tooLong.Str("field"));
+    }
+
+    [Fact]
     public async Task Audit_IsForAdminsAndAuditorsOnly()
     {
         var tenant = await app.CreateTenantAsync();

@@ -92,6 +92,10 @@ public static class ProblemTypes
         "Landing applications are checked against the tenant's qualification; submit one first.");
     public static readonly ProblemType BreakerNotOpen = new("breaker_not_open", 409, "The breaker is not open",
         "It was already reset (by another officer, or earlier); a breaker is reset once.");
+    public static readonly ProblemType BreakerAlreadyOpen = new("breaker_already_open", 409, "A breaker is already open there",
+        "An open breaker already stops this scope and target (`breakerId`); one is enough, and resetting it is what lets sending resume.");
+    public static readonly ProblemType IncidentNotOpen = new("incident_not_open", 409, "The incident is closed already",
+        "It was closed earlier (by an officer, a breaker reset, a lifted or expired block); an incident is closed once.");
     public static readonly ProblemType IdempotencyKeyInUse = new("idempotency_key_in_use", 409, "A request with this Idempotency-Key is in progress",
         "Another request with the same key has not finished yet. Retry shortly to get its answer.");
     public static readonly ProblemType LastApiKey = new("last_api_key", 409, "This is the last key of its kind",

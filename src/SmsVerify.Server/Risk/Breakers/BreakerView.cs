@@ -11,3 +11,6 @@ public sealed record BreakerView(
 }
 
 public sealed record ResetBreakerRequest(string? Reason);
+
+/// <summary>A breaker opened by hand: over the tenant (no target), one of its signatures or one of its templates.</summary>
+public sealed record TripBreakerRequest(Guid? TenantId, string? Scope, string? Target, string? Reason);

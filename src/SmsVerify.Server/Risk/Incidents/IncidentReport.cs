@@ -78,6 +78,34 @@ public static class IncidentReport
         };
     }
 
+    /// <summary>
+    /// The incident of a breaker a risk officer opened by hand: no violations counted, the officer's reason as its
+    /// first action, so the report says who stopped the sender and why.
+    /// </summary>
+    public static async Task<Incident> OpenByHandAsync(
+        AppDbContext db, Guid tenantId, BreakerScope scope, string key, string actor, string reason, DateTime now)
+    {
+        var (tenantName, qualification) = await SenderAsync(db, tenantId);
+        return new Incident
+        {
+            TenantId = tenantId,
+            TenantName = tenantName,
+            QualificationId = qualification?.Id,
+            QualificationSubject = qualification?.SubjectName,
+            QualificationCreditCode = qualification?.CreditCode,
+            Kind = IncidentKind.Breaker,
+            BreakerId = Guid.CreateVersion7(),
+            Scope = scope,
+            Signature = scope == BreakerScope.Signature ? key : null,
+            Template = scope == BreakerScope.Template ? key : null,
+            Status = IncidentStatus.Open,
+            FirstViolationAt = now,
+            LastViolationAt = now,
+            OpenedAt = now,
+            Actions = [new IncidentAction(now, "breaker_tripped_by_hand", actor, reason)],
+        };
+    }
+
     /// <summary>The reason code a pumping incident counts: verifications whose code was never entered.</summary>
     public const string PumpingReason = "code_never_entered";
 

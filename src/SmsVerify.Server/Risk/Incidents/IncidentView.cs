@@ -22,3 +22,5 @@ public sealed record IncidentExport(string Report, DateTime GeneratedAt, Inciden
 {
     public const string ReportName = "bad SMS report (12321)";
 }
+
+public sealed record CloseIncidentRequest(string? Note);

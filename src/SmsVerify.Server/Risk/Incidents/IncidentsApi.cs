@@ -6,60 +6,44 @@ using SmsVerify.Server.Infrastructure.Problems;
 
 namespace SmsVerify.Server.Risk.Incidents;
 
-/// <summary>Incidents for risk officers: list, read, and export one as a report for the bad-SMS reporting centre.</summary>
+/// <summary>Incidents for risk officers: list, read, close with a note, and export one as a report for the bad-SMS reporting centre.</summary>
 public static class IncidentsApi
 {
-    public const int MaxPage = 200;
-
     public static void MapIncidents(this RouteGroupBuilder risk)
     {
         risk.MapGet("/incidents", List);
         risk.MapGet("/incidents/{id:guid}", Get);
         risk.MapGet("/incidents/{id:guid}/export", Export);
+        risk.MapPost("/incidents/{id:guid}/close", Close);
     }
 
-    /// <summary>Newest first; <paramref name="before"/> (an incident id) pages back.</summary>
     private static async Task<Results<Ok<List<IncidentView>>, ApiProblem>> List(
-        Guid? tenantId, string? status, Guid? before, int? limit, AppDbContext db, CancellationToken cancellationToken)
+        Guid? tenantId, string? status, Guid? before, int? limit, IncidentControl incidents, CancellationToken cancellationToken)
     {
-        if (limit is < 1 or > MaxPage)
-        {
-            return ProblemTypes.Invalid("limit", $"limit must be 1 to {MaxPage}.").ToResult();
-        }
-        var query = db.Set<Incident>().AsNoTracking();
-        if (status is not null)
-        {
-            if (!EnumInput.TryParse<IncidentStatus>(status, out var wanted))
-            {
-                return ProblemTypes.Invalid("status", "status must be open or closed.").ToResult();
-            }
-            query = query.Where(i => i.Status == wanted);
-        }
-        if (tenantId is { } tenant)
-        {
-            query = query.Where(i => i.TenantId == tenant);
-        }
-        if (before is { } cursor)
-        {
-            query = query.Where(i => i.Id.CompareTo(cursor) < 0);
-        }
-        var page = await query.OrderByDescending(i => i.Id).Take(limit ?? 50).ToListAsync(cancellationToken);
-        return TypedResults.Ok(page.ConvertAll(IncidentView.From));
+        var listed = await incidents.ListAsync(tenantId, status, before, limit, cancellationToken);
+        return listed.Error is { } error ? error.ToResult() : TypedResults.Ok(listed.Value!);
     }
 
-    private static async Task<Results<Ok<IncidentView>, ApiProblem>> Get(Guid id, AppDbContext db, CancellationToken cancellationToken) =>
-        await Find(db, id, cancellationToken) is { } incident ? TypedResults.Ok(incident) : NotFound(id);
+    private static async Task<Results<Ok<IncidentView>, ApiProblem>> Get(Guid id, IncidentControl incidents, CancellationToken cancellationToken) =>
+        await incidents.FindAsync(id, cancellationToken) is { } incident ? TypedResults.Ok(incident) : IncidentControl.NotFound(id).ToResult();
+
+    private static async Task<Results<Ok<IncidentView>, ApiProblem>> Close(
+        Guid id, CloseIncidentRequest request, IncidentControl incidents, CancellationToken cancellationToken)
+    {
+        var closed = await incidents.CloseAsync(id, request.Note, cancellationToken);
+        return closed.Error is { } error ? error.ToResult() : TypedResults.Ok(closed.Value!);
+    }
 
     private static async Task<Results<Ok<IncidentExport>, FileContentHttpResult, ApiProblem>> Export(
-        Guid id, string? format, AppDbContext db, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, string? format, IncidentControl incidents, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
         if (format is not (null or "json" or "csv"))
         {
             return ProblemTypes.Invalid("format", "format must be json or csv.").ToResult();
         }
-        if (await Find(db, id, cancellationToken) is not { } incident)
+        if (await incidents.FindAsync(id, cancellationToken) is not { } incident)
         {
-            return NotFound(id);
+            return IncidentControl.NotFound(id).ToResult();
         }
         if (format == "csv")
         {
@@ -69,9 +53,4 @@ public static class IncidentsApi
         response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = $"incident-{id}.json" }.ToString();
         return TypedResults.Ok(new IncidentExport(IncidentExport.ReportName, clock.UtcNowForStorage(), incident));
     }
-
-    private static async Task<IncidentView?> Find(AppDbContext db, Guid id, CancellationToken cancellationToken) =>
-        await db.Set<Incident>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken) is { } incident ? IncidentView.From(incident) : null;
-
-    private static ApiProblem NotFound(Guid id) => ProblemTypes.IncidentNotFound.With($"No incident has id {id}.").ToResult();
 }

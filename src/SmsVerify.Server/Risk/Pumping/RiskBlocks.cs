@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Policy;
 using SmsVerify.Server.Risk.Incidents;
 using SmsVerify.Server.Webhooks;
@@ -61,6 +62,54 @@ public sealed class RiskBlocks(AppDbContext db, AuditTrail audit, WebhookOutbox 
         }
         return created;
     }
+
+    /// <summary>
+    /// Lifts block <paramref name="id"/> with an optional reason (bounded), for the API and the console alike;
+    /// <paramref name="ownTenant"/> limits a tenant to its own blocks.
+    /// </summary>
+    public async Task<Outcome<RiskBlockView>> LiftAsync(Guid id, string? reason, Guid? ownTenant, CancellationToken cancellationToken)
+    {
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (reason is { Length: > RiskBlockConfiguration.MaxReasonLength })
+        {
+            return ProblemTypes.Invalid("reason", $"reason is at most {RiskBlockConfiguration.MaxReasonLength} characters.");
+        }
+        var block = await db.Set<RiskBlock>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (block is null || (ownTenant is { } tenant && block.TenantId != tenant))
+        {
+            return ProblemTypes.RiskBlockNotFound.With($"No block has id {id}.");
+        }
+        if (!await LiftAsync(block, reason, cancellationToken))
+        {
+            var current = await db.Set<RiskBlock>().AsNoTracking().FirstAsync(b => b.Id == id, cancellationToken);
+            var status = EnumName(RiskBlockView.From(current, clock.UtcNowForStorage()).Status);
+            return ProblemTypes.RiskBlockNotActive.With($"Block {id} is {status} already.") with
+            {
+                Extensions = new Dictionary<string, object?> { ["blockStatus"] = status },
+            };
+        }
+        return RiskBlockView.From(block, clock.UtcNowForStorage());
+    }
+
+    /// <summary>Blocks newest first, of one tenant or all, in one status or any.</summary>
+    public static IQueryable<RiskBlock> Listed(AppDbContext db, Guid? tenantId, RiskBlockStatus? status, DateTime now)
+    {
+        var query = db.Set<RiskBlock>().AsNoTracking();
+        if (tenantId is { } tenant)
+        {
+            query = query.Where(b => b.TenantId == tenant);
+        }
+        query = status switch
+        {
+            null => query,
+            RiskBlockStatus.Active => query.Where(b => b.LiftedAt == null && (b.ExpiresAt == null || b.ExpiresAt > now)),
+            RiskBlockStatus.Lifted => query.Where(b => b.LiftedAt != null),
+            _ => query.Where(b => b.LiftedAt == null && b.ExpiresAt <= now),
+        };
+        return query.OrderByDescending(b => b.CreatedAt);
+    }
+
+    private static string EnumName(RiskBlockStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
 
     /// <summary>Lifts a block in force; false if it was lifted already or has expired (nothing changed).</summary>
     public async Task<bool> LiftAsync(RiskBlock block, string? reason, CancellationToken cancellationToken)

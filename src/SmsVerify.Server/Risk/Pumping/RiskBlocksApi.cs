@@ -45,44 +45,15 @@ public static class RiskBlocksApi
             return ProblemTypes.Invalid("limit", $"limit must be 1 to {MaxPage}.").ToResult();
         }
         var now = clock.UtcNowForStorage();
-        var query = db.Set<RiskBlock>().AsNoTracking();
-        if ((own ?? named) is { } tenantId)
-        {
-            query = query.Where(b => b.TenantId == tenantId);
-        }
-        query = status is null ? query : parsedStatus switch
-        {
-            RiskBlockStatus.Active => query.Where(b => b.LiftedAt == null && (b.ExpiresAt == null || b.ExpiresAt > now)),
-            RiskBlockStatus.Lifted => query.Where(b => b.LiftedAt != null),
-            _ => query.Where(b => b.LiftedAt == null && b.ExpiresAt <= now),
-        };
-        var blocks = await query.OrderByDescending(b => b.CreatedAt).Take(limit ?? 100).ToListAsync(cancellationToken);
+        var blocks = await RiskBlocks.Listed(db, own ?? named, status is null ? null : parsedStatus, now).Take(limit ?? 100).ToListAsync(cancellationToken);
         return TypedResults.Ok(blocks.ConvertAll(b => RiskBlockView.From(b, now)));
     }
 
     private static async Task<Results<Ok<RiskBlockView>, ApiProblem>> Lift(
-        Guid id, string? reason, ClaimsPrincipal user, AppDbContext db, RiskBlocks blocks, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, string? reason, ClaimsPrincipal user, RiskBlocks blocks, CancellationToken cancellationToken)
     {
-        if (reason is { Length: > RiskBlockConfiguration.MaxReasonLength })
-        {
-            return ProblemTypes.Invalid("reason", $"reason is at most {RiskBlockConfiguration.MaxReasonLength} characters.").ToResult();
-        }
-        var block = await db.Set<RiskBlock>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
-        if (block is null || (user.FindFirstValue(Caller.TenantClaim) is not null && block.TenantId != user.TenantId()))
-        {
-            return ProblemTypes.RiskBlockNotFound.With($"No block has id {id}.").ToResult();
-        }
-        if (!await blocks.LiftAsync(block, reason, cancellationToken))
-        {
-            var current = await db.Set<RiskBlock>().AsNoTracking().FirstAsync(b => b.Id == id, cancellationToken);
-            var status = RiskBlockView.From(current, clock.UtcNowForStorage()).Status;
-            return (ProblemTypes.RiskBlockNotActive.With($"Block {id} is {EnumName(status)} already.") with
-            {
-                Extensions = new Dictionary<string, object?> { ["blockStatus"] = EnumName(status) },
-            }).ToResult();
-        }
-        return TypedResults.Ok(RiskBlockView.From(block, clock.UtcNowForStorage()));
+        Guid? own = user.FindFirstValue(Caller.TenantClaim) is null ? null : user.TenantId();
+        var lifted = await blocks.LiftAsync(id, reason, own, cancellationToken);
+        return lifted.Error is { } error ? error.ToResult() : TypedResults.Ok(lifted.Value!);
     }
-
-    private static string EnumName(RiskBlockStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
 }
