@@ -7,11 +7,11 @@ namespace SmsVerify.Server.Channels;
 public sealed class ChannelsOverview(ChannelRouter router, AppDbContext db, TimeProvider clock)
 {
     /// <summary>Every channel with its state, binds and counters, and the queued messages the router would hand it now.</summary>
-    public async Task<List<ChannelView>> ListAsync(CancellationToken cancellationToken)
-    {
-        var depth = await QueueAsync(cancellationToken);
-        return [.. router.Describe().Select(view => view with { Queued = depth.ByChannel.GetValueOrDefault(view.Name) })];
-    }
+    public async Task<List<ChannelView>> ListAsync(CancellationToken cancellationToken) => List(await QueueAsync(cancellationToken));
+
+    /// <summary>The channels with their share of a queue already measured, for a page that shows both.</summary>
+    public List<ChannelView> List(QueueDepth depth) =>
+        [.. router.Describe().Select(view => view with { Queued = depth.ByChannel.GetValueOrDefault(view.Name) })];
 
     /// <summary>The queued messages, by carrier and by the channel that would take them.</summary>
     public Task<QueueDepth> QueueAsync(CancellationToken cancellationToken) =>

@@ -25,8 +25,20 @@ public sealed record TrafficReport(
     public double? Conversion => VerificationsSent == 0 ? null : (double)VerificationsApproved / VerificationsSent;
 }
 
-/// <summary>One channel's last hour by minute: messages it took, and the share of its settled ones that failed.</summary>
-public sealed record ChannelTraffic(string Channel, int[] Messages, int[] Failed, int[] Settled);
+/// <summary>One channel's last hour by minute: messages it took, and the failed and settled among them.</summary>
+public sealed record ChannelTraffic(string Channel, int[] Messages, int[] Failed, int[] Settled)
+{
+    /// <summary>The percentage of the settled messages that failed, per minute (0 where none settled).</summary>
+    public IReadOnlyList<double> FailedPercent => [.. Failed.Zip(Settled, (failed, settled) => settled == 0 ? 0 : Math.Round(100.0 * failed / settled, 1))];
+}
+
+/// <summary>Every channel's last hour, over the window the counts were read for.</summary>
+public sealed record ChannelsHour(TrafficWindow Window, IReadOnlyList<ChannelTraffic> Channels)
+{
+    /// <summary>A channel's hour, or an empty one when it took nothing.</summary>
+    public ChannelTraffic Of(string channel) => Channels.FirstOrDefault(c => c.Channel == channel)
+        ?? new ChannelTraffic(channel, new int[Window.Slots], new int[Window.Slots], new int[Window.Slots]);
+}
 
 /// <summary>
 /// Counts over the messages and verifications of the last hour or day, for the console. These are the largest and
@@ -60,11 +72,11 @@ public sealed class TrafficStats(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>Each channel's messages of the last hour by minute, with the failed and settled among them.</summary>
-    public async Task<IReadOnlyList<ChannelTraffic>> ByChannelAsync(CancellationToken cancellationToken)
+    public async Task<ChannelsHour> ByChannelAsync(CancellationToken cancellationToken)
     {
         var window = TrafficWindow.Ending(TrafficRange.Hour, clock.UtcNowForStorage());
         var groups = await PerChannelSlot(window).ToListAsync(cancellationToken);
-        return [.. groups.GroupBy(g => g.Channel).OrderBy(c => c.Key, StringComparer.Ordinal).Select(channel =>
+        return new ChannelsHour(window, [.. groups.GroupBy(g => g.Channel).OrderBy(c => c.Key, StringComparer.Ordinal).Select(channel =>
         {
             var traffic = new ChannelTraffic(channel.Key, new int[window.Slots], new int[window.Slots], new int[window.Slots]);
             foreach (var g in channel)
@@ -75,7 +87,7 @@ public sealed class TrafficStats(AppDbContext db, TimeProvider clock)
                 traffic.Settled[slot] += IsSettled(g.Status) ? g.Count : 0;
             }
             return traffic;
-        })];
+        })]);
     }
 
     internal sealed record SlotCount(int Slot, MessageStatus Status, int Count);

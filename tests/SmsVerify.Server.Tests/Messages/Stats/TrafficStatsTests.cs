@@ -71,10 +71,12 @@ public sealed class TrafficStatsTests : IAsyncLifetime
         Assert.Equal((3, 2), (day.VerificationsSent, day.VerificationsApproved));
 
         var channels = await WithStatsAsync(stats => stats.ByChannelAsync(CancellationToken.None));
-        Assert.Equal(["cmcc", "cucc"], channels.Select(c => c.Channel));
-        var cmcc = channels[0];
+        Assert.Equal(["cmcc", "cucc"], channels.Channels.Select(c => c.Channel));
+        var cmcc = channels.Of("cmcc");
         Assert.Equal((3, 1, 3), (cmcc.Messages[44], cmcc.Failed[44], cmcc.Settled[44]));
         Assert.Equal(3, cmcc.Messages.Sum());
+        Assert.Equal(33.3, cmcc.FailedPercent[44]);
+        Assert.Equal(60, channels.Of("sandbox").Messages.Length);
     }
 
     [Fact]
