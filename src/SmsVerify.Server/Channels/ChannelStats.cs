@@ -5,10 +5,15 @@ namespace SmsVerify.Server.Channels;
 /// <param name="Resent">Submits of messages an earlier unknown submit may already have delivered: possible copies.</param>
 /// <param name="UnreadableReceipts">Receipts acknowledged without a change: no message id, or a status that cannot be read.</param>
 /// <param name="Queued">Queued messages the router would hand this channel now (see <see cref="Messages.Delivery.QueueDepth"/>).</param>
+/// <param name="Binds">Each SMPP bind with its mode and state; none for the sandbox carrier.</param>
 public sealed record ChannelView(
     string Name, string Kind, int Priority, IReadOnlyList<Carrier> Carriers, ChannelState State, int BindsUp, int BindsTotal,
     long Submitted, long Accepted, long Rejected, long Unknown, long Resent, long Receipts, long UnreadableReceipts, long Inbound,
-    double Throughput, BreakerState Breaker, string? LastError, DateTime? LastErrorAt, int Queued = 0);
+    double Throughput, BreakerState Breaker, string? LastError, DateTime? LastErrorAt, int Queued = 0,
+    IReadOnlyList<BindView>? Binds = null);
+
+/// <summary>One bind of an SMPP channel: transceiver, transmitter or receiver, and whether it is bound.</summary>
+public sealed record BindView(string Mode, ChannelState State);
 
 /// <summary>A channel the router can report on as well as route to.</summary>
 internal interface IReportingChannel : IMessageChannel

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Messages.Delivery;
 using SmsVerify.Server.Tenants;
 
@@ -16,12 +15,9 @@ public static class ChannelsApi
         return group;
     }
 
-    private static async Task<Ok<List<ChannelView>>> ListChannels(ChannelRouter router, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var depth = await QueueDepth.MeasureAsync(db, router, clock.UtcNowForStorage(), cancellationToken);
-        return TypedResults.Ok(router.Describe().Select(view => view with { Queued = depth.ByChannel.GetValueOrDefault(view.Name) }).ToList());
-    }
+    private static async Task<Ok<List<ChannelView>>> ListChannels(ChannelsOverview channels, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await channels.ListAsync(cancellationToken));
 
-    private static async Task<Ok<QueueDepth>> Queue(ChannelRouter router, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await QueueDepth.MeasureAsync(db, router, clock.UtcNowForStorage(), cancellationToken));
+    private static async Task<Ok<QueueDepth>> Queue(ChannelsOverview channels, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await channels.QueueAsync(cancellationToken));
 }

@@ -20,6 +20,7 @@ public static class ChannelsExtensions
         services.AddSingleton<SandboxCarrierChannel>();
         services.AddSingleton<ChannelComeback>();
         services.AddSingleton(CreateRouter);
+        services.AddScoped<ChannelsOverview>();
         services.AddHostedService<ChannelHost>();
         return builder;
     }

@@ -41,6 +41,9 @@ internal sealed partial class SmppBind
     public bool IsUp => Volatile.Read(ref _status) == Up && Client.IsBound;
     public bool IsConnecting => Volatile.Read(ref _status) == Connecting;
 
+    public BindView View() => new(_options.BindMode.ToString().ToLowerInvariant(),
+        IsUp ? ChannelState.Up : IsConnecting ? ChannelState.Connecting : ChannelState.Down);
+
     /// <summary>Binds (retrying until it works or <paramref name="stopping"/>), then hands every deliver_sm to <paramref name="onDelivery"/>.</summary>
     public async Task RunAsync(Func<IncomingDeliverSm, CancellationToken, ValueTask> onDelivery, int concurrency, CancellationToken stopping)
     {

@@ -97,7 +97,10 @@ internal sealed partial class SmppMessageChannel : IReportingChannel, IAsyncDisp
     }
 
     public ChannelView Describe() =>
-        _stats.View(this, "smpp", _carriers, _binds.Count(b => b.IsUp), _binds.Length, _breaker.State);
+        _stats.View(this, "smpp", _carriers, _binds.Count(b => b.IsUp), _binds.Length, _breaker.State) with
+        {
+            Binds = [.. _binds.Select(b => b.View())],
+        };
 
     /// <summary>A bind was made: a breaker opened by the drop lets its probe through now, and held-back messages move.</summary>
     private void OnBound()

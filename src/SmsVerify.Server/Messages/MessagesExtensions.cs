@@ -27,6 +27,7 @@ public static class MessagesExtensions
         builder.Services.AddSingleton<DeliveryWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryWorker>());
         builder.Services.AddHostedService<MessageRetention>();
+        builder.Services.AddScoped<Stats.TrafficStats>();
         return builder;
     }
 

@@ -57,6 +57,8 @@ public sealed class ChannelsApiTests : IAsyncLifetime
         Assert.Equal(0, cmcc.GetProperty("submitted").GetInt64());
         Assert.Equal(0, cmcc.GetProperty("throughput").GetDouble());
         Assert.Equal(0, cmcc.Int("queued"));
+        var bind = Assert.Single(cmcc.GetProperty("binds").EnumerateArray());
+        Assert.Equal(("transceiver", "up"), (bind.Str("mode"), bind.Str("state")));
 
         var list = await (await operatorClient.GetAsync("/v1/channels")).OkAsync();
         Assert.Equal(["cmcc", "spare", "sandbox"], list.EnumerateArray().Select(c => c.Str("name")));
