@@ -15,19 +15,7 @@ public sealed class ConsoleAdminJourneyTests(BrowserFixture browser, ConsoleServ
 
     private SmsVerifyApp App => server.App;
 
-    /// <summary>Opens <paramref name="path"/>, is sent to sign in, and signs in as <paramref name="person"/>.</summary>
-    private async Task<IPage> SignInAtAsync(ConsolePerson person, string path)
-    {
-        var page = await browser.NewPageAsync(server.BaseUrl);
-        await page.GotoAsync(path);
-        Assert.Contains("/console/sign-in", page.Url);
-        await page.FillAsync("#userName", person.UserName);
-        await page.FillAsync("#password", person.Password);
-        await page.FillAsync("#code", person.CodeAt(App.Clock.GetUtcNow()));
-        await page.ClickAsync("button[type=submit]");
-        Assert.EndsWith(path, page.Url);
-        return page;
-    }
+    private Task<IPage> SignInAtAsync(ConsolePerson person, string path) => browser.SignInAtAsync(App, server.BaseUrl, person, path);
 
     [BrowserFact]
     public async Task Admin_FindsATenant_TopsItUp_AndSuspendsIt_SoItsSendIsRefused()

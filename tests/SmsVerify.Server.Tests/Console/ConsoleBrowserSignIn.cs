@@ -5,17 +5,25 @@ namespace SmsVerify.Server.Tests.Console;
 
 public static class ConsoleBrowserSignIn
 {
-    /// <summary>A new person of <paramref name="role"/> signed in through the sign-in page, then sent to <paramref name="path"/>.</summary>
-    public static async Task<IPage> SignedInPageAsync(this BrowserFixture browser, SmsVerifyApp app, string baseUrl, string role, string path)
+    /// <summary>
+    /// A new person of <paramref name="role"/> opens <paramref name="path"/>, is sent to the sign-in page, signs in with
+    /// a code from their authenticator and lands where they were going (a refused role lands on "not allowed").
+    /// </summary>
+    public static async Task<IPage> SignedInPageAsync(this BrowserFixture browser, SmsVerifyApp app, string baseUrl, string role, string path) =>
+        await browser.SignInAtAsync(app, baseUrl, await app.CreatePersonAsync(role), path);
+
+    /// <summary>The same for a person made earlier (one whose second factor a page just showed).</summary>
+    public static async Task<IPage> SignInAtAsync(this BrowserFixture browser, SmsVerifyApp app, string baseUrl, ConsolePerson person, string path)
     {
-        var person = await app.CreatePersonAsync(role);
         var page = await browser.NewPageAsync(baseUrl);
         await page.GotoAsync(path);
+        Assert.Contains("/console/sign-in?ReturnUrl=", page.Url);
         await page.FillAsync("#userName", person.UserName);
         await page.FillAsync("#password", person.Password);
         await page.FillAsync("#code", person.CodeAt(app.Clock.GetUtcNow()));
+        await BrowserFixture.SaveScreenshotAsync(page, "sign-in");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith(path, StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith(path, StringComparison.Ordinal) || url.Contains("/console/denied", StringComparison.Ordinal));
         return page;
     }
 }

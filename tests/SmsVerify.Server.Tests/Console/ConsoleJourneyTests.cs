@@ -14,19 +14,7 @@ public sealed class ConsoleJourneyTests(BrowserFixture browser, ConsoleServer se
 {
     private SmsVerifyApp App => server.App;
 
-    private async Task<IPage> SignedInPageAsync(string role, string locale = "zh-CN")
-    {
-        var person = await App.CreatePersonAsync(role);
-        var page = await browser.NewPageAsync(server.BaseUrl, locale);
-        await page.GotoAsync("/console/review");
-        Assert.EndsWith("/console/sign-in?ReturnUrl=%2Fconsole%2Freview", page.Url);
-        await page.FillAsync("#userName", person.UserName);
-        await page.FillAsync("#password", person.Password);
-        await page.FillAsync("#code", person.CodeAt(App.Clock.GetUtcNow()));
-        await BrowserFixture.SaveScreenshotAsync(page, "sign-in");
-        await page.ClickAsync("button[type=submit]");
-        return page;
-    }
+    private Task<IPage> SignedInPageAsync(string role) => browser.SignedInPageAsync(App, server.BaseUrl, role, "/console/review");
 
     [BrowserFact]
     public async Task Auditor_SignsInWithACode_SeesTheLicence_AndApprovesTheQualification()

@@ -15,18 +15,7 @@ public sealed class RiskJourneyTests(BrowserFixture browser, ConsoleServer serve
 
     private SmsVerifyApp App => server.App;
 
-    private async Task<IPage> SignedInPageAsync(string role, string path)
-    {
-        var person = await App.CreatePersonAsync(role);
-        var page = await browser.NewPageAsync(server.BaseUrl, "zh-CN");
-        await page.GotoAsync(path);
-        await page.FillAsync("#userName", person.UserName);
-        await page.FillAsync("#password", person.Password);
-        await page.FillAsync("#code", person.CodeAt(App.Clock.GetUtcNow()));
-        await page.ClickAsync("button[type=submit]");
-        Assert.EndsWith(path, page.Url);
-        return page;
-    }
+    private Task<IPage> SignedInPageAsync(string role, string path) => browser.SignedInPageAsync(App, server.BaseUrl, role, path);
 
     [BrowserFact]
     public async Task RiskOfficer_ScoresAText_TripsABreakerOverATenant_ThenResetsIt()
