@@ -38,4 +38,21 @@ public sealed class ConsoleReviewTests(SmsVerifyApp app) : IClassFixture<SmsVeri
         Assert.DoesNotContain("历史版本", page);
         Assert.DoesNotContain("上次驳回后的改动", page);
     }
+
+    [Fact]
+    public async Task ATemplatesFindings_AreMarkedWhereTheyStandInTheContent()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var created = await (await tenant.Http.PostJsonAsync("/v1/templates",
+            new { name = "新品通知", type = "marketing", content = "全场最低价，新品上市，拒收请回复R", scenario = "会员新品上市提醒" })).OkAsync(HttpStatusCode.Created);
+        Assert.Equal("pending_review", created.Str("status"));
+        var auditor = await app.SignedInAsync("auditor");
+        var id = (await (await app.Operator().GetAsync("/v1/review/items?kind=template")).OkAsync()).EnumerateArray()
+            .Single(i => i.GetProperty("submission").Str("code") == created.Str("code")).Str("id");
+
+        var page = await (await auditor.GetAsync($"/console/review/{id}")).Content.ReadAsStringAsync();
+
+        Assert.Contains("<span class=\"content\">全场<mark title=\"advertising_law_term: ", page);
+        Assert.Contains(">最低价</mark>，新品上市，拒收请回复R</span>", page);
+    }
 }

@@ -1,4 +1,7 @@
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +20,7 @@ namespace SmsVerify.Server.WebConsole.Pages.Review;
 /// reason the tenant reads.
 /// </summary>
 public sealed class ReviewItemModel(IEnumerable<IReviewKind> kinds, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock,
-    IStringLocalizer<ConsoleText> text, AppDbContext db) : PageModel
+    IStringLocalizer<ConsoleText> text, AppDbContext db, HtmlEncoder encoder) : PageModel
 {
     // What every version has of its own: not a change the auditor needs to see.
     private static readonly HashSet<string> Bookkeeping = ["id", "version", "status", "submittedAt", "decidedAt", "decidedBy", "decisionNote", "replaces", "findings"];
@@ -100,8 +103,21 @@ public sealed class ReviewItemModel(IEnumerable<IReviewKind> kinds, IOptions<Mic
         return await DecidedAsync(id, await kind.RejectAsync(id, said, cancellationToken), cancellationToken);
     }
 
+    /// <summary>The content with each finding's span in a &lt;mark&gt; titled with the finding, as one run of HTML (no stray spaces).</summary>
+    public IHtmlContent MarkedContent(string content)
+    {
+        var html = new StringBuilder();
+        foreach (var (piece, finding) in ContentPieces(content))
+        {
+            html.Append(finding is null
+                ? encoder.Encode(piece)
+                : $"<mark title=\"{encoder.Encode(finding)}\">{encoder.Encode(piece)}</mark>");
+        }
+        return new HtmlString(html.ToString());
+    }
+
     /// <summary>The content cut into pieces, each with the message of the finding that marks it (null for plain text).</summary>
-    public IEnumerable<(string Text, string? Finding)> ContentPieces(string content)
+    private IEnumerable<(string Text, string? Finding)> ContentPieces(string content)
     {
         var spans = Findings.Where(f => f.Span is { } s && s.Start >= 0 && s.Start + s.Length <= content.Length && s.Length > 0)
             .OrderBy(f => f.Span!.Value.Start).ToList();
