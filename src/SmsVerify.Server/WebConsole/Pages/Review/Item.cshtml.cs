@@ -174,8 +174,7 @@ public sealed class ReviewItemModel(IEnumerable<IReviewKind> kinds, IOptions<Mic
         {
             SinceRejection = Changes(JsonSerializer.SerializeToElement(rejected.Submission, rejected.Submission.GetType(), json.Value.SerializerOptions), Submission);
         }
-        var target = $"{kind.Kind}:{id}";
-        Trail = await db.AuditRecords.AsNoTracking().Where(r => r.Target == target).OrderBy(r => r.Sequence).Take(MaxTrail).ToListAsync(cancellationToken);
+        Trail = await AuditSearch.Matching(db, new AuditFilter(Target: $"{kind.Kind}:{id}")).Take(MaxTrail).ToListAsync(cancellationToken);
         return true;
     }
 
@@ -199,7 +198,7 @@ public sealed class ReviewItemModel(IEnumerable<IReviewKind> kinds, IOptions<Mic
     // A document is the same document when its bytes are: compare fields and hashes, not the stored copy's id.
     private static string Comparable(string name, JsonElement value) =>
         name == "documents" && value.ValueKind == JsonValueKind.Array
-            ? string.Join(", ", value.EnumerateArray().Select(d => $"{Text(d, "field")} {Text(d, "sha256")[..Math.Min(12, Text(d, "sha256").Length)]}"))
+            ? string.Join(", ", value.EnumerateArray().Select(d => $"{Text(d, "field")} {Text(d, "sha256")}"))
             : value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
     private static string Text(JsonElement element, string name) =>
