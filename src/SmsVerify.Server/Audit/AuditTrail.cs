@@ -105,6 +105,10 @@ public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor http)
         {
             return Caller.PersonActor(person);
         }
+        if (user?.FindFirstValue(TenantPeople.TenantConsoleAuth.UserClaim) is { } tenantUser)
+        {
+            return $"tenant:{user.FindFirstValue(Caller.TenantClaim)}/user:{tenantUser}";
+        }
         if (user?.FindFirstValue(Caller.KeyClaim) is not { } key)
         {
             return "system";

@@ -17,20 +17,7 @@ public static class OperatorsExtensions
         builder.Services.AddSingleton<SecondFactor>();
         builder.Services.AddScoped<OperatorSignIn>();
         builder.Services.AddScoped<OperatorAccounts>();
-        builder.Services.AddAuthentication().AddCookie(ConsoleAuth.Scheme, cookie =>
-        {
-            cookie.Cookie.Name = "smsverify-console";
-            cookie.Cookie.Path = "/console";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.LoginPath = "/console/sign-in";
-            cookie.LogoutPath = "/console/sign-out";
-            cookie.AccessDeniedPath = "/console/denied";
-            cookie.SlidingExpiration = true;
-            cookie.Events.OnValidatePrincipal = StillValidAsync;
-        });
-        builder.Services.AddOptions<CookieAuthenticationOptions>(ConsoleAuth.Scheme)
-            .Configure<IOptions<ConsoleOptions>>((cookie, console) => cookie.ExpireTimeSpan = console.Value.IdleTimeout);
+        ConsoleCookie.Add(builder.Services, ConsoleAuth.Scheme, "smsverify-console", "/console", StillValidAsync);
         var authorization = builder.Services.AddAuthorizationBuilder();
         foreach (var (policy, roles) in ConsoleAuth.Policies)
         {

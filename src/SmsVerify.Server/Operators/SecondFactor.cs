@@ -25,13 +25,30 @@ public sealed class SecondFactor(ServerKeys keys, TimeProvider clock)
     }
 
     /// <summary>The time step the code matched, when it is right and newer than <paramref name="lastStep"/>; else null.</summary>
-    public long? Check(OperatorAccount account, string? code, long lastStep)
+    /// <summary>The enrolment of a secret sealed earlier (shown again while its person sets it up), or null if it is not one of ours.</summary>
+    public SecondFactorEnrolment? Describe(byte[] sealedSecret, OperatorAccountKey account)
+    {
+        try
+        {
+            var base32 = Base32Encoding.ToString(Sealing.Open(keys.SecondFactorKey, sealedSecret, account.Id.ToByteArray()));
+            return new SecondFactorEnrolment(base32, new OtpUri(OtpType.Totp, base32, account.UserName, Issuer).ToString());
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    public long? Check(OperatorAccount account, string? code, long lastStep) => Check(account.Id, account.SealedTotpSecret, code, lastStep);
+
+    /// <summary>The same for any person's account: the id the secret was sealed to, and the sealed secret.</summary>
+    public long? Check(Guid accountId, byte[] sealedSecret, string? code, long lastStep)
     {
         if (code is not { Length: 6 } || !code.All(char.IsAsciiDigit))
         {
             return null;
         }
-        var secret = Sealing.Open(keys.SecondFactorKey, account.SealedTotpSecret, account.Id.ToByteArray());
+        var secret = Sealing.Open(keys.SecondFactorKey, sealedSecret, accountId.ToByteArray());
         var totp = new Totp(secret);
         return totp.VerifyTotp(clock.GetUtcNow().UtcDateTime, code, out var step, VerificationWindow.RfcSpecifiedNetworkDelay) && step > lastStep
             ? step

@@ -32,6 +32,9 @@ public sealed class Tenant
 
     /// <summary>When an admin suspended the tenant: it may still sign in and read, but every send is refused.</summary>
     public DateTime? SuspendedAt { get; set; }
+
+    /// <summary>Set by an owner: every person of the tenant signs in to the console with an authenticator code.</summary>
+    public bool RequireSecondFactor { get; set; }
 }
 
 internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using SmsVerify.Server.Operators;
+using SmsVerify.Server.TenantPeople;
 
 namespace SmsVerify.Server.WebConsole;
 
 /// <summary>
-/// The operators' console under <c>/console</c>: Razor Pages rendered by this server, every asset inside it (no CDN,
+/// The operators' console under <c>/console</c> and the tenants' under <c>/app</c>: Razor Pages rendered by this server, every asset inside it (no CDN,
 /// works offline), Chinese by default and English on request. See docs/console.md.
 /// </summary>
 public static class ConsoleExtensions
@@ -23,9 +25,16 @@ public static class ConsoleExtensions
         builder.Services.AddRazorPages(pages =>
         {
             pages.RootDirectory = "/WebConsole/Pages";
-            pages.Conventions.AuthorizeFolder("/", ConsoleAuth.Anyone);
+            // Two consoles, two cookies: every operator page needs an operator, every page under /App a tenant's person.
+            pages.Conventions.AddFolderApplicationModelConvention("/", page => page.EndpointMetadata.Add(new AuthorizeAttribute(
+                !page.ViewEnginePath.StartsWith("/App/", StringComparison.Ordinal) ? ConsoleAuth.Anyone
+                : page.ViewEnginePath is "/App/Security" or "/App/Denied" ? TenantConsoleAuth.SignedIn
+                : TenantConsoleAuth.Anyone)));
             pages.Conventions.AllowAnonymousToPage("/SignIn");
             pages.Conventions.AllowAnonymousToPage("/Language");
+            pages.Conventions.AllowAnonymousToPage("/App/SignIn");
+            pages.Conventions.AllowAnonymousToPage("/App/Invitation");
+            pages.Conventions.AuthorizeFolder("/App/People", TenantConsoleAuth.Owner);
             // One folder per section, one policy per folder: a page inherits its section's roles.
             pages.Conventions.AuthorizeFolder("/Review", ConsoleAuth.Auditor);
             pages.Conventions.AuthorizeFolder("/Audit", ConsoleAuth.Auditor);
@@ -47,7 +56,8 @@ public static class ConsoleExtensions
             SupportedUICultures = Cultures,
             RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
         };
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/console"), console => console.UseRequestLocalization(localization));
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/console") || context.Request.Path.StartsWithSegments("/app"),
+            console => console.UseRequestLocalization(localization));
         app.MapRazorPages();
         return app;
     }

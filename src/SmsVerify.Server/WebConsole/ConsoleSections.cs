@@ -1,4 +1,5 @@
 using SmsVerify.Server.Operators;
+using SmsVerify.Server.TenantPeople;
 
 namespace SmsVerify.Server.WebConsole;
 
@@ -16,6 +17,20 @@ public static class ConsoleSections
         ("/console/operators", "Operators", ConsoleAuth.Admin),
     ];
 
+    /// <summary>The tenant console's sections.</summary>
+    public static readonly (string Path, string Name, string Policy)[] Tenant =
+    [
+        ("/app", "Onboarding", TenantConsoleAuth.Anyone),
+        ("/app/sandbox", "Sandbox", TenantConsoleAuth.Anyone),
+        ("/app/messages", "Messages", TenantConsoleAuth.Anyone),
+        ("/app/developers", "Developers", TenantConsoleAuth.Anyone),
+        ("/app/account", "Account", TenantConsoleAuth.Anyone),
+        ("/app/people", "People", TenantConsoleAuth.Owner),
+    ];
+
+    /// <summary>Whether a request is for the tenant console (<c>/app</c>) rather than the operators' (<c>/console</c>).</summary>
+    public static bool IsTenantConsole(PathString request) => request.StartsWithSegments("/app");
+
     public static bool IsCurrent(PathString request, string section) =>
-        section == "/console" ? request == "/console" : request.StartsWithSegments(section);
+        section is "/console" or "/app" ? request == section : request.StartsWithSegments(section);
 }

@@ -8,4 +8,7 @@ public static class TenantText
     public static string Kind(TenantKind kind) => kind == TenantKind.Enterprise ? "Enterprise" : "Personal";
 
     public static string Mode(TenantMode mode) => mode == TenantMode.Live ? "Live" : "Sandbox";
+
+    /// <summary>A tenant person's role (<see cref="TenantPeople.TenantRoles"/>).</summary>
+    public static string Role(string role) => role switch { "owner" => "Owner", "developer" => "Developer", _ => "Viewer" };
 }

@@ -41,6 +41,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Limits.RateLimitRule> RateLimitRules => Set<Limits.RateLimitRule>();
     public DbSet<Compat.Credentials.VendorCredential> VendorCredentials => Set<Compat.Credentials.VendorCredential>();
     public DbSet<Operators.OperatorAccount> Operators => Set<Operators.OperatorAccount>();
+    public DbSet<TenantPeople.TenantUser> TenantUsers => Set<TenantPeople.TenantUser>();
+    public DbSet<TenantPeople.TenantInvitation> TenantInvitations => Set<TenantPeople.TenantInvitation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -68,6 +68,20 @@ public static class ProblemTypes
         "An admin cannot disable their own account or take away their own admin role, so no one locks themself out by mistake; another admin can.");
     public static readonly ProblemType OperatorLastAdmin = new("operator_last_admin", 409, "The last admin stays",
         "This is the last enabled admin account: disabling it or changing its role would leave no one to manage the console. Make another admin first.");
+    public static readonly ProblemType TenantUserExists = new("tenant_user_exists", 409, "The address is taken",
+        "A person with this e-mail address already signs in to SmsVerify; each address belongs to one tenant.");
+    public static readonly ProblemType TenantUserNotFound = new("tenant_user_not_found", 404, "Person not found",
+        "No person of your tenant has this id.");
+    public static readonly ProblemType TenantUserSelfChange = new("tenant_user_self_change", 409, "You may not disable or demote yourself",
+        "No one locks themself out by mistake: another owner can.");
+    public static readonly ProblemType TenantLastOwner = new("tenant_last_owner", 409, "The last owner stays",
+        "This is the tenant's last enabled owner: make another owner first.");
+    public static readonly ProblemType InvitationInvalid = new("invitation_invalid", 404, "The invitation is not valid",
+        "The link was used already, revoked, or has expired: ask for a new one.");
+    public static readonly ProblemType SecondFactorRequired = new("second_factor_required", 409, "Your tenant requires the second factor",
+        "An owner requires every person of the tenant to sign in with an authenticator code, so it cannot be turned off.");
+    public static readonly ProblemType SecondFactorCodeWrong = new("second_factor_code_wrong", 400, "The code is wrong",
+        "Type the six digits your authenticator app shows now.");
     public static readonly ProblemType SandboxNumberExists = new("sandbox_number_exists", 409, "The test number is already registered",
         "Delete it first to register it again with another fixed code.");
     public static readonly ProblemType SandboxNumberLimit = new("sandbox_number_limit", 409, "Too many test numbers",

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace SmsVerify.Server.WebConsole.Pages;
 
-/// <summary>Switches the console's language (a cookie for a year) and goes back to the page it came from.</summary>
+/// <summary>Switches both consoles' language (a cookie for a year; the API never reads it) and goes back to the page it came from.</summary>
 public sealed class LanguageModel : PageModel
 {
     public IActionResult OnGet(string? culture, string? back)
@@ -13,8 +13,9 @@ public sealed class LanguageModel : PageModel
         {
             Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Path = "/console", MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+                new CookieOptions { Path = "/", MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
         }
-        return LocalRedirect(Url.IsLocalUrl(back) && back.StartsWith("/console", StringComparison.Ordinal) ? back : "/console");
+        return LocalRedirect(Url.IsLocalUrl(back) && (back.StartsWith("/console", StringComparison.Ordinal) || back.StartsWith("/app", StringComparison.Ordinal))
+            ? back : "/console");
     }
 }
