@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using SmsVerify.Server.Tests.Console;
 using SmsVerify.Server.Tests.Support;
 
@@ -39,6 +40,30 @@ public sealed class TenantSignInTests(SmsVerifyApp app) : IClassFixture<SmsVerif
         var signedIn = await again.TenantSignInAsync(person);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/app")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAdmin_InvitesTheOwnerFromTheOperatorConsole_AndSeesThemJoin()
+    {
+        var tenant = await app.CreateTenantAsync(name: "Console Invited");
+        var admin = await app.SignedInAsync("admin");
+        var page = $"/console/tenants/{tenant.Id}";
+        var invited = await admin.PostFormAsync(page, "Invite", new() { ["email"] = "boss@invited.example", ["role"] = "owner" });
+        Assert.Equal(HttpStatusCode.OK, invited.StatusCode);
+        var link = new Uri(Regex.Match(await invited.Content.ReadAsStringAsync(), "<code id=\"invitation-link\"[^>]*>([^<]+)</code>").Groups[1].Value).PathAndQuery;
+        Assert.DoesNotContain(link, await (await admin.GetAsync(page)).Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await app.ConsoleClient().JoinAsync(link)).StatusCode);
+        Assert.Contains("data-person=\"boss@invited.example\"", await (await admin.GetAsync(page)).Content.ReadAsStringAsync());
+        // An auditor may not invite anyone.
+        var auditor = await app.SignedInAsync("auditor");
+        var refused = await auditor.PostAsync($"{page}?handler=Invite", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await auditor.AntiforgeryAsync("/console"),
+            ["email"] = "x@invited.example",
+            ["role"] = "owner",
+        }));
+        Assert.Contains("/console/denied", refused.Headers.Location!.ToString());
     }
 
     [Fact]

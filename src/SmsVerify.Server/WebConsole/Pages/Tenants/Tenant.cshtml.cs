@@ -8,6 +8,7 @@ using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Limits;
 using SmsVerify.Server.Review;
+using SmsVerify.Server.TenantPeople;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.WebConsole.Pages.Tenants;
@@ -16,7 +17,9 @@ namespace SmsVerify.Server.WebConsole.Pages.Tenants;
 /// One tenant as an admin runs it: what it may send (qualification, signatures, templates, mode), what it pays
 /// (balance, price, cap, today's spend), its limits and keys, what waits for review; top up, suspend and resume.
 /// </summary>
-public sealed class TenantModel(AppDbContext db, TenantBalances balances, TenantSuspensions suspensions, IStringLocalizer<ConsoleText> text) : PageModel
+public sealed class TenantModel(
+    AppDbContext db, TenantBalances balances, TenantSuspensions suspensions, TenantInvitations invitations, TenantUserAccounts people,
+    IStringLocalizer<ConsoleText> text) : PageModel
 {
     /// <summary>Each list on the page shows at most this many rows (newest first).</summary>
     public const int MaxRows = 100;
@@ -43,6 +46,11 @@ public sealed class TenantModel(AppDbContext db, TenantBalances balances, Tenant
 
     public string? Message { get; private set; }
 
+    public List<TenantUserView> People { get; private set; } = [];
+
+    /// <summary>The invitation just made: its link is on this page once.</summary>
+    public InvitationLink? Invited { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -57,6 +65,20 @@ public sealed class TenantModel(AppDbContext db, TenantBalances balances, Tenant
         }
         var topped = await balances.TopUpAsync(id, yuan, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), cancellationToken);
         return await AnswerAsync(id, topped.Error, cancellationToken);
+    }
+
+    /// <summary>How a tenant's first person (its owner) arrives: the admin sends them the link shown once.</summary>
+    public async Task<IActionResult> OnPostInviteAsync(Guid id, string? email, string? role, CancellationToken cancellationToken)
+    {
+        var invited = await invitations.InviteAsync(id, email, role, cancellationToken);
+        if (invited.Error is { } error)
+        {
+            return error.Type == ProblemTypes.TenantNotFound ? NotFound()
+                : await RefusedAsync(id, error.Type == ProblemTypes.TenantUserExists ? text["This address already signs in to SmsVerify."]
+                    : text["Type an e-mail address and choose a role."], cancellationToken);
+        }
+        Invited = invited.Value;
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostSuspendAsync(Guid id, CancellationToken cancellationToken) =>
@@ -109,6 +131,7 @@ public sealed class TenantModel(AppDbContext db, TenantBalances balances, Tenant
         Templates = await db.Templates.AsNoTracking().Where(t => t.TenantId == id).OrderByDescending(t => t.SubmittedAt).Take(MaxRows)
             .Select(t => new Reviewed(t.Code + " " + t.Name, t.Status)).ToListAsync(cancellationToken);
         Funds = await balances.ViewAsync(id, cancellationToken);
+        People = await people.ListAsync(id, cancellationToken);
         Limits = await db.RateLimitRules.AsNoTracking().Where(r => r.TenantId == id).OrderBy(r => r.Key).Take(MaxRows).ToListAsync(cancellationToken);
         // Prefix and date only: a key's hash is never shown.
         Keys = (await db.ApiKeys.AsNoTracking().Where(k => k.TenantId == id).OrderBy(k => k.CreatedAt).Take(MaxRows)
