@@ -20,13 +20,10 @@ public static class MessagesApi
         return group;
     }
 
-    private static async Task<Results<Ok<MessageView>, ApiProblem>> Get(Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var tenantId = user.TenantId();
-        return await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.TenantId == tenantId, cancellationToken) is { } message
+    private static async Task<Results<Ok<MessageView>, ApiProblem>> Get(Guid id, ClaimsPrincipal user, MessageLog log, CancellationToken cancellationToken) =>
+        await log.FindAsync(user.TenantId(), id, cancellationToken) is { } message
             ? TypedResults.Ok(MessageView.From(message))
             : ProblemTypes.NotFound.With($"Your tenant has no message with id {id}.").ToResult();
-    }
 
     /// <summary>Newest first; <paramref name="before"/> (a message id) pages back.</summary>
     private static async Task<Results<Ok<List<MessageView>>, ApiProblem>> List(
@@ -37,34 +34,12 @@ public static class MessagesApi
         {
             return ProblemTypes.Invalid("limit", $"limit must be 1 to {MaxPage}.").ToResult();
         }
-        var tenantId = user.TenantId();
-        var query = db.Messages.AsNoTracking().Where(m => m.TenantId == tenantId);
-        if (to is not null)
+        var filter = MessageFilter.Parse(to, status, null, from?.ToUniversalTime(), until?.ToUniversalTime());
+        if (filter.Error is { } invalid)
         {
-            if (!Phones.PhoneNumberParser.TryParseMobile(to, out var e164))
-            {
-                return ProblemTypes.NotAMobileNumber(to).ToResult();
-            }
-            query = query.Where(m => m.To == e164);
+            return invalid.ToResult();
         }
-        if (status is not null)
-        {
-            if (!EnumInput.TryParse<MessageStatus>(status, out var wanted))
-            {
-                return ProblemTypes.Invalid("status", "status must be queued, submitted, delivered, failed or expired.").ToResult();
-            }
-            query = query.Where(m => m.Status == wanted);
-        }
-        if (from is { } since)
-        {
-            var utc = since.ToUniversalTime();
-            query = query.Where(m => m.CreatedAt >= utc);
-        }
-        if (until is { } end)
-        {
-            var utc = end.ToUniversalTime();
-            query = query.Where(m => m.CreatedAt < utc);
-        }
+        var query = filter.Value!.Apply(db.Messages.AsNoTracking(), user.TenantId());
         if (before is { } cursor)
         {
             query = query.Where(m => m.Id.CompareTo(cursor) < 0);

@@ -27,8 +27,7 @@ public sealed record VerificationView(
         v.Id,
         v.To,
         "sms",
-        // A pending verification past its expiry is expired, whether or not a write has said so yet.
-        v.Status == VerificationStatus.Pending && v.ExpiresAt <= now ? VerificationStatus.Expired : v.Status,
+        VerificationRecord.StatusAt(v.Status, v.ExpiresAt, now),
         v.CreatedAt,
         v.ExpiresAt,
         v.LastSentAt.AddSeconds(options.ResendCooldownSeconds),

@@ -20,6 +20,7 @@ public static class VerificationExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<VerificationCodes>();
         builder.Services.AddScoped<VerificationService>();
+        builder.Services.AddScoped<VerificationLog>();
         return builder;
     }
 }

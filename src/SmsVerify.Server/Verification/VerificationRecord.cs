@@ -30,6 +30,10 @@ public sealed class VerificationRecord
     public DateTime ExpiresAt { get; init; }
     public DateTime LastSentAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>The status as clients see it at <paramref name="now"/>: a pending one past its expiry is expired, whether or not a write has said so yet.</summary>
+    public static VerificationStatus StatusAt(VerificationStatus status, DateTime expiresAt, DateTime now) =>
+        status == VerificationStatus.Pending && expiresAt <= now ? VerificationStatus.Expired : status;
 }
 
 internal sealed class VerificationRecordConfiguration : IEntityTypeConfiguration<VerificationRecord>

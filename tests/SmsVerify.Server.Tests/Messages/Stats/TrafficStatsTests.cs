@@ -115,24 +115,11 @@ public sealed class TrafficStatsTests : IAsyncLifetime
         }
         foreach (var query in queries)
         {
-            var plan = await PlanAsync(query);
+            var plan = await query.PlanAsync();
             Assert.True(SmsVerifyApp.OnPostgres
                 ? Regex.IsMatch(plan, @"Index Cond: \((\w+\.)?""(Id|CreatedAt)"" >= ")
                 : Regex.IsMatch(plan, @"SEARCH \w+ USING INDEX (sqlite_autoindex_messages_1 \(Id>\?\)|IX_verifications_CreatedAt \(CreatedAt>\?\))"), plan);
         }
-    }
-
-    private static async Task<string> PlanAsync(IQueryable query)
-    {
-        await using var command = query.CreateDbCommand();
-        command.CommandText = (SmsVerifyApp.OnPostgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + command.CommandText;
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetValue(reader.FieldCount - 1).ToString()!);
-        }
-        return string.Join("\n", lines);
     }
 
     /// <summary>An id of the time the fake clock shows, as the server makes at real time.</summary>
