@@ -12,6 +12,8 @@ public class PhoneNumberParserTests
     [InlineData("+86 138-1234-5678")]
     [InlineData("(+86) 138 1234 5678")]
     [InlineData(" 13812345678 ")]
+    [InlineData("１３８１２３４５６７８")] // full-width digits, as a Chinese input method types them
+    [InlineData("＋86 138 1234 5678")]
     public void TryParseMobile_ChineseMobileAsPeopleTypeIt_GivesE164(string input)
     {
         Assert.True(PhoneNumberParser.TryParseMobile(input, out var e164));
@@ -28,6 +30,13 @@ public class PhoneNumberParserTests
     [InlineData("010 6552 9988")] // a Beijing landline: valid, but cannot receive SMS
     [InlineData("+86 10 6552 9988")]
     [InlineData("+44 20 7946 0018")] // a London landline
+    [InlineData("13812345678ext1")] // an extension: an SMS cannot reach it, and cutting it off guesses
+    [InlineData("13812345678#1")]
+    [InlineData("13812345678x1")]
+    [InlineData("13812345678abc")] // trailing junk
+    [InlineData("138-1234-567a")] // a letter libphonenumber would read as a keypad digit
+    [InlineData("138+12345678")] // a plus that does not lead
+    [InlineData("1381234567８;")]
     public void TryParseMobile_NotAMobileNumber_IsRefused(string? input)
     {
         Assert.False(PhoneNumberParser.TryParseMobile(input, out var e164));

@@ -30,6 +30,17 @@ public sealed class VerificationsApiTests(SmsVerifyApp app) : IClassFixture<SmsV
     }
 
     [Theory]
+    [InlineData("ext1")]
+    [InlineData("#1")]
+    [InlineData("abc")]
+    public async Task Start_ToATestNumberWithSomethingAfterIt_Is400_NotSentToTheNumber(string tail)
+    {
+        var tenant = await TenantWithNumberAsync();
+        await (await tenant.StartAsync(Phone + tail)).ProblemAsync(HttpStatusCode.BadRequest, "invalid_phone");
+        Assert.Equal(0, (await tenant.InboxAsync(Phone)).GetArrayLength());
+    }
+
+    [Theory]
     [InlineData(3, null, "codeLength")]
     [InlineData(9, null, "codeLength")]
     [InlineData(null, 59, "ttlSeconds")]

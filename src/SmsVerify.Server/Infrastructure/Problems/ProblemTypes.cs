@@ -12,7 +12,7 @@ public static class ProblemTypes
     public static readonly ProblemType ParameterInvalid = new("parameter_invalid", 400, "A template parameter is not allowed",
         "A value does not fit its variable's type (a code of letters and digits, no 【】, bounded length). `variable` and `rule` name it; nothing was sent. A link, contact number or advertisement in a value is `content_rejected`.");
     public static readonly ProblemType InvalidPhone = new("invalid_phone", 400, "The phone number is not valid",
-        "The number could not be parsed as a valid mobile number (default region CN; E.164, 00-prefixed and national forms are accepted).");
+        "The number could not be parsed as a valid mobile number (default region CN; E.164, 00-prefixed and national forms are accepted). An extension, letters or anything else after the number is refused, never cut off.");
     public static readonly ProblemType CaptchaInvalid = new("captcha_invalid", 400, "The captcha is not valid",
         "The `captcha` payload is malformed, not signed by this server, not solved, expired, issued for another tenant, or already used; `reason` says which. Solve a new challenge.");
     public static readonly ProblemType Unauthorized = new("unauthorized", 401, "An API key is required",
