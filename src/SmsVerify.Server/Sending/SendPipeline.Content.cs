@@ -1,5 +1,6 @@
 using SmsVerify.Server.Content;
 using SmsVerify.Server.Infrastructure.Problems;
+using SmsVerify.Server.Sandbox;
 using SmsVerify.Server.Templates.Rules;
 
 namespace SmsVerify.Server.Sending;
@@ -11,7 +12,7 @@ internal sealed partial class SendPipeline
     private async Task<Outcome<(ApprovedContent? Content, Dictionary<string, string> Values)>> FitContentAsync(SendRequest request, CancellationToken cancellationToken)
     {
         var code = request.Code;
-        if (code is not null && request.Signature is null && request.Template is null)
+        if (code is not null && NamesTheSandboxTemplate(request))
         {
             return request.Values is { Count: > 0 }
                 ? ProblemTypes.Invalid("params", "params fill a template: name your signature and template too.")
@@ -56,4 +57,8 @@ internal sealed partial class SendPipeline
         }
         return (content, values);
     }
+
+    /// <summary>A code send naming no content, or the built-in sandbox signature and template by name, which is the same.</summary>
+    private static bool NamesTheSandboxTemplate(SendRequest request) =>
+        (request.Signature, request.Template) is (null, null) or (SandboxTemplate.Signature, SandboxTemplate.TemplateCode);
 }

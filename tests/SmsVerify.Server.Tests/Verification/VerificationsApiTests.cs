@@ -29,6 +29,21 @@ public sealed class VerificationsApiTests(SmsVerifyApp app) : IClassFixture<SmsV
         await (await tenant.StartAsync("555")).ProblemAsync(HttpStatusCode.BadRequest, "invalid_phone");
     }
 
+    [Fact]
+    public async Task Start_NamingTheBuiltInSandboxSignatureAndTemplate_SendsLikeNamingNone()
+    {
+        var tenant = await TenantWithNumberAsync();
+        var started = await (await tenant.Http.PostJsonAsync("/v1/verifications",
+            new { to = Phone, signature = "SmsVerify", template = "SMS_SANDBOX_VERIFY" })).OkAsync(HttpStatusCode.Created);
+
+        var text = (await tenant.InboxAsync(Phone))[0].Str("text");
+        Assert.StartsWith("【SmsVerify】验证码 " + await tenant.LatestCodeAsync(Phone), text);
+        await (await tenant.CheckAsync(started.Str("id"), await tenant.LatestCodeAsync(Phone))).OkAsync();
+        // The built-in template has no variables of its own, and a real number still needs the tenant's own.
+        await (await tenant.Http.PostJsonAsync("/v1/verifications",
+            new { to = "+8613812340000", signature = "SmsVerify", template = "SMS_SANDBOX_VERIFY" })).ProblemAsync(HttpStatusCode.Forbidden, "sandbox_number_required");
+    }
+
     [Theory]
     [InlineData("ext1")]
     [InlineData("#1")]
