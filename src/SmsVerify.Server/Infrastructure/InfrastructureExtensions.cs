@@ -20,7 +20,14 @@ public static class InfrastructureExtensions
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ProblemsExtensions.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = ProblemsExtensions.MaxRequestBodyBytes;
+            // Room past the limits the app answers with a problem (ProblemsExtensions), so Kestrel's bare 414 and
+            // 431 come only for requests far beyond them.
+            kestrel.Limits.MaxRequestLineSize = 2 * ProblemsExtensions.MaxRequestTargetLength;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 2 * ProblemsExtensions.MaxRequestHeadersBytes;
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(options =>
         {

@@ -14,18 +14,13 @@ internal sealed class ExceptionProblemHandler : IExceptionHandler
         var error = exception switch
         {
             BadHttpRequestException { StatusCode: 413 } => ProblemTypes.BodyTooLarge.With("The request body is too large."),
-            BadHttpRequestException { StatusCode: 415 } => ProblemTypes.UnsupportedMediaType.With("Send the body as application/json."),
-            BadHttpRequestException bad => ProblemTypes.InvalidBody.With(Describe(bad)),
+            BadHttpRequestException { StatusCode: 408 } => ProblemTypes.RequestTimeout.With("The body came too slowly; nothing was changed."),
+            BadHttpRequestException { StatusCode: 415 } => ProblemTypes.UnsupportedMediaType.With(UnreadableRequests.ExpectedMediaType(httpContext)),
+            BadHttpRequestException bad => UnreadableRequests.Describe(bad, httpContext),
             LimitStoreUnavailableException => ProblemTypes.StoreUnavailable.With("The limits store does not answer; nothing was sent. Retry later."),
             _ => ProblemTypes.InternalError.With("Something failed on the server. It is logged; nothing was changed."),
         };
         await error.ToResult().ExecuteAsync(httpContext);
         return true;
     }
-
-    // The framework's message names the parameter and the JSON path; the inner JsonException says what was wrong.
-    private static string Describe(BadHttpRequestException exception) =>
-        exception.InnerException is System.Text.Json.JsonException json && json.Path is not null
-            ? $"The body is not valid at '{json.Path}': {json.Message.Split(". Path:")[0]}."
-            : exception.Message;
 }

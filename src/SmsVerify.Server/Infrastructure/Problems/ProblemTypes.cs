@@ -120,7 +120,14 @@ public static class ProblemTypes
         "A tenant defines at most 10 rate-limit keys. Delete one first, or combine values into one key.");
     public static readonly ProblemType BodyTooLarge = new("body_too_large", 413, "The request body is too large",
         "Request bodies are limited (64 KiB by default).");
-    public static readonly ProblemType UnsupportedMediaType = new("unsupported_media_type", 415, "Unsupported media type", "Send the body as `application/json`.");
+    public static readonly ProblemType RequestTimeout = new("request_timeout", 408, "The request body came too slowly",
+        "The body did not arrive at the minimum rate the server waits for; nothing was changed. Send it again.");
+    public static readonly ProblemType UriTooLong = new("uri_too_long", 414, "The request target is too long",
+        "The path and query are limited to 8 KiB. Send long input in the body.");
+    public static readonly ProblemType HeadersTooLarge = new("headers_too_large", 431, "The request headers are too large",
+        "The request's headers are limited to 32 KiB in all.");
+    public static readonly ProblemType UnsupportedMediaType = new("unsupported_media_type", 415, "Unsupported media type",
+        "The body is not of the media type the endpoint reads: `application/json` for most, `multipart/form-data` for uploads, a form for the vendor-compatible APIs that take one; `detail` says which.");
     public static readonly ProblemType SignatureNotFound = new("signature_not_found", 422, "Unknown signature",
         "No approved signature has this name for your tenant. Only approved signatures send; test numbers also take the built-in sandbox signature.");
     public static readonly ProblemType TemplateNotFound = new("template_not_found", 422, "Unknown template",
@@ -169,8 +176,11 @@ public static class ProblemTypes
         403 => Forbidden,
         404 => NotFound,
         405 => MethodNotAllowed,
+        408 => RequestTimeout,
         413 => BodyTooLarge,
+        414 => UriTooLong,
         415 => UnsupportedMediaType,
+        431 => HeadersTooLarge,
         500 => InternalError,
         503 => StoreUnavailable,
         _ => null,

@@ -8,6 +8,12 @@ public static class ProblemsExtensions
     /// <summary>Bodies larger than this are refused before they are read: no endpoint needs more.</summary>
     public const long MaxRequestBodyBytes = 64 * 1024;
 
+    /// <summary>The longest path and query answered; Kestrel itself refuses (without a body) only past twice this.</summary>
+    public const int MaxRequestTargetLength = 8 * 1024;
+
+    /// <summary>The most header bytes answered; Kestrel itself refuses (without a body) only past twice this.</summary>
+    public const int MaxRequestHeadersBytes = 32 * 1024;
+
     public static IHostApplicationBuilder AddProblems(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -18,7 +24,9 @@ public static class ProblemsExtensions
                 problem.Extensions["code"] = type.Code;
                 problem.Type = type.TypeUri;
                 problem.Title = type.Title;
-                problem.Detail ??= type.Description;
+                problem.Detail ??= type == ProblemTypes.UnsupportedMediaType
+                    ? UnreadableRequests.ExpectedMediaType(context.HttpContext)
+                    : type.Description;
             }
         });
         builder.Services.AddExceptionHandler<ExceptionProblemHandler>();
@@ -31,7 +39,7 @@ public static class ProblemsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.Use(LimitRequestBody);
+        app.Use(LimitRequest);
         app.MapGet("/problems/{code}", (string code) => ProblemTypes.ByCode.TryGetValue(code, out var type)
                 ? Results.Ok(new { type.Code, type.Status, type.Title, type.Description })
                 : Results.NotFound())
@@ -39,10 +47,21 @@ public static class ProblemsExtensions
         return app;
     }
 
-    // Kestrel enforces the limit on the stream for chunked bodies; a declared length is refused up front so the
-    // answer is a problem with a code, whatever server hosts the app. Uploads declare a larger limit on their endpoint.
-    private static Task LimitRequestBody(HttpContext context, RequestDelegate next)
+    // Kestrel answers a too-long target or too-large headers with a bare status and the body limit only on the
+    // stream; checked here first, each is a problem with a code, whatever server hosts the app. Uploads declare a
+    // larger body limit on their endpoint.
+    private static Task LimitRequest(HttpContext context, RequestDelegate next)
     {
+        if (context.Request.Path.Value?.Length + context.Request.QueryString.Value?.Length > MaxRequestTargetLength)
+        {
+            return ProblemTypes.UriTooLong.With($"The request target is longer than {MaxRequestTargetLength} characters.")
+                .ToResult().ExecuteAsync(context);
+        }
+        if (HeaderBytes(context.Request.Headers) > MaxRequestHeadersBytes)
+        {
+            return ProblemTypes.HeadersTooLarge.With($"The headers are larger than {MaxRequestHeadersBytes} bytes in all.")
+                .ToResult().ExecuteAsync(context);
+        }
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
             ?? MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
@@ -55,5 +74,19 @@ public static class ProblemsExtensions
             feature.MaxRequestBodySize = limit;
         }
         return next(context);
+    }
+
+    private static long HeaderBytes(IHeaderDictionary headers)
+    {
+        long bytes = 0;
+        foreach (var (name, values) in headers)
+        {
+            bytes += name.Length;
+            foreach (var value in values)
+            {
+                bytes += value?.Length ?? 0;
+            }
+        }
+        return bytes;
     }
 }
