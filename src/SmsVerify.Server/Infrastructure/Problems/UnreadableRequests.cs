@@ -95,9 +95,18 @@ internal static partial class UnreadableRequests
 
     private static readonly Dictionary<string, Type> ParameterTypes = new(StringComparer.Ordinal)
     {
-        ["int"] = typeof(int), ["long"] = typeof(long), ["short"] = typeof(short), ["byte"] = typeof(byte),
-        ["decimal"] = typeof(decimal), ["double"] = typeof(double), ["float"] = typeof(float), ["bool"] = typeof(bool),
-        ["string"] = typeof(string), ["Guid"] = typeof(Guid), ["DateTimeOffset"] = typeof(DateTimeOffset), ["DateTime"] = typeof(DateTime),
+        ["int"] = typeof(int),
+        ["long"] = typeof(long),
+        ["short"] = typeof(short),
+        ["byte"] = typeof(byte),
+        ["decimal"] = typeof(decimal),
+        ["double"] = typeof(double),
+        ["float"] = typeof(float),
+        ["bool"] = typeof(bool),
+        ["string"] = typeof(string),
+        ["Guid"] = typeof(Guid),
+        ["DateTimeOffset"] = typeof(DateTimeOffset),
+        ["DateTime"] = typeof(DateTime),
     };
 
     private static string Kind(Type type)
