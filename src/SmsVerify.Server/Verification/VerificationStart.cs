@@ -10,9 +10,10 @@ namespace SmsVerify.Server.Verification;
 
 /// <summary>
 /// A verification's code on its way through the send pipeline. A pending code to the same number with the same
-/// signature and template is sent again, once its cool-down is over; one with another template is canceled and
-/// replaced, so that two codes are never valid side by side; otherwise a new code is made (a test number's fixed
-/// code, if it has one).
+/// signature and template is sent again, once its cool-down is over; one with another template, or that the
+/// request asks to be of another length or lifetime, is canceled and replaced, so that two codes are never valid
+/// side by side and a request never silently gets terms it did not ask for; otherwise a new code is made (a test
+/// number's fixed code, if it has one).
 /// </summary>
 internal sealed class VerificationStart(
     AppDbContext db, VerificationCodes codes, VerificationOptions options, TimeProvider clock, Guid tenantId, CreateVerificationRequest request) : CodeSend
@@ -48,7 +49,8 @@ internal sealed class VerificationStart(
         {
             pending = null;
         }
-        else if (pending.Signature != (content?.Signature ?? SandboxTemplate.Signature) || pending.Template != (content?.Template ?? SandboxTemplate.TemplateCode))
+        else if (pending.Signature != (content?.Signature ?? SandboxTemplate.Signature) || pending.Template != (content?.Template ?? SandboxTemplate.TemplateCode)
+            || AsksForOtherTerms(pending, fixedCode))
         {
             (_replaced, pending) = (pending, null);
         }
@@ -88,6 +90,11 @@ internal sealed class VerificationStart(
             """);
         return null;
     }
+
+    /// <summary>Whether the request names a code length or lifetime other than the pending code's (a fixed code keeps its length).</summary>
+    private bool AsksForOtherTerms(VerificationRecord pending, string? fixedCode) =>
+        (request.CodeLength is { } length && fixedCode is null && length != pending.CodeLength)
+        || (request.TtlSeconds is { } ttl && pending.CreatedAt.AddSeconds(ttl) != pending.ExpiresAt);
 
     private VerificationRecord New(string to, ApprovedContent? content, bool toTestNumber, DateTime now)
     {

@@ -122,6 +122,39 @@ public sealed class VerificationsApiTests(SmsVerifyApp app) : IClassFixture<SmsV
     }
 
     [Fact]
+    public async Task AResentCode_SaysTheWholeMinutesItHasLeft_NeverMore()
+    {
+        var tenant = await TenantWithNumberAsync();
+        await tenant.StartOkAsync(Phone);
+        Assert.Contains("5 分钟", (await tenant.InboxAsync(Phone))[0].Str("text"));
+        app.Clock.Advance(TimeSpan.FromSeconds(70));
+
+        await tenant.StartOkAsync(Phone);
+
+        Assert.Contains("，3 分钟内有效", (await tenant.InboxAsync(Phone))[0].Str("text")); // 3 min 50 s left
+    }
+
+    [Theory]
+    [InlineData(8, null)]
+    [InlineData(null, 600)]
+    public async Task Start_AgainAskingForAnotherLengthOrLifetime_ReplacesThePendingCode_WithOneOnThoseTerms(int? codeLength, int? ttlSeconds)
+    {
+        var tenant = await TenantWithNumberAsync();
+        var first = await tenant.StartOkAsync(Phone);
+        app.Clock.Advance(TimeSpan.FromSeconds(60));
+
+        var again = await (await tenant.Http.PostJsonAsync("/v1/verifications", new { to = Phone, codeLength, ttlSeconds })).OkAsync(HttpStatusCode.Created);
+
+        Assert.NotEqual(first.Str("id"), again.Str("id"));
+        Assert.Equal(codeLength ?? 6, (await tenant.LatestCodeAsync(Phone)).Length);
+        Assert.Equal(app.Clock.GetUtcNow().AddSeconds(ttlSeconds ?? 300), again.GetProperty("expiresAt").GetDateTimeOffset(), TimeSpan.FromSeconds(1));
+        Assert.Equal("canceled", (await (await tenant.Http.GetAsync($"/v1/verifications/{first.Str("id")}")).OkAsync()).Str("status"));
+        // Asking again for what is now pending is a plain resend, held to the cool-down.
+        await (await tenant.Http.PostJsonAsync("/v1/verifications", new { to = Phone, codeLength, ttlSeconds }))
+            .ProblemAsync(HttpStatusCode.TooManyRequests, "resend_too_soon");
+    }
+
+    [Fact]
     public async Task Start_FrequencyLimits_RefuseTheSixthInAnHourAndTheEleventhInADay()
     {
         var tenant = await TenantWithNumberAsync();
