@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Qualifications;
-using SmsVerify.Server.Qualifications.Validation;
 using SmsVerify.Server.Review;
 using SmsVerify.Server.Tenants;
 

@@ -6,9 +6,6 @@ using SmsVerify.Server.Audit;
 using SmsVerify.Server.Documents;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
-using SmsVerify.Server.Infrastructure.Security;
-using SmsVerify.Server.Policy;
-using SmsVerify.Server.RealPerson;
 using SmsVerify.Server.Review;
 using SmsVerify.Server.Tenants;
 

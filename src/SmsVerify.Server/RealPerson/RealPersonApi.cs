@@ -2,11 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using SmsVerify.Server.Documents;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
-using SmsVerify.Server.Qualifications;
-using SmsVerify.Server.Review;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.RealPerson;

@@ -47,7 +47,11 @@ public sealed class OnboardingPageTests(SmsVerifyApp app) : IClassFixture<SmsVer
         // Landing application.
         Assert.Equal(HttpStatusCode.Redirect, (await developer.PostFormAsync(Applications, "Submit", new()
         {
-            ["kind"] = "website", ["name"] = "某某商城", ["domain"] = "shop.example.com", ["icpNumber"] = "京ICP备12345678号-1", ["filingSubject"] = Submissions.Company,
+            ["kind"] = "website",
+            ["name"] = "某某商城",
+            ["domain"] = "shop.example.com",
+            ["icpNumber"] = "京ICP备12345678号-1",
+            ["filingSubject"] = Submissions.Company,
         })).StatusCode);
         var application = await QueuedAsync(auditor, "application", tenant.Id);
         await (await auditor.PostJsonAsync($"/v1/review/items/{application.Str("id")}/approve", new { })).OkAsync();
@@ -70,7 +74,10 @@ public sealed class OnboardingPageTests(SmsVerifyApp app) : IClassFixture<SmsVer
         // Template: submitted through the editor, under review or approved by the rules, never rejected.
         Assert.Equal(HttpStatusCode.Redirect, (await developer.PostFormAsync(Templates, "Submit", new()
         {
-            ["name"] = "登录", ["type"] = "verification", ["scenario"] = "用户登录", ["content"] = Senders.VerificationContent,
+            ["name"] = "登录",
+            ["type"] = "verification",
+            ["scenario"] = "用户登录",
+            ["content"] = Senders.VerificationContent,
         })).StatusCode);
         var template = (await (await tenant.Http.GetAsync("/v1/templates")).OkAsync()).EnumerateArray().Single();
         Assert.NotEqual("rejected", template.Str("status"));
@@ -85,7 +92,10 @@ public sealed class OnboardingPageTests(SmsVerifyApp app) : IClassFixture<SmsVer
         var (owner, _) = await app.TenantSignedInAsync(tenant.Id, "owner");
         Assert.Equal(HttpStatusCode.Redirect, (await owner.PostFormAsync(Templates, "Submit", new()
         {
-            ["name"] = "登录", ["type"] = "verification", ["scenario"] = "用户登录", ["content"] = "您的验证码为${code}，详情见 http://promo.example.com",
+            ["name"] = "登录",
+            ["type"] = "verification",
+            ["scenario"] = "用户登录",
+            ["content"] = "您的验证码为${code}，详情见 http://promo.example.com",
         })).StatusCode);
         var template = (await (await tenant.Http.GetAsync("/v1/templates")).OkAsync()).EnumerateArray().Single();
         Assert.Equal("rejected", template.Str("status"));
@@ -100,7 +110,11 @@ public sealed class OnboardingPageTests(SmsVerifyApp app) : IClassFixture<SmsVer
 
         Assert.Equal(HttpStatusCode.Redirect, (await owner.PostFormAsync(Templates, "Submit", new()
         {
-            ["code"] = code, ["name"] = "登录", ["type"] = "verification", ["scenario"] = "用户登录", ["content"] = Senders.VerificationContent,
+            ["code"] = code,
+            ["name"] = "登录",
+            ["type"] = "verification",
+            ["scenario"] = "用户登录",
+            ["content"] = Senders.VerificationContent,
         })).StatusCode);
         var corrected = await (await tenant.Http.GetAsync($"/v1/templates/{code}")).OkAsync();
         Assert.Equal(2, corrected.GetProperty("version").GetInt32());
@@ -117,7 +131,10 @@ public sealed class OnboardingPageTests(SmsVerifyApp app) : IClassFixture<SmsVer
 
         var answer = await (await developer.PostFormAsync(Templates, "Precheck", new()
         {
-            ["name"] = "登录", ["type"] = "verification", ["scenario"] = "用户登录", ["content"] = content,
+            ["name"] = "登录",
+            ["type"] = "verification",
+            ["scenario"] = "用户登录",
+            ["content"] = content,
         })).OkAsync();
         var link = answer.GetProperty("findings").EnumerateArray().First(f => f.Str("code") == "link_not_allowed");
         Assert.Equal("content", link.Str("field"));
@@ -176,7 +193,11 @@ public sealed class OnboardingPageTests(SmsVerifyApp app) : IClassFixture<SmsVer
             new() { ["id"] = signature.Str("id"), ["name"] = "某某", ["source"] = "company" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.PostFormAsync(Templates, "Submit", new()
         {
-            ["code"] = template.Str("code"), ["name"] = "登录", ["type"] = "verification", ["scenario"] = "用户登录", ["content"] = Senders.VerificationContent,
+            ["code"] = template.Str("code"),
+            ["name"] = "登录",
+            ["type"] = "verification",
+            ["scenario"] = "用户登录",
+            ["content"] = Senders.VerificationContent,
         })).StatusCode);
         Assert.DoesNotContain(signature.Str("id"), await owner.HtmlAsync(Signatures));
         Assert.DoesNotContain(template.Str("code"), await owner.HtmlAsync(Templates));
