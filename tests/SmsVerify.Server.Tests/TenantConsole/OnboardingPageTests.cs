@@ -60,6 +60,7 @@ public sealed class OnboardingPageTests(SmsVerifyApp app) : IClassFixture<SmsVer
         Assert.Equal(HttpStatusCode.Redirect, (await PostMultipartAsync(developer, Signatures, "Submit",
             new() { ["name"] = "某某科技", ["source"] = "company", ["purpose"] = "general" })).StatusCode);
         var signature = await QueuedAsync(auditor, "signature", tenant.Id);
+        Assert.Contains($"/console/review/{signature.Str("id")}", await (await app.SignedInAsync("auditor")).HtmlAsync("/console/review?kind=signature"));
         await (await auditor.PostJsonAsync($"/v1/review/items/{signature.Str("id")}/reject", new { reason = "签名与企业简称不符。" })).OkAsync();
         Assert.Contains("签名与企业简称不符。", await developer.HtmlAsync("/app"));
         Assert.Contains($"?id={signature.Str("id")}", await developer.HtmlAsync(Signatures));
