@@ -25,8 +25,46 @@ public sealed record RealPersonCheckView(
 /// </summary>
 public sealed class RealPersonService(
     AppDbContext db, IEnumerable<IRealPersonProvider> providers, IOptions<RealPersonOptions> options, ReviewDecisions decisions,
-    AuditTrail audit, PersonalData personalData, TimeProvider clock)
+    AuditTrail audit, PersonalData personalData, DocumentStore documents, TimeProvider clock)
 {
+    /// <summary>
+    /// The real-person step of a pending qualification, as <c>POST /v1/qualifications/{id}/real-person</c> and the
+    /// tenant console take it: the holder's selfie (personal) or the legal representative's video (enterprise),
+    /// stored encrypted, then judged by the provider the form names (or the default).
+    /// </summary>
+    public async Task<Outcome<RealPersonCheck>> SubmitAsync(Guid tenantId, Guid qualificationId, RealPersonForm form, CancellationToken cancellationToken)
+    {
+        var qualification = await db.Qualifications.AsNoTracking().FirstOrDefaultAsync(q => q.Id == qualificationId && q.TenantId == tenantId, cancellationToken);
+        if (qualification is null)
+        {
+            return ProblemTypes.QualificationNotFound.With($"Your tenant has no qualification with id {qualificationId}.");
+        }
+        if (qualification.Status != ReviewStatus.PendingReview)
+        {
+            return ProblemTypes.QualificationNotPending.With($"Qualification {qualificationId} is {qualification.Status}.");
+        }
+        var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == tenantId, cancellationToken);
+        var provider = Provider(form.Provider, tenant);
+        if (provider.Error is { } unavailable)
+        {
+            return unavailable;
+        }
+        var (field, file) = qualification.Kind == TenantKind.Personal ? ("selfie", form.Selfie) : ("legalRepVideo", form.LegalRepVideo);
+        if (file is null)
+        {
+            return ProblemTypes.Invalid(field, qualification.Kind == TenantKind.Personal
+                ? "Send a selfie (a photo or a short video) of the holder as 'selfie'."
+                : "Send a video of the legal representative holding the business licence as 'legalRepVideo'.");
+        }
+        var media = await StoreAsync(tenantId, field, file, videoOnly: field == "legalRepVideo", cancellationToken);
+        if (media.Error is { } badFile)
+        {
+            return badFile;
+        }
+        var (reference, content) = media.Value;
+        return await StartAsync(provider.Value!, qualification, reference, content, Options(form), cancellationToken);
+    }
+
     public const string SystemActor = "system:real_person";
 
     /// <summary>Finds the provider a request names (or the default), if this tenant may use it.</summary>
@@ -103,5 +141,37 @@ public sealed class RealPersonService(
         await decisions.DecideAsync(db, qualification, QualificationReview.KindName, ReviewStatus.Rejected, message, cancellationToken,
             () => db.Qualifications.Where(q => q.Id == qualification.Id).ExecuteUpdateAsync(set => set.SetProperty(q => q.Findings, findings), cancellationToken),
             SystemActor);
+    }
+
+    /// <summary>Stores the media encrypted like every document; the provider gets the plain bytes once, now.</summary>
+    private async Task<Outcome<(DocumentRef Reference, byte[] Content)>> StoreAsync(
+        Guid tenantId, string field, IFormFile file, bool videoOnly, CancellationToken cancellationToken)
+    {
+        var content = await Uploads.ReadAllAsync(file, cancellationToken);
+        var type = DocumentTypes.Sniff(content);
+        if (type == DocumentType.Pdf || (videoOnly && type is not (null or DocumentType.Mp4)))
+        {
+            return ProblemTypes.Invalid(field, videoOnly ? $"{field} must be an MP4 video." : $"{field} must be a JPEG or PNG photo, or an MP4 video.");
+        }
+        var saved = await documents.SaveAsync(tenantId, field, new MemoryStream(content), cancellationToken);
+        if (saved.Error is { } error)
+        {
+            return error;
+        }
+        return (new DocumentRef(field, saved.Value!.Id, saved.Value.Type, saved.Value.Size, saved.Value.Sha256), content);
+    }
+
+    private static Dictionary<string, string> Options(RealPersonForm form)
+    {
+        Dictionary<string, string> options = [];
+        if (form.SandboxOutcome is { Length: > 0 and <= 16 } outcome)
+        {
+            options[SandboxRealPersonProvider.OutcomeOption] = outcome;
+        }
+        if (form.SandboxVerifiedName is { Length: > 0 and <= QualificationForm.MaxNameLength } name)
+        {
+            options[SandboxRealPersonProvider.VerifiedNameOption] = name.Trim();
+        }
+        return options;
     }
 }

@@ -12,6 +12,9 @@ public static class ReviewExtensions
         builder.Services.AddScoped<ReviewServices>();
         builder.Services.AddScoped<IReviewKind, QualificationReview>();
         builder.Services.AddScoped<IReviewKind, LandingAppReview>();
+        // How qualifications and applications come in, for the API and the tenant console alike.
+        builder.Services.AddScoped<QualificationSubmissions>();
+        builder.Services.AddScoped<LandingAppSubmissions>();
         return builder;
     }
 }

@@ -17,6 +17,9 @@ public static class ConsoleExtensions
 {
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
 
+    /// <summary>The live pre-check of the template and signature editors (WebConsole/Scripts/precheck.js).</summary>
+    public const string PrecheckScript = "/app/onboarding/precheck.js";
+
     public static IHostApplicationBuilder AddConsole(this IHostApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
@@ -59,6 +62,18 @@ public static class ConsoleExtensions
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/console") || context.Request.Path.StartsWithSegments("/app"),
             console => console.UseRequestLocalization(localization));
         app.MapRazorPages();
+        // The console's one script file, served from inside the server like everything else.
+        var precheck = ReadScript("precheck.js");
+        app.MapGet(PrecheckScript, () => Results.Bytes(precheck, "text/javascript; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         return app;
+    }
+
+    private static byte[] ReadScript(string name)
+    {
+        using var stream = typeof(ConsoleExtensions).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The console script {name} is not embedded.");
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
     }
 }

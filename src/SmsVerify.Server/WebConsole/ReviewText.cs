@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using SmsVerify.Server.Review;
 
 namespace SmsVerify.Server.WebConsole;
 
@@ -23,9 +24,33 @@ public static class ReviewText
         _ => status,
     };
 
+    /// <summary>A submission's status as the API writes it (<c>pending_review</c>), which <see cref="Status(string)"/> names.</summary>
+    public static string Code(ReviewStatus status) => status switch
+    {
+        ReviewStatus.Approved => "approved",
+        ReviewStatus.Rejected => "rejected",
+        _ => "pending_review",
+    };
+
+    /// <summary>
+    /// Why a submission was rejected, in the words of whoever rejected it: the reviewer's note, or else the rules'
+    /// errors (a submission the rules rejected has no note).
+    /// </summary>
+    public static string? Reason(ReviewStatus status, string? note, IEnumerable<Finding> findings) =>
+        status != ReviewStatus.Rejected ? null
+        : note ?? string.Join(" ", findings.Where(f => f.Severity == Finding.Error).Select(f => f.Message));
+
     public static string Age(IStringLocalizer text, TimeSpan age) =>
         age.TotalMinutes < 1 ? text["just now"]
         : age.TotalHours < 1 ? text["{0} min", (int)age.TotalMinutes]
         : age.TotalDays < 1 ? text["{0} h {1} min", (int)age.TotalHours, age.Minutes]
         : text["{0} d {1} h", (int)age.TotalDays, age.Hours];
+}
+
+/// <summary>A submission's review as the onboarding pages show it: its status and, when rejected, why.</summary>
+public sealed record ReviewState(ReviewStatus Status, string? Note, IReadOnlyList<Finding> Findings)
+{
+    public string Code => ReviewText.Code(Status);
+
+    public string? Reason => ReviewText.Reason(Status, Note, Findings);
 }

@@ -22,6 +22,12 @@ public sealed class TenantConsoleAccessTests(SmsVerifyApp app) : IClassFixture<S
         { "/app/messages?tab=verifications", Everyone },
         { $"/app/messages/{Unknown}", Everyone },
         { "/app/people", "owner" },
+        { "/app/onboarding/qualification", Everyone },
+        { "/app/onboarding/applications", Everyone },
+        { "/app/onboarding/signatures", Everyone },
+        { $"/app/onboarding/signatures?id={Unknown}", Everyone },
+        { "/app/onboarding/templates", Everyone },
+        { "/app/onboarding/templates?code=SMS_000000000", Everyone },
     };
 
     [Theory]
