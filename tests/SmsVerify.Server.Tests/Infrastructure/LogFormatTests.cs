@@ -38,6 +38,14 @@ public sealed class LogFormatTests : IAsyncLifetime
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", json.RootElement.Str("Timestamp"));
     }
 
+    [Fact]
+    public async Task AFirstStartOnAFreshDatabase_WarnsOfNothing()
+    {
+        using var server = await StartAsync([]);
+
+        Assert.DoesNotContain(server.Output.Split('\n'), l => l.Contains(" warn: ", StringComparison.Ordinal) || l.Contains(" fail: ", StringComparison.Ordinal));
+    }
+
     private async Task<ServerProcess> StartAsync(Dictionary<string, string?> settings)
     {
         var all = new Dictionary<string, string?>(_store.Settings)
