@@ -26,7 +26,7 @@ public sealed partial class TenantWebhooks
         {
             return NotConfigured();
         }
-        var allowed = await limits.TryAcquireAsync($"webhook-test:{tenantId:N}", TestWindow, clock.GetUtcNow(), cancellationToken);
+        var allowed = await limits.TryAcquireAsync(TestKey(tenantId), TestWindow, clock.GetUtcNow(), cancellationToken);
         if (!allowed.Allowed)
         {
             return ProblemTypes.WebhookTestTooSoon.With($"At most {TestWindow[0].Max} test events a minute; send the next one later.") with
@@ -41,4 +41,19 @@ public sealed partial class TenantWebhooks
         outbox.Wake();
         return DeliveryView.From(delivery);
     }
+
+    /// <summary>Test events sent in the last minute (what the console shows of the limit); null while the store does not answer.</summary>
+    public async Task<int?> TestsSentAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await limits.CountAsync(TestKey(tenantId), TestWindow, clock.GetUtcNow(), cancellationToken))[0];
+        }
+        catch (LimitStoreUnavailableException)
+        {
+            return null;
+        }
+    }
+
+    private static string TestKey(Guid tenantId) => $"webhook-test:{tenantId:N}";
 }

@@ -21,6 +21,12 @@ public sealed class TenantConsoleAccessTests(SmsVerifyApp app) : IClassFixture<S
         { "/app/messages", Everyone },
         { "/app/messages?tab=verifications", Everyone },
         { $"/app/messages/{Unknown}", Everyone },
+        { "/app/developers", Everyone },
+        { "/app/developers/webhook", Everyone },
+        { $"/app/developers/deliveries/{Unknown}", Everyone },
+        { "/app/developers/limits", Everyone },
+        { "/app/account", Everyone },
+        { "/app/account?signature=" + Unknown, Everyone },
         { "/app/people", "owner" },
     };
 
