@@ -76,17 +76,5 @@ public sealed class SandboxBrowserTests(BrowserFixture browser, ConsoleServer se
         Assert.Equal("pending", await page.Locator($"tr[data-verification='{ids[1]}']").GetAttributeAsync("data-status"));
     }
 
-    /// <summary>A new person of the tenant joins through their invitation link in the browser, then opens <paramref name="path"/>.</summary>
-    private async Task<IPage> SignedInPageAsync(Guid tenantId, string role, string path)
-    {
-        var link = await App.InviteAsync(tenantId, role, $"{role}-{Guid.NewGuid():N}"[..20] + "@example.com");
-        var page = await browser.NewPageAsync(server.BaseUrl);
-        await page.GotoAsync(link);
-        await page.FillAsync("#displayName", $"A {role}");
-        await page.FillAsync("#password", TenantPeople.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith("/app", StringComparison.Ordinal));
-        await page.GotoAsync(path);
-        return page;
-    }
+    private Task<IPage> SignedInPageAsync(Guid tenantId, string role, string path) => browser.TenantSignedInPageAsync(server, tenantId, role, path);
 }
