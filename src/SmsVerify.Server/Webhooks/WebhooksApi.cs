@@ -1,11 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SmsVerify.Server.Audit;
-using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
-using SmsVerify.Server.Infrastructure.Security;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Webhooks;

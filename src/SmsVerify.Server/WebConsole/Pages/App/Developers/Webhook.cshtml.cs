@@ -70,7 +70,7 @@ public sealed class WebhookModel(TenantWebhooks webhooks, AuditTrail audit, IOpt
                 ? text["At most {0} test events a minute; send the next in {1} s.", TenantWebhooks.TestWindow[0].Max, (int)Math.Ceiling(error.RetryAfter?.TotalSeconds ?? 60)].Value
             : text["Set a webhook URL first."].Value;
         Response.StatusCode = sent.Error?.Type.Status ?? StatusCodes.Status202Accepted;
-        if (Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))
+        if (WantsJson)
         {
             return new JsonResult(new { ok = sent.Error is null, message = answer, deliveryId = sent.Value?.Id }) { StatusCode = Response.StatusCode };
         }
