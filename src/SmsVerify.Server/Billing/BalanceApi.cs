@@ -22,8 +22,6 @@ public sealed record BalanceView(Guid TenantId, decimal Balance, decimal PricePe
 /// <summary>Operators top up prepaid balances and set prices and daily spend caps; a tenant reads its own.</summary>
 public static class BalanceApi
 {
-    public const decimal MaxDailyLimit = 10_000_000m;
-
     public static IEndpointRouteBuilder MapBalance(this IEndpointRouteBuilder routes)
     {
         var operators = routes.MapGroup("/v1/tenants/{id:guid}").WithTags("Billing").RequireAuthorization(Policies.Admin);
@@ -55,21 +53,11 @@ public static class BalanceApi
         return updated == 1 ? TypedResults.Ok(await balances.ViewAsync(id, cancellationToken)) : NotFound(id);
     }
 
-    /// <summary>Takes effect with the next charge on every node: the cap is read by the charge's own UPDATE.</summary>
     private static async Task<Results<Ok<BalanceView>, ApiProblem>> SetSpendCap(
-        Guid id, SpendCapRequest request, AppDbContext db, AuditTrail audit, TenantBalances balances, CancellationToken cancellationToken)
+        Guid id, SpendCapRequest request, TenantBalances balances, CancellationToken cancellationToken)
     {
-        long? units = null;
-        if (request.DailyLimit is { } limit && (limit < 0 || limit > MaxDailyLimit || (units = Money.FromYuan(limit)) is null))
-        {
-            return ProblemTypes.Invalid("dailyLimit", $"dailyLimit is in yuan, 0 to {MaxDailyLimit}, with at most four decimals; null removes the cap.").ToResult();
-        }
-        var updated = await audit.RunAsync(db, async () =>
-        {
-            var count = await db.Tenants.Where(t => t.Id == id).ExecuteUpdateAsync(set => set.SetProperty(t => t.DailySpendCap, units), cancellationToken);
-            return (count, count == 1 ? new AuditEntry("tenant.spend_cap_set", $"tenant:{id}", id, $"dailyLimit={request.DailyLimit?.ToString() ?? "none"}") : null);
-        }, cancellationToken);
-        return updated == 1 ? TypedResults.Ok(await balances.ViewAsync(id, cancellationToken)) : NotFound(id);
+        var set = await balances.SetSpendCapAsync(id, request.DailyLimit, cancellationToken);
+        return set.Error is { } error ? error.ToResult() : TypedResults.Ok(set.Value!);
     }
 
     private static async Task<Ok<BalanceView>> Own(ClaimsPrincipal user, TenantBalances balances, CancellationToken cancellationToken) =>

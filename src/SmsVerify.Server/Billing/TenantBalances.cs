@@ -32,6 +32,27 @@ public sealed class TenantBalances(AppDbContext db, AuditTrail audit, IOptions<B
             : ProblemTypes.TenantNotFound.With($"No tenant has id {id}.");
     }
 
+    public const decimal MaxDailyLimit = 10_000_000m;
+
+    /// <summary>
+    /// Sets or (null) removes the daily spend cap, for operators (<c>PUT /v1/tenants/{id}/spend-cap</c>) and a tenant's
+    /// owners (the console). Takes effect with the next charge on every node: the cap is read by the charge's own UPDATE.
+    /// </summary>
+    public async Task<Outcome<BalanceView>> SetSpendCapAsync(Guid id, decimal? dailyLimit, CancellationToken cancellationToken)
+    {
+        long? units = null;
+        if (dailyLimit is { } limit && (limit < 0 || limit > MaxDailyLimit || (units = Money.FromYuan(limit)) is null))
+        {
+            return ProblemTypes.Invalid("dailyLimit", $"dailyLimit is in yuan, 0 to {MaxDailyLimit}, with at most four decimals; null removes the cap.");
+        }
+        var updated = await audit.RunAsync(db, async () =>
+        {
+            var count = await db.Tenants.Where(t => t.Id == id).ExecuteUpdateAsync(set => set.SetProperty(t => t.DailySpendCap, units), cancellationToken);
+            return (count, count == 1 ? new AuditEntry("tenant.spend_cap_set", $"tenant:{id}", id, $"dailyLimit={dailyLimit?.ToString() ?? "none"}") : null);
+        }, cancellationToken);
+        return updated == 1 ? await ViewAsync(id, cancellationToken) : ProblemTypes.TenantNotFound.With($"No tenant has id {id}.");
+    }
+
     /// <summary>Balance, price, daily cap and today's spend, in yuan.</summary>
     public async Task<BalanceView> ViewAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -1,8 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using SmsVerify.Server.Audit;
-using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Tenants;
 
@@ -66,38 +63,13 @@ public static class CaptchaApi
         return TypedResults.Ok(signer.Issue(tenantId));
     }
 
-    private static async Task<Ok<CaptchaPolicyView>> GetPolicy(ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var tenantId = user.TenantId();
-        var row = await db.CaptchaPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken);
-        return TypedResults.Ok(row is null ? new CaptchaPolicyView(CaptchaPolicyNames.Name(CaptchaPolicy.Off), null) : View(row));
-    }
+    private static async Task<Ok<CaptchaPolicyView>> GetPolicy(ClaimsPrincipal user, TenantCaptchaPolicies policies, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await policies.GetAsync(user.TenantId(), cancellationToken));
 
-    private static async Task<Results<Ok<CaptchaPolicyView>, ApiProblem>> SetPolicy(SetCaptchaPolicyRequest request, ClaimsPrincipal user,
-        AppDbContext db, AuditTrail audit, CaptchaPolicies policies, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CaptchaPolicyView>, ApiProblem>> SetPolicy(
+        SetCaptchaPolicyRequest request, ClaimsPrincipal user, TenantCaptchaPolicies policies, CancellationToken cancellationToken)
     {
-        if (!CaptchaPolicyNames.TryParse(request.Policy, out var policy))
-        {
-            return ProblemTypes.Invalid("policy", $"policy must be one of {string.Join(", ", CaptchaPolicyNames.All)}; got '{Echo.Truncate(request.Policy)}'.").ToResult();
-        }
-        var tenantId = user.TenantId();
-        // Read inside the audit transaction, after its lock: two first PUTs at once then update in turn instead
-        // of both inserting.
-        var row = await audit.RunAsync(db, async () =>
-        {
-            var stored = await db.CaptchaPolicies.FirstOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken);
-            if (stored is null)
-            {
-                stored = new TenantCaptchaPolicy { TenantId = tenantId };
-                db.CaptchaPolicies.Add(stored);
-            }
-            stored.Policy = policy;
-            stored.UpdatedAt = clock.UtcNowForStorage();
-            return (stored, (AuditEntry?)new AuditEntry("captcha.policy_set", $"captcha_policy:{tenantId}", tenantId, CaptchaPolicyNames.Name(policy)));
-        }, cancellationToken);
-        policies.Forget(tenantId);
-        return TypedResults.Ok(View(row));
+        var set = await policies.SetAsync(user.TenantId(), request.Policy, cancellationToken);
+        return set.Error is { } error ? error.ToResult() : TypedResults.Ok(set.Value!);
     }
-
-    private static CaptchaPolicyView View(TenantCaptchaPolicy row) => new(CaptchaPolicyNames.Name(row.Policy), row.UpdatedAt);
 }

@@ -43,6 +43,9 @@ internal sealed class HitLog
         return refusal;
     }
 
+    /// <summary>The hits within <paramref name="window"/> now; counts nothing.</summary>
+    public int InWindow(RateWindow window, long now) => _count - FirstAfter(now - window.Length.Ticks);
+
     /// <summary>Whether one more hit now would be a window's <see cref="RateWindow.Max"/>-th or later.</summary>
     public bool WouldReach(ReadOnlySpan<RateWindow> windows, long now)
     {

@@ -25,6 +25,12 @@ public interface ILimitStore
     /// </summary>
     ValueTask<bool> TryClaimAsync(string key, TimeSpan lifetime, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many hits <paramref name="key"/> holds in each of <paramref name="windows"/> now, counting nothing: what the
+    /// console shows of how full a limit is. A store that cannot tell (a missing key) answers zeros.
+    /// </summary>
+    ValueTask<int[]> CountAsync(string key, ReadOnlyMemory<RateWindow> windows, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>For readiness: whether the store answers.</summary>
     Task<bool> PingAsync(CancellationToken cancellationToken);
 }

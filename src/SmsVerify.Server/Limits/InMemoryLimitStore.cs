@@ -38,6 +38,22 @@ internal sealed partial class InMemoryLimitStore : ILimitStore, IDisposable
         }
     }
 
+    public ValueTask<int[]> CountAsync(string key, ReadOnlyMemory<RateWindow> windows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var counts = new int[windows.Length];
+        if (_logs.TryGetValue(key, out var log))
+        {
+            lock (log)
+            {
+                for (var i = 0; i < counts.Length; i++)
+                {
+                    counts[i] = log.InWindow(windows.Span[i], now.UtcTicks);
+                }
+            }
+        }
+        return ValueTask.FromResult(counts);
+    }
+
     public Task<bool> PingAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 
     internal void Sweep()

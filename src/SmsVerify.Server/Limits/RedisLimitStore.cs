@@ -123,6 +123,26 @@ internal sealed partial class RedisLimitStore(IConnectionMultiplexer redis, stri
         return (keys, args);
     }
 
+    public async ValueTask<int[]> CountAsync(string key, ReadOnlyMemory<RateWindow> windows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        try
+        {
+            var database = redis.GetDatabase();
+            var counts = new Task<long>[windows.Length];
+            for (var i = 0; i < counts.Length; i++)
+            {
+                // The same window the script counts: hit times after now − length.
+                counts[i] = database.SortedSetLengthAsync(keyPrefix + key, nowMs - (long)windows.Span[i].Length.TotalMilliseconds, double.PositiveInfinity, Exclude.Start);
+            }
+            return [.. (await Task.WhenAll(counts)).Select(c => (int)c)];
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            throw new LimitStoreUnavailableException(e);
+        }
+    }
+
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
     {
         try

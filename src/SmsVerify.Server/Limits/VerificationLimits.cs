@@ -49,7 +49,7 @@ public sealed partial class VerificationLimits(
         Add(Guard.Lock, null, new(FailuresKey(tenantId, to), _options.FailedChecksWindow, LimitUse.Check));
         if (verification.Value.Windows is { Length: > 0 } perTenant)
         {
-            Add(Guard.Tenant, null, new($"verify:{tenantId:N}:{to}", perTenant));
+            Add(Guard.Tenant, null, new(TenantNumberKey(tenantId, to), perTenant));
         }
         // Test numbers reach no phone, so they cannot bomb anyone and do not use up a real person's budget.
         if (!toTestNumber && _options.PerRecipientWindows is { Length: > 0 } perRecipient)
@@ -124,6 +124,8 @@ public sealed partial class VerificationLimits(
             : null;
 
     private static string FailuresKey(Guid tenantId, string to) => $"fails:{tenantId:N}:{to}";
+
+    private static string TenantNumberKey(Guid tenantId, string to) => $"verify:{tenantId:N}:{to}";
 
     /// <summary>The shape of <c>rateLimits</c> and <c>endUserIp</c>, checked before anything is read.</summary>
     public static ApiError? Validate(EndUser endUser)

@@ -28,6 +28,7 @@ public static class MessagesExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryWorker>());
         builder.Services.AddHostedService<MessageRetention>();
         builder.Services.AddScoped<Stats.TrafficStats>();
+        builder.Services.AddScoped<Stats.TenantUsage>();
         builder.Services.AddScoped<MessageLog>();
         return builder;
     }

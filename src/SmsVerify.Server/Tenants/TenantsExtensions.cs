@@ -11,6 +11,7 @@ public static class TenantsExtensions
         builder.Services.AddSingleton<CallerResolver>();
         builder.Services.AddScoped<TenantDirectory>();
         builder.Services.AddScoped<TenantSuspensions>();
+        builder.Services.AddScoped<TenantApiKeys>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

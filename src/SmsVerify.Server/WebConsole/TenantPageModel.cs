@@ -25,6 +25,9 @@ public abstract class TenantPageModel : PageModel
 
     protected virtual string ChangesNeed => TenantConsoleAuth.Developer;
 
+    /// <summary>Whether the page's own script posted the form (Accept: application/json) and wants the outcome as JSON, not the page.</summary>
+    protected bool WantsJson => Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
+
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var authorization = HttpContext.RequestServices.GetRequiredService<IAuthorizationService>();

@@ -11,4 +11,12 @@ public static class TenantText
 
     /// <summary>A tenant person's role (<see cref="TenantPeople.TenantRoles"/>).</summary>
     public static string Role(string role) => role switch { "owner" => "Owner", "developer" => "Developer", _ => "Viewer" };
+
+    /// <summary>A webhook delivery's status.</summary>
+    public static string DeliveryStatus(Webhooks.DeliveryStatus status) => status switch
+    {
+        Webhooks.DeliveryStatus.Delivered => "Delivered",
+        Webhooks.DeliveryStatus.Failed => "Given up",
+        _ => "Pending",
+    };
 }

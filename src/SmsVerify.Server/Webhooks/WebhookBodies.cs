@@ -24,7 +24,8 @@ internal sealed class WebhookBodies(IEnumerable<IWebhookFormatWriter> writers)
 
     /// <summary>The body to post, or null when the format has nothing to say about these events.</summary>
     public Task<string?> WriteAsync(AppDbContext db, WebhookFormat format, List<WebhookDelivery> deliveries, CancellationToken cancellationToken) =>
-        format == WebhookFormat.SmsVerify ? Task.FromResult<string?>(SmsVerifyBody(deliveries))
+        // A test event has no vendor shape; it is posted as SmsVerify writes it, so a vendor-format receiver sees it too.
+        format == WebhookFormat.SmsVerify || deliveries[0].Event == TenantWebhooks.TestEvent ? Task.FromResult<string?>(SmsVerifyBody(deliveries))
         : _writers.TryGetValue(format, out var writer) ? writer.WriteAsync(db, deliveries, cancellationToken)
         : throw new InvalidOperationException($"No writer is registered for the webhook format {format}.");
 

@@ -14,6 +14,7 @@ public static class WebhooksExtensions
         builder.Services.AddSingleton<WebhookOutbox>();
         builder.Services.AddSingleton<WebhookHandover>();
         builder.Services.AddSingleton<WebhookBodies>();
+        builder.Services.AddScoped<TenantWebhooks>();
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("SmsVerify-Webhooks/1"))
             .ConfigurePrimaryHttpMessageHandler(services =>
                 OutboundAddressGuard.Handler(services.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks));

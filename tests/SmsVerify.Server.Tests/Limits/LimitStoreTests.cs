@@ -52,6 +52,21 @@ public abstract class LimitStoreTests
         AssertRefused(await Hit("k", 59.5), PerMinute, 0.5);
     }
 
+    protected async Task CountTellsEachWindowsHits_AndCountsNothing()
+    {
+        Assert.Equal(new[] { 0, 0, 0 }, await Count(0));
+        Assert.True((await Hit("k", 0)).Allowed);
+        Assert.True((await Hit("k", 120)).Allowed);
+
+        Assert.Equal(new[] { 1, 2, 2 }, await Count(130));
+        Assert.Equal(new[] { 1, 2, 2 }, await Count(130));
+        // The first hit leaves the hour window an hour after it was made, not after the last one.
+        Assert.Equal(new[] { 0, 1, 2 }, await Count(3600));
+        Assert.True((await Hit("k", 3600)).Allowed);
+
+        ValueTask<int[]> Count(double secondsAfterStart) => Store.CountAsync("k", SendWindows, Start.AddSeconds(secondsAfterStart), CancellationToken.None);
+    }
+
     protected async Task HitAfterMinuteIsAllowedAgain()
     {
         Assert.True((await Hit("k", 0)).Allowed);
@@ -277,6 +292,9 @@ public sealed class InMemoryLimitStoreTests : LimitStoreTests, IDisposable
     public Task TryAcquire_AfterMinute_IsAllowedAgain() => HitAfterMinuteIsAllowedAgain();
 
     [Fact]
+    public Task Count_TellsEachWindowsHits_AndCountsNothing() => CountTellsEachWindowsHits_AndCountsNothing();
+
+    [Fact]
     public Task TryAcquire_SixthHitWithinHour_IsRefusedByHourWindowWithRemainingTime() => SixthHitWithinHourIsRefusedByHourWindow();
 
     [Fact]
@@ -419,6 +437,9 @@ public sealed class RedisLimitStoreTests : LimitStoreTests, IAsyncLifetime
 
     [RedisFact]
     public Task TryAcquire_AfterMinute_IsAllowedAgain() => HitAfterMinuteIsAllowedAgain();
+
+    [RedisFact]
+    public Task Count_TellsEachWindowsHits_AndCountsNothing() => CountTellsEachWindowsHits_AndCountsNothing();
 
     [RedisFact]
     public Task TryAcquire_SixthHitWithinHour_IsRefusedByHourWindowWithRemainingTime() => SixthHitWithinHourIsRefusedByHourWindow();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using OtpNet;
 using SmsVerify.Server.Tests.Console;
 using SmsVerify.Server.Tests.Support;
@@ -57,6 +58,20 @@ public static partial class TenantPeople
             ["password"] = password ?? person.Password,
             ["code"] = code ?? "",
         }));
+    }
+
+    /// <summary>A new person of the tenant joins through their invitation link in the browser, then opens <paramref name="path"/>.</summary>
+    public static async Task<IPage> TenantSignedInPageAsync(this BrowserFixture browser, ConsoleServer server, Guid tenantId, string role, string path)
+    {
+        var link = await server.App.InviteAsync(tenantId, role, $"{role}-{Guid.NewGuid():N}"[..20] + "@example.com");
+        var page = await browser.NewPageAsync(server.BaseUrl);
+        await page.GotoAsync(link);
+        await page.FillAsync("#displayName", $"A {role}");
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => url.EndsWith("/app", StringComparison.Ordinal));
+        await page.GotoAsync(path);
+        return page;
     }
 
     /// <summary>Posts a form of the page at <paramref name="path"/> with its antiforgery token.</summary>

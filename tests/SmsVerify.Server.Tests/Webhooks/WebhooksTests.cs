@@ -123,6 +123,37 @@ public sealed class WebhooksTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TestEvent_IsPostedSignedWhateverTheSubscription_AndAtMostFiveAMinute()
+    {
+        var (tenant, secret) = await SubscribedTenantAsync();
+        var accepted = await tenant.Http.PostJsonAsync("/v1/webhooks/test", new { });
+        var delivery = await accepted.OkAsync(HttpStatusCode.Accepted);
+        Assert.Equal("webhook.test", delivery.Str("event"));
+        await _receiver.NextAsync();
+
+        var (body, signature, eventName) = Assert.Single(_receiver.Requests);
+        Assert.Equal("webhook.test", eventName);
+        Assert.True(WebhookSigner.Verify(secret, body, signature));
+        var payload = JsonDocument.Parse(body).RootElement;
+        Assert.Equal((delivery.Str("id"), "webhook.test"), (payload.Str("id"), payload.Str("type")));
+        Assert.Contains($"tenant:{tenant.Id}/key:", payload.GetProperty("data").Str("requestedBy"));
+        await WaitForDeliveryAsync(tenant, d => d.Str("status") == "delivered");
+
+        for (var i = 1; i < 5; i++)
+        {
+            await (await tenant.Http.PostJsonAsync("/v1/webhooks/test", new { })).OkAsync(HttpStatusCode.Accepted);
+        }
+        var tooSoon = await tenant.Http.PostJsonAsync("/v1/webhooks/test", new { });
+        await tooSoon.ProblemAsync(HttpStatusCode.TooManyRequests, "webhook_test_too_soon");
+        Assert.NotNull(tooSoon.Headers.RetryAfter);
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await (await tenant.Http.PostJsonAsync("/v1/webhooks/test", new { })).OkAsync(HttpStatusCode.Accepted);
+
+        var quiet = await _app.CreateTenantAsync(name: "Quiet");
+        await (await quiet.Http.PostJsonAsync("/v1/webhooks/test", new { })).ProblemAsync(HttpStatusCode.NotFound, "webhook_not_configured");
+    }
+
+    [Fact]
     public async Task DeletedWebhook_GetsNoMoreEvents()
     {
         var (tenant, _) = await SubscribedTenantAsync();

@@ -156,6 +156,8 @@ public static class ProblemTypes
         "Too many wrong codes were checked for this number (20 in 24 hours by default, across resends and new codes); sends and checks for it are refused until `Retry-After`.");
     public static readonly ProblemType MaxCheckAttempts = new("max_check_attempts", 429, "Too many wrong codes",
         "This was the last allowed check attempt; the verification is over. Start a new one.");
+    public static readonly ProblemType WebhookTestTooSoon = new("webhook_test_too_soon", 429, "Too many test events",
+        "A tenant sends at most 5 test events a minute (`POST /v1/webhooks/test`, or the console's button). `Retry-After` says when the next one may go.");
     public static readonly ProblemType InternalError = new("internal_error", 500, "Internal error", "Something failed on the server. It is logged; nothing was changed.");
     public static readonly ProblemType StoreUnavailable = new("store_unavailable", 503, "A store is unavailable",
         "The database or the limits store did not answer. Retry later.");

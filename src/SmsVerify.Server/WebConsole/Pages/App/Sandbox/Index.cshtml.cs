@@ -86,7 +86,7 @@ internal sealed class SandboxModel(SandboxNumbers numbers, VerificationService v
         var started = await verifications.StartAsync(TenantId, User.TenantMode(), new CreateVerificationRequest(e164, null, null, null, null, null), cancellationToken);
         var answer = started.Error is { } error ? Refusal(error) : text["Code sent to {0}: it shows in the inbox in a moment.", started.Value!.To].Value;
         Response.StatusCode = started.Error?.Type.Status ?? StatusCodes.Status200OK;
-        if (Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))
+        if (WantsJson)
         {
             return new JsonResult(new { ok = started.Error is null, message = answer, verificationId = started.Value?.Id }) { StatusCode = Response.StatusCode };
         }
