@@ -29,7 +29,7 @@ public sealed class OnboardingPageTests(SmsVerifyApp app) : IClassFixture<SmsVer
         // Qualification: the business licence image stored as the API stores it, the queue sees it, a rejection says why.
         var submitted = await PostMultipartAsync(developer, Qualification, "Submit", EnterpriseFields(), ("licence", LicenceImage.Png()));
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
-        var first = await QueuedAsync(auditor, "qualification", tenant.Id);
+        var first = await auditor.QueuedAsync("qualification", tenant.Id);
         Assert.Equal("licence", first.GetProperty("documents")[0].Str("field"));
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/v1/review/items/{first.Str("id")}/documents/licence")).StatusCode);
         await (await auditor.PostJsonAsync($"/v1/review/items/{first.Str("id")}/reject", new { reason = "营业执照照片模糊，请重新上传清晰的照片。" })).OkAsync();
@@ -39,7 +39,7 @@ public sealed class OnboardingPageTests(SmsVerifyApp app) : IClassFixture<SmsVer
         Assert.Contains("营业执照照片模糊", await developer.HtmlAsync(Qualification));
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostMultipartAsync(developer, Qualification, "Submit", EnterpriseFields(), ("licence", LicenceImage.Png()))).StatusCode);
-        var second = await QueuedAsync(auditor, "qualification", tenant.Id);
+        var second = await auditor.QueuedAsync("qualification", tenant.Id);
         Assert.Equal(2, second.GetProperty("submission").GetProperty("version").GetInt32());
         Assert.Contains("data-version=\"2\"", await developer.HtmlAsync(Qualification));
         await (await auditor.PostJsonAsync($"/v1/review/items/{second.Str("id")}/approve", new { })).OkAsync();
@@ -53,13 +53,13 @@ public sealed class OnboardingPageTests(SmsVerifyApp app) : IClassFixture<SmsVer
             ["icpNumber"] = "京ICP备12345678号-1",
             ["filingSubject"] = Submissions.Company,
         })).StatusCode);
-        var application = await QueuedAsync(auditor, "application", tenant.Id);
+        var application = await auditor.QueuedAsync("application", tenant.Id);
         await (await auditor.PostJsonAsync($"/v1/review/items/{application.Str("id")}/approve", new { })).OkAsync();
 
         // Signature: rejected by the auditor, corrected through the page as its version 2.
         Assert.Equal(HttpStatusCode.Redirect, (await PostMultipartAsync(developer, Signatures, "Submit",
             new() { ["name"] = "某某科技", ["source"] = "company", ["purpose"] = "general" })).StatusCode);
-        var signature = await QueuedAsync(auditor, "signature", tenant.Id);
+        var signature = await auditor.QueuedAsync("signature", tenant.Id);
         Assert.Contains($"/console/review/{signature.Str("id")}", await (await app.SignedInAsync("auditor")).HtmlAsync("/console/review?kind=signature"));
         await (await auditor.PostJsonAsync($"/v1/review/items/{signature.Str("id")}/reject", new { reason = "签名与企业简称不符。" })).OkAsync();
         Assert.Contains("签名与企业简称不符。", await developer.HtmlAsync("/app"));
@@ -70,7 +70,7 @@ public sealed class OnboardingPageTests(SmsVerifyApp app) : IClassFixture<SmsVer
         var corrected = await (await tenant.Http.GetAsync($"/v1/signatures/{signature.Str("id")}")).OkAsync();
         Assert.Equal(2, corrected.GetProperty("version").GetInt32());
         Assert.Equal("pending_review", corrected.Str("status"));
-        Assert.Equal("某某", (await QueuedAsync(auditor, "signature", tenant.Id)).GetProperty("submission").Str("name"));
+        Assert.Equal("某某", (await auditor.QueuedAsync("signature", tenant.Id)).GetProperty("submission").Str("name"));
 
         // Template: submitted through the editor, under review or approved by the rules, never rejected.
         Assert.Equal(HttpStatusCode.Redirect, (await developer.PostFormAsync(Templates, "Submit", new()
@@ -240,11 +240,6 @@ public sealed class OnboardingPageTests(SmsVerifyApp app) : IClassFixture<SmsVer
         ["legalRepIdNumber"] = Submissions.IdNumber,
         ["industry"] = "E-commerce",
     };
-
-    /// <summary>The tenant's submission of <paramref name="kind"/> waiting in the operators' review queue.</summary>
-    private static async Task<JsonElement> QueuedAsync(HttpClient auditor, string kind, Guid tenantId) =>
-        (await (await auditor.GetAsync($"/v1/review/items?kind={kind}")).OkAsync()).EnumerateArray()
-            .Single(i => i.GetProperty("tenantId").GetGuid() == tenantId);
 
     /// <summary>Posts a page's multipart form (fields and files) with its antiforgery token.</summary>
     private static async Task<HttpResponseMessage> PostMultipartAsync(

@@ -74,6 +74,11 @@ public static partial class TenantPeople
         return page;
     }
 
+    /// <summary>The tenant's submission of <paramref name="kind"/> waiting in the operators' review queue.</summary>
+    public static async Task<System.Text.Json.JsonElement> QueuedAsync(this HttpClient auditor, string kind, Guid tenantId) =>
+        (await (await auditor.GetAsync($"/v1/review/items?kind={kind}")).OkAsync()).EnumerateArray()
+            .Single(i => i.GetProperty("tenantId").GetGuid() == tenantId);
+
     /// <summary>Posts a form of the page at <paramref name="path"/> with its antiforgery token.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, string handler, Dictionary<string, string>? fields = null)
     {
