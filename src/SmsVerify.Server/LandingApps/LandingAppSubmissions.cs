@@ -84,6 +84,10 @@ public sealed class LandingAppSubmissions(AppDbContext db, AuditTrail audit, Tim
         {
             return ProblemTypes.Invalid("name", $"name is required, at most {LandingAppsApi.MaxNameLength} characters.");
         }
+        if (NameText.Refusal("name", request.Name) is { } unprintable)
+        {
+            return unprintable;
+        }
         if (kind == LandingAppKind.Website && (string.IsNullOrWhiteSpace(request.Domain) || Uri.CheckHostName(request.Domain.Trim()) != UriHostNameType.Dns))
         {
             return ProblemTypes.Invalid("domain", "A website needs its domain name, such as example.com.");

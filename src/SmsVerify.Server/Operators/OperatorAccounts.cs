@@ -43,6 +43,10 @@ public sealed class OperatorAccounts(AppDbContext db, AuditTrail audit, SecondFa
         {
             return ProblemTypes.Invalid("displayName", $"displayName is at most {OperatorAccount.MaxDisplayNameLength} characters.");
         }
+        if (NameText.Refusal("displayName", request.DisplayName) is { } unprintable)
+        {
+            return unprintable;
+        }
         if (await db.Operators.AnyAsync(o => o.UserName == name, cancellationToken))
         {
             return ProblemTypes.OperatorExists.With($"An operator is already called {name}.");

@@ -139,6 +139,10 @@ public sealed class SignatureSubmissions(
         {
             return ProblemTypes.Invalid("name", $"name is required, at most {SignatureForm.MaxNameLength} characters.");
         }
+        if (NameText.Refusal("name", form.Name) is { } unprintable)
+        {
+            return unprintable;
+        }
         if (!EnumInput.TryParse<SignatureSource>(form.Source, out var source))
         {
             return ProblemTypes.Invalid("source", "source must be company, trademark, app, website, miniprogram or authorization.");

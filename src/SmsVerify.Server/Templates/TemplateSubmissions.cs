@@ -102,6 +102,10 @@ public sealed class TemplateSubmissions(
         {
             return ProblemTypes.Invalid("name", $"name is required, at most {TemplateRules.MaxNameLength} characters.");
         }
+        if (NameText.Refusal("name", request.Name) is { } unprintable)
+        {
+            return unprintable;
+        }
         // Longer content is a finding (the rule explains it); only a body that could never be a template is refused.
         if (request.Content is null || request.Content.Length > 4 * TemplateRules.MaxContentLength)
         {

@@ -109,6 +109,10 @@ public sealed class TenantInvitations(AppDbContext db, AuditTrail audit, IPasswo
         {
             return ProblemTypes.Invalid("displayName", $"displayName is at most {TenantUser.MaxDisplayNameLength} characters.");
         }
+        if (NameText.Refusal("displayName", displayName) is { } unprintable)
+        {
+            return unprintable;
+        }
         var now = clock.UtcNowForStorage();
         var user = new TenantUser
         {

@@ -41,6 +41,10 @@ public static class TenantsApi
         {
             return ProblemTypes.Invalid("name", $"name is required, 1 to {MaxNameLength} characters.").ToResult();
         }
+        if (NameText.Refusal("name", request.Name) is { } unprintable)
+        {
+            return unprintable.ToResult();
+        }
         if (!EnumInput.TryParse<TenantKind>(request.Kind, out var kind))
         {
             return ProblemTypes.Invalid("kind", "kind must be \"personal\" or \"enterprise\".").ToResult();

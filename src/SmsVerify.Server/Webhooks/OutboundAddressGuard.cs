@@ -35,6 +35,35 @@ internal static class OutboundAddressGuard
         },
     };
 
+    /// <summary>
+    /// Why a webhook URL cannot be set: its host is, or resolves only to, addresses that deliveries would refuse.
+    /// A name that does not resolve (yet) is let through: deliveries will say why they fail, and retry.
+    /// </summary>
+    public static async Task<string?> RefusalAsync(Uri url, CancellationToken cancellationToken)
+    {
+        IPAddress[] addresses;
+        if (IPAddress.TryParse(url.DnsSafeHost, out var literal))
+        {
+            addresses = [literal];
+        }
+        else
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(3));
+            try
+            {
+                addresses = await Dns.GetHostAddressesAsync(url.IdnHost, timeout.Token);
+            }
+            catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
+        }
+        return addresses.Length > 0 && !Array.Exists(addresses, IsPublic)
+            ? $"{url.Host} is, or resolves only to, a loopback, private or link-local address; webhooks go to public addresses only."
+            : null;
+    }
+
     public static bool IsPublic(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)

@@ -23,6 +23,10 @@ public sealed partial class TenantWebhooks(
         {
             return invalid;
         }
+        if (!options.Value.AllowPrivateNetworks && await OutboundAddressGuard.RefusalAsync(new Uri(request.Url!), cancellationToken) is { } unreachable)
+        {
+            return ProblemTypes.Invalid("url", unreachable);
+        }
         var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.TenantId == tenantId, cancellationToken);
         string? secret = null;
         if (endpoint is null)
@@ -77,11 +81,11 @@ public sealed partial class TenantWebhooks(
         return View(endpoint, secret);
     }
 
-    /// <summary>The newest deliveries, at most <see cref="MaxDeliveries"/>.</summary>
-    public async Task<List<DeliveryView>> DeliveriesAsync(Guid tenantId, CancellationToken cancellationToken)
+    /// <summary>The newest <paramref name="limit"/> deliveries (1 to <see cref="MaxDeliveries"/>).</summary>
+    public async Task<List<DeliveryView>> DeliveriesAsync(Guid tenantId, int limit, CancellationToken cancellationToken)
     {
         var rows = await db.WebhookDeliveries.AsNoTracking().Where(d => d.TenantId == tenantId)
-            .OrderByDescending(d => d.CreatedAt).Take(MaxDeliveries).ToListAsync(cancellationToken);
+            .OrderByDescending(d => d.CreatedAt).Take(Math.Clamp(limit, 1, MaxDeliveries)).ToListAsync(cancellationToken);
         return rows.ConvertAll(DeliveryView.From);
     }
 

@@ -57,8 +57,16 @@ public static class WebhooksApi
     private static async Task<Results<Ok<WebhookView>, ApiProblem>> RotateSecret(ClaimsPrincipal user, TenantWebhooks webhooks, CancellationToken cancellationToken) =>
         Answer(await webhooks.RotateSecretAsync(user.TenantId(), cancellationToken));
 
-    private static async Task<Ok<List<DeliveryView>>> Deliveries(ClaimsPrincipal user, TenantWebhooks webhooks, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await webhooks.DeliveriesAsync(user.TenantId(), cancellationToken));
+    /// <summary>The newest deliveries, <c>limit</c> of them (1–100; 100 when not given), as every list takes it.</summary>
+    private static async Task<Results<Ok<List<DeliveryView>>, ApiProblem>> Deliveries(
+        int? limit, ClaimsPrincipal user, TenantWebhooks webhooks, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > TenantWebhooks.MaxDeliveries)
+        {
+            return ProblemTypes.Invalid("limit", $"limit must be 1 to {TenantWebhooks.MaxDeliveries}.").ToResult();
+        }
+        return TypedResults.Ok(await webhooks.DeliveriesAsync(user.TenantId(), limit ?? TenantWebhooks.MaxDeliveries, cancellationToken));
+    }
 
     /// <summary>A <c>webhook.test</c> event through the outbox, signed like any other: 202 with its delivery, at most 5 a minute.</summary>
     private static async Task<Results<Accepted<DeliveryView>, ApiProblem>> SendTest(

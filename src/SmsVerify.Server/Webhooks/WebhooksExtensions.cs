@@ -17,7 +17,10 @@ public static class WebhooksExtensions
         builder.Services.AddScoped<TenantWebhooks>();
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("SmsVerify-Webhooks/1"))
             .ConfigurePrimaryHttpMessageHandler(services =>
-                OutboundAddressGuard.Handler(services.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks));
+                OutboundAddressGuard.Handler(services.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks))
+            // A receiver that is down is the tenant's business, not an error of the server's: the dispatcher logs each
+            // failed attempt in one line with its reason, instead of the factory's two stack traces.
+            .RemoveAllLoggers();
         builder.Services.AddHostedService<WebhookDispatcher>();
         builder.Services.AddHostedService<WebhookRetention>();
         return builder;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmsVerify.Server.Tests.Support;
 using SmsVerify.Server.Webhooks;
@@ -197,6 +198,17 @@ public sealed class WebhookGuardTests(SmsVerifyApp app) : IClassFixture<SmsVerif
         Assert.Equal("url", problem.Str("field"));
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("0")]
+    [InlineData("101")]
+    public async Task DeliveriesLimit_OutOfRange_IsRefusedLikeEveryListsLimit(string limit)
+    {
+        var tenant = await app.CreateTenantAsync();
+        var problem = await (await tenant.Http.GetAsync($"/v1/webhooks/deliveries?limit={limit}")).ProblemAsync(HttpStatusCode.BadRequest, "invalid_argument");
+        Assert.Equal("limit", problem.Str("field"));
+    }
+
     [Fact]
     public async Task UnknownEvent_IsRefused()
     {
@@ -223,11 +235,29 @@ public sealed class WebhookGuardTests(SmsVerifyApp app) : IClassFixture<SmsVerif
     public void OnlyPublicAddresses_AreReached(string address, bool allowed) =>
         Assert.Equal(allowed, OutboundAddressGuard.IsPublic(IPAddress.Parse(address)));
 
-    [Fact]
-    public async Task LoopbackDestination_FailsTheDelivery_WithAReason()
+    [Theory]
+    [InlineData("https://localhost/hook")]
+    [InlineData("https://127.0.0.1:8443/hook")]
+    [InlineData("https://169.254.169.254/latest/meta-data")]
+    [InlineData("https://10.0.0.7/hook")]
+    [InlineData("https://[::1]/hook")]
+    public async Task APrivateDestination_IsRefusedWhenSet(string url)
     {
         var tenant = await app.CreateTenantAsync();
-        await (await tenant.Http.PutJsonAsync("/v1/webhooks", new { url = "https://localhost:1/hook" })).OkAsync();
+        var problem = await (await tenant.Http.PutJsonAsync("/v1/webhooks", new { url })).ProblemAsync(HttpStatusCode.BadRequest, "invalid_argument");
+        Assert.Equal("url", problem.Str("field"));
+        Assert.Contains("public addresses only", problem.Str("detail"));
+        await (await tenant.Http.GetAsync("/v1/webhooks")).ProblemAsync(HttpStatusCode.NotFound, "webhook_not_configured");
+    }
+
+    [Fact]
+    public async Task ADestinationThatTurnsPrivateAfterItWasSet_FailsTheDelivery_WithAReason()
+    {
+        var tenant = await app.CreateTenantAsync();
+        await (await tenant.Http.PutJsonAsync("/v1/webhooks", new { url = "https://hooks.example.com/hook" })).OkAsync();
+        // As a name whose DNS answer changed to a loopback address after the check at set time.
+        await app.WithDbAsync(async db => await db.WebhookEndpoints.Where(e => e.TenantId == tenant.Id)
+            .ExecuteUpdateAsync(e => e.SetProperty(w => w.Url, "https://localhost:1/hook")));
         var auditor = await app.AuditorAsync();
         await (await auditor.PostJsonAsync($"/v1/review/items/{await tenant.SubmitQualificationAsync(Submissions.Enterprise())}/approve", new { })).OkAsync();
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace SmsVerify.Server.Infrastructure.Database;
 
@@ -71,6 +73,12 @@ public static class DatabaseExtensions
     /// <summary>Applies migrations; EF takes a lock per database, so several nodes may start at once.</summary>
     public static async Task MigrateAsync(this AppDbContext db, CancellationToken cancellationToken)
     {
+        // On a fresh PostgreSQL database EF reads the history table before making it and logs the failed read as an
+        // error; made first (IF NOT EXISTS, so racing nodes are fine), the first start logs nothing alarming.
+        if (db.Database.IsNpgsql())
+        {
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        }
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

@@ -94,6 +94,6 @@ public sealed class WebhookModel(TenantWebhooks webhooks, AuditTrail audit, IOpt
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Webhook = await webhooks.GetAsync(TenantId, cancellationToken);
-        Deliveries = await webhooks.DeliveriesAsync(TenantId, cancellationToken);
+        Deliveries = await webhooks.DeliveriesAsync(TenantId, TenantWebhooks.MaxDeliveries, cancellationToken);
     }
 }
