@@ -44,7 +44,7 @@ public static class InfrastructureExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<LimitStoreHealthCheck>("limits", tags: ["ready"]);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(ApiContract.Describe);
         return builder;
     }
 

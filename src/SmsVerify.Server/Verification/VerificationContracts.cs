@@ -7,7 +7,7 @@ namespace SmsVerify.Server.Verification;
 /// <see cref="EndUserIp"/> is the end user's address, which the <c>on-risk</c> captcha policy counts by.
 /// </summary>
 public sealed record CreateVerificationRequest(
-    string? To, string? Signature, string? Template, Dictionary<string, string>? Params, int? CodeLength, int? TtlSeconds, string? Captcha = null,
+    string? To, string? Signature = null, string? Template = null, Dictionary<string, string>? Params = null, int? CodeLength = null, int? TtlSeconds = null, string? Captcha = null,
     Dictionary<string, string>? RateLimits = null, string? EndUserIp = null);
 
 public sealed record CheckVerificationRequest(Guid? Id, string? To, string? Code);
