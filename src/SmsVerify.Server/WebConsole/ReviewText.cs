@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Review;
 
 namespace SmsVerify.Server.WebConsole;
@@ -24,14 +25,6 @@ public static class ReviewText
         _ => status,
     };
 
-    /// <summary>A submission's status as the API writes it (<c>pending_review</c>), which <see cref="Status(string)"/> names.</summary>
-    public static string Code(ReviewStatus status) => status switch
-    {
-        ReviewStatus.Approved => "approved",
-        ReviewStatus.Rejected => "rejected",
-        _ => "pending_review",
-    };
-
     /// <summary>
     /// Why a submission was rejected, in the words of whoever rejected it: the reviewer's note, or else the rules'
     /// errors (a submission the rules rejected has no note).
@@ -50,7 +43,8 @@ public static class ReviewText
 /// <summary>A submission's review as the onboarding pages show it: its status and, when rejected, why.</summary>
 public sealed record ReviewState(ReviewStatus Status, string? Note, IReadOnlyList<Finding> Findings)
 {
-    public string Code => ReviewText.Code(Status);
+    /// <summary>The status as the API writes it (<c>pending_review</c>), which <see cref="ReviewText.Status(string)"/> names.</summary>
+    public string Code => EnumInput.ApiName(Status);
 
     public string? Reason => ReviewText.Reason(Status, Note, Findings);
 }

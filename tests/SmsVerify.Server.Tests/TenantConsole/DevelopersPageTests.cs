@@ -145,7 +145,9 @@ public sealed partial class DevelopersPageTests : IAsyncLifetime
 
         var refused = await owner.PostFormAsync(WebhookPath, "Save", new() { ["url"] = "ftp://hooks.example.com/sms" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("id=\"url-error\"", await refused.Content.ReadAsStringAsync());
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("data-problem=\"invalid_argument\" data-field=\"url\"", html);
+        Assert.Contains("url must use http", html);
         await (await tenant.Http.GetAsync("/v1/webhooks")).ProblemAsync(HttpStatusCode.NotFound, "webhook_not_configured");
 
         await (await tenant.Http.PutJsonAsync("/v1/webhooks", new { url = _receiver.Url })).OkAsync();

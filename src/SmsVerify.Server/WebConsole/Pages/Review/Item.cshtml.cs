@@ -10,6 +10,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Review;
 
 namespace SmsVerify.Server.WebConsole.Pages.Review;
@@ -44,7 +45,7 @@ public sealed class ReviewItemModel(IEnumerable<IReviewKind> kinds, IOptions<Mic
 
     public List<Finding> Findings { get; private set; } = [];
 
-    public string StatusName => JsonSerializer.SerializeToElement(Item!.Status, json.Value.SerializerOptions).GetString()!;
+    public string StatusName => EnumInput.ApiName(Item!.Status);
 
     public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
 

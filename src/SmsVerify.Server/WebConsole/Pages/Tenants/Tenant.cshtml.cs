@@ -153,10 +153,4 @@ public sealed class TenantModel(
         items.AsNoTracking().Where(i => i.TenantId == tenantId && i.Status == ReviewStatus.PendingReview).OrderBy(i => i.SubmittedAt).Take(MaxRows)
             .Select(i => new Pending(i.Id, kind, i.SubmittedAt)).ToListAsync(cancellationToken);
 
-    public static string StatusName(ReviewStatus status) => status switch
-    {
-        ReviewStatus.PendingReview => "pending_review",
-        ReviewStatus.Approved => "approved",
-        _ => "rejected",
-    };
 }

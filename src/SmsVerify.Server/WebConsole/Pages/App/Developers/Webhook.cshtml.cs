@@ -21,8 +21,8 @@ public sealed class WebhookModel(TenantWebhooks webhooks, AuditTrail audit, IOpt
     /// <summary>The secret just made (a first URL, or a rotation), shown this once.</summary>
     public string? NewSecret { get; private set; }
 
-    /// <summary>The field the refused form got wrong (<c>url</c>, <c>events</c>), and why.</summary>
-    public (string Field, string Message)? Invalid { get; private set; }
+    /// <summary>Why the service refused the form, shown next to the field it names (<c>url</c>, <c>events</c>).</summary>
+    public FormProblem? Problem { get; private set; }
 
     /// <summary>What "send a test event" did, when posted without the script.</summary>
     public string? Sent { get; private set; }
@@ -37,11 +37,7 @@ public sealed class WebhookModel(TenantWebhooks webhooks, AuditTrail audit, IOpt
         var set = await webhooks.SetAsync(TenantId, new SetWebhookRequest(url?.Trim(), events ?? [], current?.Format), cancellationToken);
         if (set.Error is { } error)
         {
-            var field = error.Extensions?.GetValueOrDefault("field") as string ?? "url";
-            Invalid = (field, field == "events"
-                ? text["A webhook in a vendor's format takes only message status and replies."]
-                : AllowsHttp ? text["Enter an absolute http:// or https:// address without a user name or password."]
-                : text["Enter an absolute https:// address without a user name or password."]);
+            Problem = FormProblem.From(error);
             Response.StatusCode = error.Type.Status;
             await LoadAsync(cancellationToken);
             return Page();

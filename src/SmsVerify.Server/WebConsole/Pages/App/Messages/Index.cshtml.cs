@@ -110,7 +110,7 @@ public sealed class MessagesModel(MessageLog log, VerificationLog verificationLo
             "channel", "verification_id", "submitted_at_utc", "done_at_utc", "text"));
         await foreach (var m in log.ExportAsync(TenantId, filter.Value!, MaxExport).WithCancellation(cancellationToken))
         {
-            await writer.WriteAsync(CsvText.Line(m.Id.ToString(), Time(m.CreatedAt), m.To, m.Signature, m.Template, StatusName(m.Status), m.ErrorCode,
+            await writer.WriteAsync(CsvText.Line(m.Id.ToString(), Time(m.CreatedAt), m.To, m.Signature, m.Template, EnumInput.ApiName(m.Status), m.ErrorCode,
                 m.Segments.ToString(CultureInfo.InvariantCulture), Money.ToYuan(m.Cost).ToString(CultureInfo.InvariantCulture), m.Channel,
                 m.VerificationId?.ToString(), Time(m.SubmittedAt), Time(m.DoneAt), m.MaskedText));
         }
@@ -142,7 +142,6 @@ public sealed class MessagesModel(MessageLog log, VerificationLog verificationLo
     public static string? Local(DateTime? time) => time?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A message's or verification's status as the API writes it (<c>delivered</c>, <c>max_attempts_reached</c>).</summary>
-    public static string StatusName<T>(T status) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
 
     public static string VerificationStatusName(VerificationStatus status) => status switch
     {
