@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Tenants;
@@ -24,9 +25,13 @@ public static class AuditApi
     public static RouteGroupBuilder MapAudit(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/audit").WithTags("Audit").RequireAuthorization(Policies.Auditor);
-        group.MapGet("/", Query);
-        group.MapGet("/export", Export);
-        group.MapGet("/verify", Verify);
+        group.MapGet("/", Query)
+            .Describe("queryAudit", "Query the audit trail", "Records by target, actor, action and time, newest first.");
+        group.MapGet("/export", Export)
+            .Describe("exportAudit", "Export the audit trail", "Every matching record, one JSON object per line, streamed.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/x-ndjson");
+        group.MapGet("/verify", Verify)
+            .Describe("verifyAudit", "Verify the audit chain", "Checks every record's hash link to the one before it and says where the chain breaks, if it does.");
         return group;
     }
 

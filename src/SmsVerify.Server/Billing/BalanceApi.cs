@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmsVerify.Server.Audit;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Tenants;
@@ -25,10 +26,15 @@ public static class BalanceApi
     public static IEndpointRouteBuilder MapBalance(this IEndpointRouteBuilder routes)
     {
         var operators = routes.MapGroup("/v1/tenants/{id:guid}").WithTags("Billing").RequireAuthorization(Policies.Admin);
-        operators.MapPost("/balance", TopUp);
-        operators.MapPut("/price", SetPrice);
-        operators.MapPut("/spend-cap", SetSpendCap);
-        routes.MapGet("/v1/balance", Own).WithTags("Billing").RequireAuthorization(Policies.Tenant);
+        operators.MapPost("/balance", TopUp).Describe("topUpBalance", "Top up a balance", "Adds yuan to a tenant's prepaid balance.")
+            .Answers(ProblemTypes.TenantNotFound);
+        operators.MapPut("/price", SetPrice).Describe("setPrice", "Set a tenant's price", "Yuan per segment, charged on every send to a real number.")
+            .Answers(ProblemTypes.TenantNotFound);
+        operators.MapPut("/spend-cap", SetSpendCap)
+            .Describe("setSpendCap", "Set a tenant's daily spend cap", "Sends past it are refused until the next China day; null removes it.")
+            .Answers(ProblemTypes.TenantNotFound);
+        routes.MapGet("/v1/balance", Own).WithTags("Billing").RequireAuthorization(Policies.Tenant)
+            .Describe("getBalance", "Get your balance", "Balance, price per segment, daily cap and today's spend.");
         return routes;
     }
 

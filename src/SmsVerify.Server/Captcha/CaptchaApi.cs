@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Tenants;
 
@@ -18,9 +19,14 @@ public static class CaptchaApi
     public static RouteGroupBuilder MapCaptcha(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/captcha").WithTags("Captcha").RequireAuthorization(Policies.Tenant);
-        group.MapGet("/challenge", Challenge).AllowAnonymous().RequireCors(ChallengeCors);
-        group.MapGet("/policy", GetPolicy);
-        group.MapPut("/policy", SetPolicy);
+        group.MapGet("/challenge", Challenge).AllowAnonymous().RequireCors(ChallengeCors)
+            .Describe("getCaptchaChallenge", "Get a captcha challenge",
+                "An ALTCHA proof-of-work challenge for the tenant's sign-up page, called from the browser with no key and "
+                + "`?tenant=<tenant id>` (or with a tenant key). The solved payload goes with the verification as `captcha`.")
+            .Answers(ProblemTypes.Unauthorized);
+        group.MapGet("/policy", GetPolicy).Describe("getCaptchaPolicy", "Get the captcha policy", "When verifications need a solved captcha.");
+        group.MapPut("/policy", SetPolicy)
+            .Describe("setCaptchaPolicy", "Set the captcha policy", "`never`, `on-risk` (when the request's risk is raised) or `always`.");
         return group;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Messages.Delivery;
 using SmsVerify.Server.Tenants;
 
@@ -10,8 +11,9 @@ public static class ChannelsApi
     public static RouteGroupBuilder MapChannels(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/channels").WithTags("Channels").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", ListChannels);
-        group.MapGet("/queue", Queue);
+        group.MapGet("/", ListChannels)
+            .Describe("listChannels", "List carrier channels", "Each SMPP channel's binds, window, throughput, breaker and recent outcomes.");
+        group.MapGet("/queue", Queue).Describe("getQueue", "Get the send queue", "Messages waiting per channel and the age of the oldest.");
         return group;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Health;
 using SmsVerify.Server.Infrastructure.Problems;
@@ -44,7 +45,7 @@ public static class InfrastructureExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<LimitStoreHealthCheck>("limits", tags: ["ready"]);
-        builder.Services.AddOpenApi(ApiContract.Describe);
+        builder.Services.AddOpenApi(ApiDocument.Describe);
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Qualifications;
@@ -29,9 +30,14 @@ public static class LandingAppsApi
     public static RouteGroupBuilder MapLandingApps(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/applications").WithTags("Landing applications").RequireAuthorization(Policies.Tenant);
-        group.MapPost("/", Submit);
-        group.MapGet("/", List);
-        group.MapGet("/{id:guid}", Get);
+        group.MapPost("/", Submit)
+            .Describe("submitApplication", "Submit a landing application",
+                "The website, app or mini program the codes are for, with its ICP filing: reviewed with the qualification it "
+                + "belongs to. A rejected application is corrected by submitting it again under the same name.")
+            .Answers(ProblemTypes.QualificationRequired, ProblemTypes.ApplicationNotResubmittable);
+        group.MapGet("/", List).Describe("listApplications", "List landing applications", "The tenant's applications with their review status.");
+        group.MapGet("/{id:guid}", Get).Describe("getApplication", "Get a landing application", "One application by id.")
+            .Answers(ProblemTypes.ApplicationNotFound);
         return group;
     }
 

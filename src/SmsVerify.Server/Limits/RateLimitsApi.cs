@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Audit;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Tenants;
@@ -26,10 +27,15 @@ public static class RateLimitsApi
     public static RouteGroupBuilder MapRateLimits(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/rate-limits").WithTags("Rate limits").RequireAuthorization(Policies.Tenant);
-        group.MapGet("/", List);
-        group.MapGet("/{key}", Get);
-        group.MapPost("/", Set);
-        group.MapDelete("/{key}", Delete);
+        group.MapGet("/", List).Describe("listRateLimits", "List rate limits", "The tenant's own limits per key (such as `endUserIp`).");
+        group.MapGet("/{key}", Get).Describe("getRateLimit", "Get a rate limit", "One limit's buckets.").Answers(ProblemTypes.RateLimitNotFound);
+        group.MapPost("/", Set)
+            .Describe("setRateLimit", "Set a rate limit",
+                "Buckets of `{max, intervalSeconds}` for a key the tenant sends with each verification as `rateLimits`; "
+                + "answers 201 for a new key and 200 for a changed one.")
+            .Answers(ProblemTypes.TooManyRateLimitKeys);
+        group.MapDelete("/{key}", Delete).Describe("deleteRateLimit", "Delete a rate limit", "The key is no longer limited.")
+            .Answers(ProblemTypes.RateLimitNotFound);
         return group;
     }
 

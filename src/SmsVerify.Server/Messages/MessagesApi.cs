@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Tenants;
@@ -15,8 +16,14 @@ public static class MessagesApi
     public static RouteGroupBuilder MapMessages(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/messages").WithTags("Messages").RequireAuthorization(Policies.Tenant);
-        group.MapGet("/{id:guid}", Get);
-        group.MapGet("/", List);
+        group.MapGet("/{id:guid}", Get)
+            .Describe("getMessage", "Get a message",
+                "What became of one message: its status, the carrier's receipt, segments and cost.")
+            .Answers(ProblemTypes.NotFound);
+        group.MapGet("/", List)
+            .Describe("listMessages", "List messages",
+                "Newest first, filtered by recipient (`to`), `status` and time (`from`, `until`); `before` (a message id) pages back, "
+                + "`limit` is 1 to 200 (50 by default).");
         return group;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Tenants;
 
@@ -15,15 +16,26 @@ public static class OperatorsApi
     public static RouteGroupBuilder MapOperators(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/operators/accounts").WithTags("Operators").RequireAuthorization(Policies.Admin);
-        group.MapPost("/", Create);
-        group.MapGet("/", List);
-        group.MapPost("/{id:guid}/second-factor/reset", ResetSecondFactor);
+        group.MapPost("/", Create)
+            .Describe("createOperator", "Create an operator account",
+                "A person who signs in to the operators' console, with a role; answers the TOTP secret to enrol the second factor, once.")
+            .Answers(ProblemTypes.OperatorExists);
+        group.MapGet("/", List).Describe("listOperators", "List operator accounts", "User names, roles and whether each is enabled.");
+        group.MapPost("/{id:guid}/second-factor/reset", ResetSecondFactor)
+            .Describe("resetOperatorSecondFactor", "Reset a second factor", "A new TOTP secret for a person who lost theirs, shown once.")
+            .Answers(ProblemTypes.OperatorNotFound);
         group.MapPut("/{id:guid}/role", (Guid id, ChangeRoleRequest request, OperatorAccounts accounts, CancellationToken cancellationToken) =>
-            Answer(accounts.ChangeRoleAsync(id, request.Role, actingAccount: null, cancellationToken)));
+                Answer(accounts.ChangeRoleAsync(id, request.Role, actingAccount: null, cancellationToken)))
+            .Describe("changeOperatorRole", "Change an operator's role", "admin, auditor or risk; the last enabled admin stays admin.")
+            .Answers(ProblemTypes.OperatorNotFound, ProblemTypes.OperatorLastAdmin);
         group.MapPost("/{id:guid}/disable", (Guid id, OperatorAccounts accounts, CancellationToken cancellationToken) =>
-            Answer(accounts.DisableAsync(id, actingAccount: null, cancellationToken)));
+                Answer(accounts.DisableAsync(id, actingAccount: null, cancellationToken)))
+            .Describe("disableOperator", "Disable an operator account", "The person can no longer sign in; the last enabled admin stays.")
+            .Answers(ProblemTypes.OperatorNotFound, ProblemTypes.OperatorLastAdmin);
         group.MapPost("/{id:guid}/enable", (Guid id, OperatorAccounts accounts, CancellationToken cancellationToken) =>
-            Answer(accounts.EnableAsync(id, cancellationToken)));
+                Answer(accounts.EnableAsync(id, cancellationToken)))
+            .Describe("enableOperator", "Enable an operator account", "The person can sign in again.")
+            .Answers(ProblemTypes.OperatorNotFound);
         return group;
     }
 

@@ -1,3 +1,5 @@
+using SmsVerify.Server.Infrastructure.Contract;
+
 namespace SmsVerify.Server.Policy;
 
 public static class PolicyExtensions
@@ -16,5 +18,7 @@ public static class PolicyExtensions
     public static RouteHandlerBuilder MapPolicy(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/v1/policy", (PlatformPolicy policy) => TypedResults.Ok(policy))
             .WithTags("Policy")
-            .RequireAuthorization();
+            .RequireAuthorization()
+            .Describe("getPolicy", "Get the platform policy",
+                "The rules in force (review rules, limits, marketing hours), for anyone with a key: reviews are explained, so their rules are public.");
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Audit;
 using SmsVerify.Server.Documents;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Review;
@@ -28,10 +29,18 @@ public static class QualificationsApi
     {
         var group = routes.MapGroup("/v1/qualifications").WithTags("Qualifications").RequireAuthorization(Policies.Tenant);
         // Bearer keys, not cookies, authenticate these requests, so there is no cross-site form to forge.
-        group.MapPost("/", Submit).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxSubmissionBytes));
-        group.MapGet("/", List);
-        group.MapGet("/{id:guid}", Get);
-        group.MapGet("/{id:guid}/documents/{field}", ReadDocument);
+        group.MapPost("/", Submit).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxSubmissionBytes))
+            .Describe("submitQualification", "Submit the qualification",
+                "Who sends: a person with real-name verification, or an enterprise with its business licence, as a multipart "
+                + "form with the documents (encrypted at rest). A tenant has one qualification under review or in force at a time.")
+            .Answers(ProblemTypes.QualificationExists);
+        group.MapGet("/", List).Describe("listQualifications", "List qualifications", "The tenant's qualification and its earlier versions.");
+        group.MapGet("/{id:guid}", Get).Describe("getQualification", "Get a qualification", "Its fields and review status; documents are read one by one.")
+            .Answers(ProblemTypes.QualificationNotFound);
+        group.MapGet("/{id:guid}/documents/{field}", ReadDocument)
+            .Describe("readQualificationDocument", "Read a submitted document", "The document in one field of the form, decrypted; the read is audited.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "image/jpeg", "image/png", "application/pdf")
+            .Answers(ProblemTypes.QualificationNotFound, ProblemTypes.DocumentNotFound);
         return group;
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Tenants;
@@ -26,8 +27,13 @@ public static class RealPersonApi
     public static RouteGroupBuilder MapRealPerson(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/qualifications/{id:guid}/real-person").WithTags("Qualifications").RequireAuthorization(Policies.Tenant);
-        group.MapPost("/", Submit).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(64L * 1024 * 1024));
-        group.MapGet("/", List);
+        group.MapPost("/", Submit).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(64L * 1024 * 1024))
+            .Describe("submitRealPerson", "Submit the real-person check",
+                "The selfie (and, for an enterprise, the legal representative's video) for the qualification's real-name "
+                + "verification, judged by the configured provider.")
+            .Answers(ProblemTypes.QualificationNotFound, ProblemTypes.QualificationNotPending, ProblemTypes.RealPersonProviderUnavailable);
+        group.MapGet("/", List).Describe("listRealPersonChecks", "List real-person checks", "The checks made for this qualification and their results.")
+            .Answers(ProblemTypes.QualificationNotFound);
         return group;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Qualifications;
 using SmsVerify.Server.Tenants;
@@ -18,11 +19,22 @@ public static class ReviewApi
     public static RouteGroupBuilder MapReview(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/review/items").WithTags("Review").RequireAuthorization(Policies.Auditor);
-        group.MapGet("/", List);
-        group.MapGet("/{id:guid}", Get);
-        group.MapGet("/{id:guid}/documents/{field}", ReadDocument);
-        group.MapPost("/{id:guid}/approve", Approve);
-        group.MapPost("/{id:guid}/reject", Reject);
+        group.MapGet("/", List)
+            .Describe("listReviewItems", "List review items",
+                "Submissions waiting for (or past) an auditor, oldest first across the kinds asked for (`kind`, `status`, `limit`).");
+        group.MapGet("/{id:guid}", Get).Describe("getReviewItem", "Get a review item", "One submission with its findings and related items.")
+            .Answers(ProblemTypes.ReviewItemNotFound);
+        group.MapGet("/{id:guid}/documents/{field}", ReadDocument)
+            .Describe("readReviewDocument", "Read a submitted document", "A document of the submission, decrypted; the read is audited.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "image/jpeg", "image/png", "application/pdf")
+            .Answers(ProblemTypes.ReviewItemNotFound, ProblemTypes.DocumentNotFound);
+        group.MapPost("/{id:guid}/approve", Approve)
+            .Describe("approveReviewItem", "Approve a submission", "The auditor's decision, with an optional note; recorded in the audit trail.")
+            .Answers(ProblemTypes.ReviewItemNotFound, ProblemTypes.ReviewItemNotPending, ProblemTypes.QualificationNotApproved,
+                ProblemTypes.RealPersonVerificationRequired, ProblemTypes.LegalRepVerificationRequired);
+        group.MapPost("/{id:guid}/reject", Reject)
+            .Describe("rejectReviewItem", "Reject a submission", "With the reason the tenant reads; the tenant corrects and submits again.")
+            .Answers(ProblemTypes.ReviewItemNotFound, ProblemTypes.ReviewItemNotPending);
         return group;
     }
 

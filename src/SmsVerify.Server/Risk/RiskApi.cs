@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Risk.Breakers;
 using SmsVerify.Server.Risk.Content;
@@ -16,7 +17,8 @@ public static class RiskApi
     public static RouteGroupBuilder MapRisk(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/risk").WithTags("Risk").RequireAuthorization(Policies.Risk);
-        group.MapPost("/score", Score);
+        group.MapPost("/score", Score)
+            .Describe("scoreText", "Score a text", "What the content checks make of a text: its verdict, score and the reasons, nothing sent.");
         // Under /v1/risk too, but open to tenants for their own blocks, so not in the risk officers' group.
         routes.MapRiskBlocks();
         group.MapBreakers(routes);

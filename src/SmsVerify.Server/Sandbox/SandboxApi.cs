@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Tenants;
 
@@ -20,10 +21,19 @@ public static class SandboxApi
     public static RouteGroupBuilder MapSandbox(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/sandbox/numbers").WithTags("Sandbox").RequireAuthorization(Policies.Tenant);
-        group.MapPost("/", RegisterNumber);
-        group.MapGet("/", ListNumbers);
-        group.MapDelete("/{phone}", DeleteNumber);
-        group.MapGet("/{phone}/messages", ReadInbox);
+        group.MapPost("/", RegisterNumber)
+            .Describe("addSandboxNumber", "Add a test number",
+                "Messages to a test number are not sent to a carrier: they land in its inbox. An optional `fixedCode` makes every "
+                + "verification code sent to it that code, for automated tests.")
+            .Answers(ProblemTypes.InvalidPhone, ProblemTypes.SandboxNumberExists, ProblemTypes.SandboxNumberLimit);
+        group.MapGet("/", ListNumbers).Describe("listSandboxNumbers", "List test numbers", "The tenant's test numbers and their fixed codes.");
+        group.MapDelete("/{phone}", DeleteNumber)
+            .Describe("deleteSandboxNumber", "Remove a test number", "Its inbox goes with it.")
+            .Answers(ProblemTypes.InvalidPhone, ProblemTypes.SandboxNumberNotFound);
+        group.MapGet("/{phone}/messages", ReadInbox)
+            .Describe("readSandboxInbox", "Read a test number's inbox",
+                "What the tenant sent to this test number, newest first, with the code picked out of each text; `limit` 1 to 100.")
+            .Answers(ProblemTypes.InvalidPhone, ProblemTypes.SandboxNumberNotFound);
         return group;
     }
 

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using SmsVerify.Server.Infrastructure.Contract;
+using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Sending;
@@ -13,7 +15,13 @@ public static class SendingApi
     public static RouteGroupBuilder MapSending(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/messages").WithTags("Messages").RequireAuthorization(Policies.Tenant);
-        group.MapPost("/", Send);
+        group.MapPost("/", Send)
+            .Describe("sendMessages", "Send a message",
+                "Sends one message per distinct recipient in `to` (at most 100) under an approved signature and notification or "
+                + "marketing template, and answers 202 once every message is stored and queued. With an `Idempotency-Key`, a "
+                + "retry answers what the first request did instead of sending again.")
+            .Produces<SendResult>(StatusCodes.Status202Accepted)
+            .Answers([.. SendProblems.Pipeline, ProblemTypes.MarketingWindowClosed, ProblemTypes.IdempotencyKeyInUse, ProblemTypes.IdempotencyKeyReused]);
         return group;
     }
 

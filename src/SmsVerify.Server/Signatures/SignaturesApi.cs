@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Qualifications;
@@ -34,12 +35,21 @@ public static class SignaturesApi
     public static RouteGroupBuilder MapSignatures(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/signatures").WithTags("Signatures").RequireAuthorization(Policies.Tenant);
-        group.MapPost("/", Submit).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxSubmissionBytes));
-        group.MapPost("/precheck", Precheck).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxSubmissionBytes));
-        group.MapGet("/", List);
-        group.MapGet("/{id:guid}", Get);
-        group.MapPut("/{id:guid}", Change).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxSubmissionBytes));
-        group.MapDelete("/{id:guid}", Delete);
+        group.MapPost("/", Submit).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxSubmissionBytes))
+            .Describe("submitSignature", "Submit a signature",
+                "The name in 【】, judged against the qualification's subject and the approved applications it names, with its "
+                + "proof as a multipart form; if nothing blocks it, queued for an auditor.")
+            .Answers(ProblemTypes.QualificationRequired, ProblemTypes.ApplicationNotFound);
+        group.MapPost("/precheck", Precheck).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxSubmissionBytes))
+            .Describe("precheckSignature", "Pre-check a signature", "The same rules as submitting, nothing saved.")
+            .Answers(ProblemTypes.QualificationRequired, ProblemTypes.ApplicationNotFound);
+        group.MapGet("/", List).Describe("listSignatures", "List signatures", "The tenant's signatures with their review status.");
+        group.MapGet("/{id:guid}", Get).Describe("getSignature", "Get a signature", "One signature by id.").Answers(ProblemTypes.NotFound);
+        group.MapPut("/{id:guid}", Change).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxSubmissionBytes))
+            .Describe("changeSignature", "Change a signature", "The change is judged as a new submission and goes back to review.")
+            .Answers(ProblemTypes.NotFound, ProblemTypes.QualificationRequired, ProblemTypes.ApplicationNotFound);
+        group.MapDelete("/{id:guid}", Delete).Describe("deleteSignature", "Delete a signature", "Nothing more is sent under it.")
+            .Answers(ProblemTypes.NotFound);
         return group;
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Infrastructure;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Review;
@@ -31,12 +32,22 @@ public static class TemplatesApi
     public static RouteGroupBuilder MapTemplates(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/templates").WithTags("Templates").RequireAuthorization(Policies.Tenant);
-        group.MapPost("/", Create);
-        group.MapPost("/precheck", Precheck);
-        group.MapGet("/", List);
-        group.MapGet("/{code}", Get);
-        group.MapPut("/{code}", Change);
-        group.MapDelete("/{code}", Delete);
+        group.MapPost("/", Create)
+            .Describe("submitTemplate", "Submit a template",
+                "Judges the template by the review rules (its type, one scenario, variables and their types, no links or ads "
+                + "outside the approved application) and, if nothing blocks it, queues it for an auditor. Answers the template "
+                + "with its findings and status.")
+            .Answers(ProblemTypes.ApplicationNotFound);
+        group.MapPost("/precheck", Precheck)
+            .Describe("precheckTemplate", "Pre-check a template",
+                "The same rules as submitting, nothing saved: every finding with its rule, severity and the span it marks.")
+            .Answers(ProblemTypes.ApplicationNotFound);
+        group.MapGet("/", List).Describe("listTemplates", "List templates", "The tenant's templates with their review status.");
+        group.MapGet("/{code}", Get).Describe("getTemplate", "Get a template", "One template by its code.").Answers(ProblemTypes.NotFound);
+        group.MapPut("/{code}", Change)
+            .Describe("changeTemplate", "Change a template", "The change is judged as a new submission and goes back to review.")
+            .Answers(ProblemTypes.NotFound, ProblemTypes.ApplicationNotFound);
+        group.MapDelete("/{code}", Delete).Describe("deleteTemplate", "Delete a template", "It can no longer be sent.").Answers(ProblemTypes.NotFound);
         return group;
     }
 

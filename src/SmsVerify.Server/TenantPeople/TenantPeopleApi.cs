@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Tenants;
 
@@ -15,7 +16,11 @@ public static class TenantPeopleApi
     public static RouteGroupBuilder MapTenantPeople(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/tenants/{tenantId:guid}/invitations").WithTags("Tenants").RequireAuthorization(Policies.Admin);
-        group.MapPost("/", Invite);
+        group.MapPost("/", Invite)
+            .Describe("inviteTenantPerson", "Invite a tenant's person",
+                "A one-time link (7 days) for a person of the tenant to set a password and a second factor in the console; "
+                + "this is how a tenant's first owner is made.")
+            .Answers(ProblemTypes.TenantNotFound, ProblemTypes.TenantUserExists);
         return group;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Problems;
 
 namespace SmsVerify.Server.Tenants;
@@ -14,9 +15,10 @@ public static class ApiKeysApi
     public static RouteGroupBuilder MapApiKeys(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/api-keys").WithTags("API keys").RequireAuthorization(Policies.Tenant);
-        group.MapPost("/", CreateKey);
-        group.MapGet("/", ListKeys);
-        group.MapDelete("/{id:guid}", DeleteKey);
+        group.MapPost("/", CreateKey).Describe("createApiKey", "Create an API key", "The key is shown once; only its hash is stored.");
+        group.MapGet("/", ListKeys).Describe("listApiKeys", "List API keys", "Prefixes and creation times; never the keys.");
+        group.MapDelete("/{id:guid}", DeleteKey).Describe("deleteApiKey", "Delete an API key", "It stops working at once; the last key stays.")
+            .Answers(ProblemTypes.ApiKeyNotFound, ProblemTypes.LastApiKey);
         return group;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmsVerify.Server.Audit;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 
@@ -19,9 +20,11 @@ public static class OperatorKeysApi
     public static RouteGroupBuilder MapOperatorKeys(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/operators/keys").WithTags("Operators").RequireAuthorization(Policies.Admin);
-        group.MapPost("/", CreateKey);
-        group.MapGet("/", ListKeys);
-        group.MapDelete("/{id:guid}", DeleteKey);
+        group.MapPost("/", CreateKey).Describe("createOperatorKey", "Create an operator key",
+            "A key with one role (admin, auditor or risk), shown once; only its hash is stored.");
+        group.MapGet("/", ListKeys).Describe("listOperatorKeys", "List operator keys", "Prefixes, roles and creation times; never the keys.");
+        group.MapDelete("/{id:guid}", DeleteKey).Describe("deleteOperatorKey", "Delete an operator key", "It stops working at once; the last admin key stays.")
+            .Answers(ProblemTypes.ApiKeyNotFound, ProblemTypes.LastApiKey);
         return group;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmsVerify.Server.Audit;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 
@@ -23,13 +24,17 @@ public static class TenantsApi
     public static RouteGroupBuilder MapTenants(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/tenants").WithTags("Tenants").RequireAuthorization(Policies.Admin);
-        group.MapPost("/", CreateTenant);
-        group.MapGet("/", ListTenants);
-        group.MapGet("/{id:guid}", GetTenant);
+        group.MapPost("/", CreateTenant)
+            .Describe("createTenant", "Create a tenant", "A personal or enterprise tenant in sandbox mode, with its first API key (shown once).");
+        group.MapGet("/", ListTenants).Describe("listTenants", "List tenants", "Filtered by `name`, paged with `limit`.");
+        group.MapGet("/{id:guid}", GetTenant).Describe("getTenant", "Get a tenant", "Its mode, status and balance.").Answers(ProblemTypes.TenantNotFound);
         group.MapPost("/{id:guid}/suspend", (Guid id, TenantSuspensions suspensions, CancellationToken cancellationToken) =>
-            Answer(suspensions.SuspendAsync(id, cancellationToken)));
+                Answer(suspensions.SuspendAsync(id, cancellationToken)))
+            .Describe("suspendTenant", "Suspend a tenant", "Every send of the tenant is refused until it is resumed; its keys still read.")
+            .Answers(ProblemTypes.TenantNotFound);
         group.MapPost("/{id:guid}/resume", (Guid id, TenantSuspensions suspensions, CancellationToken cancellationToken) =>
-            Answer(suspensions.ResumeAsync(id, cancellationToken)));
+                Answer(suspensions.ResumeAsync(id, cancellationToken)))
+            .Describe("resumeTenant", "Resume a tenant", "Its sends are taken again.").Answers(ProblemTypes.TenantNotFound);
         return group;
     }
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Problems;
+using SmsVerify.Server.Sending;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Verification;
@@ -10,11 +12,28 @@ public static class VerificationsApi
     public static RouteGroupBuilder MapVerifications(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/verifications").WithTags("Verifications").RequireAuthorization(Policies.Tenant);
-        group.MapPost("/", Start);
-        group.MapPost("/check", Check);
-        group.MapGet("/{id:guid}", Get);
-        group.MapPost("/{id:guid}/cancel", Cancel);
-        group.MapPost("/{id:guid}/approve", Approve);
+        group.MapPost("/", Start)
+            .Describe("startVerification", "Send a verification code",
+                "Sends a one-time code to `to` under a verification template (the built-in sandbox template when none is named). "
+                + "Starting again while a code is pending resends it, after the cooldown, on the same terms; naming another "
+                + "`codeLength` or `ttlSeconds` replaces it. The code is never returned: check it with `POST /v1/verifications/check`.")
+            .Answers([.. SendProblems.Pipeline, ProblemTypes.ResendTooSoon, ProblemTypes.CaptchaRequired, ProblemTypes.CaptchaInvalid]);
+        group.MapPost("/check", Check)
+            .Describe("checkVerification", "Check a code",
+                "Checks the code a person entered, by verification id or by number. A wrong code answers `approved: false` and "
+                + "counts against the attempts left; too many wrong codes end the verification or lock the number for a while.")
+            .Answers(ProblemTypes.InvalidPhone, ProblemTypes.VerificationNotFound, ProblemTypes.VerificationNotPending,
+                ProblemTypes.MaxCheckAttempts, ProblemTypes.VerificationLocked, ProblemTypes.LimitsUnavailable);
+        group.MapGet("/{id:guid}", Get)
+            .Describe("getVerification", "Get a verification", "Its status, attempts left, and when the code expires.")
+            .Answers(ProblemTypes.VerificationNotFound);
+        group.MapPost("/{id:guid}/cancel", Cancel)
+            .Describe("cancelVerification", "Cancel a verification", "The pending code stops working at once.")
+            .Answers(ProblemTypes.VerificationNotFound, ProblemTypes.VerificationNotPending);
+        group.MapPost("/{id:guid}/approve", Approve)
+            .Describe("approveVerification", "Approve without a code",
+                "The tenant confirmed the person another way: the verification ends approved and no code is checked.")
+            .Answers(ProblemTypes.VerificationNotFound, ProblemTypes.VerificationNotPending);
         return group;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmsVerify.Server.Audit;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Tenants;
 
@@ -32,12 +33,23 @@ public static class WebhooksApi
     public static RouteGroupBuilder MapWebhooks(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.Tenant);
-        group.MapPut("/", Set);
-        group.MapGet("/", Get);
-        group.MapDelete("/", Delete);
-        group.MapPost("/secret", RotateSecret);
-        group.MapGet("/deliveries", Deliveries);
-        group.MapPost("/test", SendTest);
+        group.MapPut("/", Set)
+            .Describe("setWebhook", "Set the webhook",
+                "Where message and verification events are posted, which events, and in which format (SmsVerify's own, or "
+                + "Alibaba's or Tencent's callback shape). A URL that reaches only private addresses is refused. The first "
+                + "set makes the signing secret, shown once.");
+        group.MapGet("/", Get).Describe("getWebhook", "Get the webhook", "Its URL, events and format; the secret is never shown again.")
+            .Answers(ProblemTypes.WebhookNotConfigured);
+        group.MapDelete("/", Delete).Describe("deleteWebhook", "Delete the webhook", "No more events are posted.")
+            .Answers(ProblemTypes.WebhookNotConfigured);
+        group.MapPost("/secret", RotateSecret)
+            .Describe("rotateWebhookSecret", "Rotate the signing secret", "A new secret, shown once; deliveries are signed with it from now on.")
+            .Answers(ProblemTypes.WebhookNotConfigured);
+        group.MapGet("/deliveries", Deliveries)
+            .Describe("listWebhookDeliveries", "List deliveries", "Recent deliveries with their attempts, last answer and next try; `limit` 1 to 100.");
+        group.MapPost("/test", SendTest)
+            .Describe("sendWebhookTest", "Send a test event", "Posts a signed test event to the webhook now, at most 5 a minute.")
+            .Answers(ProblemTypes.WebhookNotConfigured, ProblemTypes.WebhookTestTooSoon);
         return group;
     }
 

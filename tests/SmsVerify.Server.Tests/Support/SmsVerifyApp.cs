@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -36,7 +37,7 @@ public sealed class SmsVerifyApp : WebApplicationFactory<Program>, IAsyncLifetim
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock).AddSingleton<IStartupFilter, ContractCheck.Filter>());
         if (TestServices is not null)
         {
             builder.ConfigureTestServices(TestServices);
@@ -46,11 +47,12 @@ public sealed class SmsVerifyApp : WebApplicationFactory<Program>, IAsyncLifetim
     public Task InitializeAsync() => _store.CreateAsync();
 
     /// <summary>A client with no key.</summary>
-    public HttpClient Anonymous() => CreateClient();
+    public HttpClient Anonymous() =>
+        CreateDefaultClient(ClientOptions.BaseAddress, new RedirectHandler(), new CookieContainerHandler(), new ContractCheck.Handler());
 
     public HttpClient WithKey(string key)
     {
-        var client = CreateClient();
+        var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new("Bearer", key);
         return client;
     }

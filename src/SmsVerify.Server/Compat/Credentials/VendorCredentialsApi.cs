@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Tenants;
 
@@ -23,9 +24,14 @@ public static class VendorCredentialsApi
     public static RouteGroupBuilder MapVendorCredentials(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/api-credentials").WithTags("API credentials").RequireAuthorization(Policies.Tenant);
-        group.MapPost("/", Create);
-        group.MapGet("/", List);
-        group.MapDelete("/{id:guid}", Revoke);
+        group.MapPost("/", Create)
+            .Describe("createApiCredential", "Create a vendor credential",
+                "An AccessKey pair (Alibaba Cloud), SecretId/SecretKey (Tencent Cloud) or Account SID/Auth Token (Twilio) for "
+                + "the vendor-compatible APIs; the secret is shown once.")
+            .Answers(ProblemTypes.TooManyApiCredentials);
+        group.MapGet("/", List).Describe("listApiCredentials", "List vendor credentials", "Ids, vendors and dates; never the secrets.");
+        group.MapDelete("/{id:guid}", Revoke).Describe("revokeApiCredential", "Revoke a vendor credential", "Requests signed with it are refused from now on.")
+            .Answers(ProblemTypes.ApiCredentialNotFound);
         return group;
     }
 

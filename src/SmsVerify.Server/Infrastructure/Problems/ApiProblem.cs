@@ -1,11 +1,9 @@
-using System.Reflection;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
 namespace SmsVerify.Server.Infrastructure.Problems;
 
 /// <summary>Writes an <see cref="ApiError"/> as an RFC 9457 problem with its stable <c>code</c>.</summary>
-public sealed class ApiProblem(ApiError error) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+public sealed class ApiProblem(ApiError error) : IResult, IStatusCodeHttpResult
 {
     public ApiError Error { get; } = error;
 
@@ -20,6 +18,7 @@ public sealed class ApiProblem(ApiError error) : IResult, IStatusCodeHttpResult,
             httpContext.Response.Headers.RetryAfter = RetryAfterSeconds(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         httpContext.Response.StatusCode = Error.Type.Status;
+        httpContext.Items[typeof(ProblemType)] = Error.Type; // which problem was answered, for whoever checks the contract
         var json = httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>();
         return httpContext.Response.WriteAsJsonAsync(problem, json.Value.SerializerOptions, "application/problem+json");
     }
@@ -47,7 +46,4 @@ public sealed class ApiProblem(ApiError error) : IResult, IStatusCodeHttpResult,
 
     // Clients sleep for Retry-After seconds; rounding down would send them back a moment too early.
     private static long RetryAfterSeconds(TimeSpan retryAfter) => Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
-
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(400, typeof(ProblemDetails), ["application/problem+json"]));
 }

@@ -22,6 +22,7 @@ public static class ProblemsExtensions
             if (!problem.Extensions.ContainsKey("code") && ProblemTypes.ForStatus(problem.Status ?? 500) is { } type)
             {
                 problem.Extensions["code"] = type.Code;
+                context.HttpContext.Items[typeof(ProblemType)] = type;
                 problem.Type = type.TypeUri;
                 problem.Title = type.Title;
                 problem.Detail ??= type == ProblemTypes.UnsupportedMediaType

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Channels;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Phones;
@@ -20,9 +21,17 @@ public static class InboundApi
 {
     public static IEndpointRouteBuilder MapInbound(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/v1/inbound", List).WithTags("Inbound").RequireAuthorization(Policies.Tenant);
-        routes.MapGet("/v1/opt-outs", OptOuts).WithTags("Inbound").RequireAuthorization(Policies.Tenant);
-        routes.MapPost("/v1/sandbox/numbers/{phone}/replies", Reply).WithTags("Sandbox").RequireAuthorization(Policies.Tenant);
+        routes.MapGet("/v1/inbound", List).WithTags("Inbound").RequireAuthorization(Policies.Tenant)
+            .Describe("listInbound", "List replies",
+                "Replies people sent to the tenant's signatures, newest first; `from` filters by number, `limit` is 1 to 200.");
+        routes.MapGet("/v1/opt-outs", OptOuts).WithTags("Inbound").RequireAuthorization(Policies.Tenant)
+            .Describe("listOptOuts", "List opt-outs",
+                "Numbers that replied `R` (or TD) and get no more marketing messages under that signature.");
+        routes.MapPost("/v1/sandbox/numbers/{phone}/replies", Reply).WithTags("Sandbox").RequireAuthorization(Policies.Tenant)
+            .Describe("replyFromSandboxNumber", "Reply from a test number",
+                "A test number answers the tenant as a real phone would through a carrier: the reply goes to the signature of the "
+                + "newest message sent to it, and `R` opts it out of that signature's marketing.")
+            .Answers(ProblemTypes.SandboxNumberNotFound);
         return routes;
     }
 

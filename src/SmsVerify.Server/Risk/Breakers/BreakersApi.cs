@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Audit;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Risk.Incidents;
@@ -17,10 +18,16 @@ public static class BreakersApi
 {
     public static void MapBreakers(this RouteGroupBuilder risk, IEndpointRouteBuilder routes)
     {
-        risk.MapGet("/breakers", List);
-        risk.MapPost("/breakers", Trip);
-        risk.MapPost("/breakers/{id:guid}/reset", Reset);
-        routes.MapGet("/v1/breakers", Own).WithTags("Risk").RequireAuthorization(Policies.Tenant);
+        risk.MapGet("/breakers", List)
+            .Describe("listBreakers", "List circuit breakers", "Breakers that stop a tenant's, a signature's or a template's sends, open or closed.");
+        risk.MapPost("/breakers", Trip)
+            .Describe("tripBreaker", "Trip a circuit breaker", "Stops a tenant's sends (or one signature's or template's) at once, with the reason.")
+            .Answers(ProblemTypes.TenantNotFound, ProblemTypes.BreakerAlreadyOpen);
+        risk.MapPost("/breakers/{id:guid}/reset", Reset)
+            .Describe("resetBreaker", "Reset a circuit breaker", "Sends resume.")
+            .Answers(ProblemTypes.BreakerNotFound, ProblemTypes.BreakerNotOpen);
+        routes.MapGet("/v1/breakers", Own).WithTags("Risk").RequireAuthorization(Policies.Tenant)
+            .Describe("listOwnBreakers", "List your circuit breakers", "The breakers that stop (or stopped) the tenant's own sends, with their reasons.");
     }
 
     private static async Task<Results<Ok<List<BreakerView>>, ApiProblem>> List(

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 
@@ -11,10 +12,17 @@ public static class IncidentsApi
 {
     public static void MapIncidents(this RouteGroupBuilder risk)
     {
-        risk.MapGet("/incidents", List);
-        risk.MapGet("/incidents/{id:guid}", Get);
-        risk.MapGet("/incidents/{id:guid}/export", Export);
-        risk.MapPost("/incidents/{id:guid}/close", Close);
+        risk.MapGet("/incidents", List)
+            .Describe("listIncidents", "List risk incidents", "Bombing, pumping and content incidents the risk engine opened, newest first.");
+        risk.MapGet("/incidents/{id:guid}", Get).Describe("getIncident", "Get a risk incident", "One incident with its evidence.")
+            .Answers(ProblemTypes.IncidentNotFound);
+        risk.MapGet("/incidents/{id:guid}/export", Export)
+            .Describe("exportIncident", "Export a risk incident", "The incident and its evidence as JSON or CSV (`format`), for a report.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv")
+            .Answers(ProblemTypes.IncidentNotFound);
+        risk.MapPost("/incidents/{id:guid}/close", Close)
+            .Describe("closeIncident", "Close a risk incident", "With the note of what was done.")
+            .Answers(ProblemTypes.IncidentNotFound, ProblemTypes.IncidentNotOpen);
     }
 
     private static async Task<Results<Ok<List<IncidentView>>, ApiProblem>> List(

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Tenants;
@@ -21,8 +22,11 @@ public static class RiskBlocksApi
     public static RouteGroupBuilder MapRiskBlocks(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/risk/blocks").WithTags("Risk").RequireAuthorization(TenantOrRisk);
-        group.MapGet("/", List);
-        group.MapDelete("/{id:guid}", Lift);
+        group.MapGet("/", List)
+            .Describe("listRiskBlocks", "List number-block blocks",
+                "Number blocks (first 7 digits) whose sends were stopped for toll-fraud pumping; a tenant key lists its own.");
+        group.MapDelete("/{id:guid}", Lift).Describe("liftRiskBlock", "Lift a number-block block", "Sends to the block resume.")
+            .Answers(ProblemTypes.RiskBlockNotFound, ProblemTypes.RiskBlockNotActive);
         return group;
     }
 
