@@ -7,10 +7,11 @@ namespace SmsVerify.Server.Content;
 /// <summary>
 /// An approved signature and template of a tenant, as a send uses them. <see cref="Render"/> gives the text the
 /// phone shows: the signature in 【】 first, as Chinese carriers require, then the filled template.
+/// <see cref="ApplicationId"/> is the landing application the template is tied to, if any.
 /// </summary>
 public sealed record ApprovedContent(
     Guid SignatureId, string Signature, SignaturePurpose Purpose, string? SourceExtension, string Template, TemplateType Type, string Content,
-    IReadOnlyList<TemplateVariable> Variables)
+    IReadOnlyList<TemplateVariable> Variables, Guid? ApplicationId = null)
 {
     /// <summary>The one code variable of a verification template.</summary>
     public string? CodeVariable => Variables.FirstOrDefault(v => v.Type == VariableType.Code)?.Name;

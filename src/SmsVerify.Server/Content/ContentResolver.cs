@@ -24,7 +24,7 @@ public sealed class ContentResolver(IMemoryCache cache, TimeSpan lifetime)
 {
     private sealed record SignatureRow(Guid Id, string Name, SignaturePurpose Purpose, string? Extension);
 
-    private sealed record TemplateRow(string Code, TemplateType Type, string Content, List<TemplateVariable> Variables);
+    private sealed record TemplateRow(string Code, TemplateType Type, string Content, List<TemplateVariable> Variables, Guid? ApplicationId);
 
     /// <summary>One tenant's approved pairs found so far.</summary>
     private sealed class Found : ConcurrentDictionary<(string Signature, string Template), ApprovedContent>;
@@ -40,7 +40,7 @@ public sealed class ContentResolver(IMemoryCache cache, TimeSpan lifetime)
         EF.CompileAsyncQuery((AppDbContext db, Guid tenantId, string code, CancellationToken _) =>
             db.Templates.AsNoTracking()
                 .Where(t => t.TenantId == tenantId && t.Code == code && t.Status == ReviewStatus.Approved)
-                .Select(t => new TemplateRow(t.Code, t.Type, t.Content, t.Variables))
+                .Select(t => new TemplateRow(t.Code, t.Type, t.Content, t.Variables, t.ApplicationId))
                 .FirstOrDefault());
 
     /// <summary>The content, or why it cannot be sent. <paramref name="only"/> restricts the template type (verification codes).</summary>
@@ -83,7 +83,7 @@ public sealed class ContentResolver(IMemoryCache cache, TimeSpan lifetime)
             return ProblemTypes.TemplateNotFound.With($"Your tenant has no approved template '{Echo.Truncate(template)}'.");
         }
         return new ApprovedContent(signatureRow.Id, signatureRow.Name, signatureRow.Purpose, signatureRow.Extension, templateRow.Code, templateRow.Type,
-            templateRow.Content, templateRow.Variables);
+            templateRow.Content, templateRow.Variables, templateRow.ApplicationId);
     }
 
     private static string Name(TemplateType type) => type.ToString().ToLowerInvariant();

@@ -26,6 +26,15 @@ public sealed class LandingApp : IReviewable
     public required string Name { get; init; }
     public string? Domain { get; init; }
     public string? StoreLink { get; init; }
+
+    /// <summary>An app's Android package name, such as <c>com.example.shop</c>: what its app hashes were computed for.</summary>
+    public string? AndroidPackage { get; set; }
+
+    /// <summary>
+    /// An app's SMS Retriever hashes (one per signing key: release, debug). Once the app is approved, a verification may
+    /// carry one of them; they are no text a reader sees, so registering them is audited, not reviewed again.
+    /// </summary>
+    public List<string> AppHashes { get; set; } = [];
     public required string IcpNumber { get; init; }
     public required string FilingSubject { get; init; }
     public ReviewStatus Status { get; set; }
@@ -47,6 +56,8 @@ internal sealed class LandingAppConfiguration : IEntityTypeConfiguration<Landing
         builder.Property(a => a.Name).HasMaxLength(LandingAppsApi.MaxNameLength);
         builder.Property(a => a.Domain).HasMaxLength(LandingAppsApi.MaxAddressLength);
         builder.Property(a => a.StoreLink).HasMaxLength(LandingAppsApi.MaxAddressLength);
+        builder.Property(a => a.AndroidPackage).HasMaxLength(LandingAppHashes.MaxPackageLength);
+        builder.Property(a => a.AppHashes).HasJsonConversion();
         builder.Property(a => a.IcpNumber).HasMaxLength(40);
         builder.Property(a => a.FilingSubject).HasMaxLength(QualificationForm.MaxNameLength);
         builder.Property(a => a.Findings).HasJsonConversion();

@@ -62,6 +62,8 @@ public sealed class LandingAppSubmissions(AppDbContext db, AuditTrail audit, Tim
             Name = request.Name!.Trim(),
             Domain = request.Domain?.Trim().ToLowerInvariant(),
             StoreLink = request.StoreLink?.Trim(),
+            AndroidPackage = request.AndroidPackage?.Trim(),
+            AppHashes = [.. (request.AppHashes ?? []).Distinct(StringComparer.Ordinal)],
             IcpNumber = request.IcpNumber!.Trim(),
             FilingSubject = request.FilingSubject.Trim(),
             Status = findings.Count > 0 ? ReviewStatus.Rejected : ReviewStatus.PendingReview,
@@ -99,6 +101,10 @@ public sealed class LandingAppSubmissions(AppDbContext db, AuditTrail audit, Tim
         if (request.Domain?.Length > LandingAppsApi.MaxAddressLength || request.StoreLink?.Length > LandingAppsApi.MaxAddressLength)
         {
             return ProblemTypes.Invalid(request.Domain?.Length > LandingAppsApi.MaxAddressLength ? "domain" : "storeLink", $"At most {LandingAppsApi.MaxAddressLength} characters.");
+        }
+        if (LandingAppHashes.Validate(kind, request.AndroidPackage, request.AppHashes) is { } badHashes)
+        {
+            return badHashes;
         }
         if (string.IsNullOrWhiteSpace(request.IcpNumber) || request.IcpNumber.Length > 40)
         {

@@ -10,16 +10,20 @@ using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.LandingApps;
 
-/// <summary><paramref name="Replaces"/> resubmits a rejected application as its next version.</summary>
+/// <summary>
+/// <paramref name="Replaces"/> resubmits a rejected application as its next version. An app may name its
+/// <paramref name="AndroidPackage"/> and <paramref name="AppHashes"/> (SMS Retriever), here or later.
+/// </summary>
 public sealed record SubmitLandingAppRequest(
-    string? Kind, string? Name, string? Domain, string? StoreLink, string? IcpNumber, string? FilingSubject, Guid? Replaces = null);
+    string? Kind, string? Name, string? Domain, string? StoreLink, string? IcpNumber, string? FilingSubject, Guid? Replaces = null,
+    string? AndroidPackage = null, List<string>? AppHashes = null);
 
 public sealed record LandingAppView(
     Guid Id, int Version, Guid? Replaces, LandingAppKind Kind, string Name, string? Domain, string? StoreLink, string IcpNumber, string FilingSubject,
-    ReviewStatus Status, List<Finding> Findings, DateTime SubmittedAt, DateTime? DecidedAt, string? DecisionNote)
+    ReviewStatus Status, List<Finding> Findings, DateTime SubmittedAt, DateTime? DecidedAt, string? DecisionNote, string? AndroidPackage, List<string> AppHashes)
 {
     public static LandingAppView From(LandingApp a) => new(a.Id, a.Version, a.ReplacesId, a.Kind, a.Name, a.Domain, a.StoreLink, a.IcpNumber,
-        a.FilingSubject, a.Status, a.Findings, a.SubmittedAt, a.DecidedAt, a.DecisionNote);
+        a.FilingSubject, a.Status, a.Findings, a.SubmittedAt, a.DecidedAt, a.DecisionNote, a.AndroidPackage, a.AppHashes);
 }
 
 public static class LandingAppsApi
@@ -38,6 +42,11 @@ public static class LandingAppsApi
         group.MapGet("/", List).Describe("listApplications", "List landing applications", "The tenant's applications with their review status.");
         group.MapGet("/{id:guid}", Get).Describe("getApplication", "Get a landing application", "One application by id.")
             .Answers(ProblemTypes.ApplicationNotFound);
+        group.MapPut("/{id:guid}/app-hashes", SetAppHashes)
+            .Describe("setApplicationAppHashes", "Set an app's SMS Retriever hashes",
+                "The Android package and up to 5 app hashes of an app landing application; a verification names one as "
+                + "`appHash` to end its text with it. Audited; the application is not reviewed again.")
+            .Answers(ProblemTypes.ApplicationNotFound);
         return group;
     }
 
@@ -48,6 +57,13 @@ public static class LandingAppsApi
         return submitted.Error is { } invalid
             ? invalid.ToResult()
             : TypedResults.Created($"/v1/applications/{submitted.Value!.Id}", LandingAppView.From(submitted.Value));
+    }
+
+    private static async Task<Results<Ok<LandingAppView>, ApiProblem>> SetAppHashes(
+        Guid id, SetAppHashesRequest request, ClaimsPrincipal user, LandingAppHashes hashes, CancellationToken cancellationToken)
+    {
+        var set = await hashes.SetAsync(user.TenantId(), id, request, cancellationToken);
+        return set.Error is { } invalid ? invalid.ToResult() : TypedResults.Ok(LandingAppView.From(set.Value!));
     }
 
     private static async Task<Ok<List<LandingAppView>>> List(ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)

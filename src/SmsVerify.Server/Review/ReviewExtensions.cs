@@ -15,6 +15,7 @@ public static class ReviewExtensions
         // How qualifications and applications come in, for the API and the tenant console alike.
         builder.Services.AddScoped<QualificationSubmissions>();
         builder.Services.AddScoped<LandingAppSubmissions>();
+        builder.Services.AddScoped<LandingAppHashes>();
         return builder;
     }
 }

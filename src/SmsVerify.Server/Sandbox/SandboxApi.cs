@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmsVerify.Server.Autofill;
 using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Tenants;
@@ -10,7 +11,19 @@ public sealed record RegisterNumberRequest(string? Phone, string? FixedCode);
 
 public sealed record SandboxNumberView(string Phone, string? FixedCode, DateTime CreatedAt);
 
-public sealed record InboxMessageView(Guid Id, string To, string Text, DateTime ReceivedAt, string? Code);
+/// <summary>
+/// A message in a test number's inbox, with the code a phone would pick out of it and the forms that let a browser or
+/// an app fill it in: the origin (and embedded frame's origin) of a WebOTP last line, an SMS Retriever app hash.
+/// </summary>
+public sealed record InboxMessageView(
+    Guid Id, string To, string Text, DateTime ReceivedAt, string? Code, string? WebOtpOrigin = null, string? WebOtpEmbeddedOrigin = null, string? AppHash = null)
+{
+    public static InboxMessageView Read(Guid id, string to, string text, DateTime receivedAt)
+    {
+        var webOtp = WebOtpLine.Last(text);
+        return new(id, to, text, receivedAt, webOtp?.Code ?? CodeExtractor.Extract(text), webOtp?.Origin, webOtp?.EmbeddedOrigin, Autofill.AppHash.Find(text));
+    }
+}
 
 /// <summary>
 /// Test numbers and their inboxes: the platform's legitimate "SMS receiving", for a tenant's own tests only. An

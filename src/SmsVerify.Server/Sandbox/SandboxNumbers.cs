@@ -73,7 +73,7 @@ public sealed class SandboxNumbers(AppDbContext db, AuditTrail audit, TimeProvid
         return deleted == 0 ? NotFound(e164) : e164;
     }
 
-    /// <summary>A test number's inbox, newest first, each message with the code a phone would pick out of it.</summary>
+    /// <summary>A test number's inbox, newest first, each message with the code a phone would pick out of it (see <see cref="InboxMessageView"/>).</summary>
     public async Task<Outcome<List<InboxMessageView>>> InboxAsync(Guid tenantId, string? phone, int limit, CancellationToken cancellationToken)
     {
         if (!PhoneNumberParser.TryParseMobile(phone, out var e164))
@@ -105,7 +105,7 @@ public sealed class SandboxNumbers(AppDbContext db, AuditTrail audit, TimeProvid
             .Take(limit)
             .Select(m => new { m.Id, m.To, Text = m.SandboxText!, m.CreatedAt })
             .ToListAsync(cancellationToken);
-        return page.ConvertAll(m => new InboxMessageView(m.Id, m.To, m.Text, m.CreatedAt, CodeExtractor.Extract(m.Text)));
+        return page.ConvertAll(m => InboxMessageView.Read(m.Id, m.To, m.Text, m.CreatedAt));
     }
 
     private static ApiError Exists(string e164) => ProblemTypes.SandboxNumberExists.With($"{e164} is already one of your test numbers.");

@@ -1,3 +1,4 @@
+using SmsVerify.Server.Autofill;
 using SmsVerify.Server.Content;
 using SmsVerify.Server.Messages;
 using SmsVerify.Server.Sandbox;
@@ -12,6 +13,10 @@ internal sealed partial class SendPipeline
     private List<MessageRecord> Compose(SendRequest request, ApprovedContent? content, Dictionary<string, string> values, List<Recipient> recipients, DateTime now)
     {
         var (text, masked) = Render(request.Code, content, values, now);
+        if (request.AppHash is { } hash)
+        {
+            (text, masked) = (AppHash.Append(text, hash), AppHash.Append(masked, hash));
+        }
         var segments = Segments.Count(text);
         var signature = content?.Signature ?? SandboxTemplate.Signature;
         var template = content?.Template ?? SandboxTemplate.TemplateCode;

@@ -5,6 +5,7 @@ using SmsVerify.Server.Captcha;
 using SmsVerify.Server.Content;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
+using SmsVerify.Server.LandingApps;
 using SmsVerify.Server.Limits;
 using SmsVerify.Server.Messages;
 using SmsVerify.Server.Messages.Delivery;
@@ -21,7 +22,7 @@ namespace SmsVerify.Server.Sending;
 /// <item>the tenant not suspended by an admin (a cached read: see <see cref="TenantSuspensions"/>);</item>
 /// <item>numbers parsed and de-duplicated;</item>
 /// <item>content fit: the approved signature and template, the values against their variables' types, the
-/// marketing hours; the risk screen (breakers, content judged) and, for a verification code, the captcha;</item>
+/// marketing hours; an app hash registered on an approved app; the risk screen (breakers, content judged) and, for a verification code, the captcha;</item>
 /// <item>recipients: test numbers, sandbox mode;</item>
 /// <item>pumping blocks and marketing opt-outs;</item>
 /// <item>the code's own lifecycle (a resend too soon), for verification codes;</item>
@@ -59,6 +60,10 @@ internal sealed partial class SendPipeline(
             return unfit;
         }
         var (content, values) = fitted.Value;
+        if (request.AppHash is { } hash && await LandingAppHashes.RefusalAsync(db, request.TenantId, hash, content?.ApplicationId, cancellationToken) is { } unknownHash)
+        {
+            return unknownHash;
+        }
         if (request.Code is not null && await captcha.CheckAsync(request.TenantId, request.EndUser?.Captcha, riskRaised: false, cancellationToken) is { } noCaptcha)
         {
             // After the request is known to be sound, so a captcha is not spent on a request refused for its shape.

@@ -18,6 +18,12 @@ internal sealed record SendRequest(
     /// <summary>The caller's own reference, kept on every message of the send (see <see cref="MessageRecord.ClientReference"/>).</summary>
     public string? ClientReference { get; init; }
 
+    /// <summary>
+    /// For a verification code: an Android app's SMS Retriever hash, written on a line of its own at the end of the text
+    /// (before a WebOTP line, which stays last). Sent only if registered on one of the tenant's approved apps.
+    /// </summary>
+    public string? AppHash { get; init; }
+
     /// <summary>Who asked, for a verification code: rate-limit bucket values, address, captcha. Null for a tenant's own message.</summary>
     public EndUser? EndUser { get; init; }
 }

@@ -5,10 +5,11 @@ namespace SmsVerify.Server.Verification;
 /// <see cref="Captcha"/> is the ALTCHA widget's payload, when the tenant's captcha policy asks for one.
 /// <see cref="RateLimits"/> maps the tenant's rate-limit keys to this request's values (<c>endUserIp</c> → the address);
 /// <see cref="EndUserIp"/> is the end user's address, which the <c>on-risk</c> captcha policy counts by.
+/// <see cref="AppHash"/> is an Android app's SMS Retriever hash, written on a line of its own at the end of the code's text.
 /// </summary>
 public sealed record CreateVerificationRequest(
     string? To, string? Signature = null, string? Template = null, Dictionary<string, string>? Params = null, int? CodeLength = null, int? TtlSeconds = null, string? Captcha = null,
-    Dictionary<string, string>? RateLimits = null, string? EndUserIp = null);
+    Dictionary<string, string>? RateLimits = null, string? EndUserIp = null, string? AppHash = null);
 
 public sealed record CheckVerificationRequest(Guid? Id, string? To, string? Code);
 

@@ -31,7 +31,12 @@ internal sealed partial class VerificationService(
             return invalid;
         }
         var start = new VerificationStart(db, codes, _options, clock, tenantId, request);
-        var send = new SendRequest(tenantId, mode, [request.To], request.Signature, request.Template, request.Params) { Code = start, EndUser = endUser };
+        var send = new SendRequest(tenantId, mode, [request.To], request.Signature, request.Template, request.Params)
+        {
+            Code = start,
+            EndUser = endUser,
+            AppHash = request.AppHash,
+        };
         var sent = await OnOneConnectionAsync(() => pipeline.SendAsync(send, null, cancellationToken), cancellationToken);
         return sent.Error is { } refused ? refused : VerificationView.From(start.Verification, clock.UtcNowForStorage(), _options);
     }
@@ -69,6 +74,10 @@ internal sealed partial class VerificationService(
         {
             return ProblemTypes.Invalid(request.Signature is { Length: > SendParameters.MaxNameLength } ? "signature" : "template",
                 $"signature and template are at most {SendParameters.MaxNameLength} characters.");
+        }
+        if (request.AppHash is { } hash && !Autofill.AppHash.IsWellFormed(hash))
+        {
+            return ProblemTypes.Invalid("appHash", "appHash is an SMS Retriever app hash: 11 characters of A–Z, a–z, 0–9, + and /.");
         }
         return request.Params is { Count: > SendParameters.MaxCount } ? ProblemTypes.Invalid("params", $"At most {SendParameters.MaxCount} params.") : null;
     }

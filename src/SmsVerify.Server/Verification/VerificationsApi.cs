@@ -17,7 +17,8 @@ public static class VerificationsApi
                 "Sends a one-time code to `to` under a verification template (the built-in sandbox template when none is named). "
                 + "Starting again while a code is pending resends it, after the cooldown, on the same terms; naming another "
                 + "`codeLength` or `ttlSeconds` replaces it. The code is never returned: check it with `POST /v1/verifications/check`.")
-            .Answers([.. SendProblems.Pipeline, ProblemTypes.ResendTooSoon, ProblemTypes.CaptchaRequired, ProblemTypes.CaptchaInvalid]);
+            .Answers([.. SendProblems.Pipeline, ProblemTypes.AppHashNotApproved, ProblemTypes.ResendTooSoon, ProblemTypes.CaptchaRequired,
+                ProblemTypes.CaptchaInvalid]);
         group.MapPost("/check", Check)
             .Describe("checkVerification", "Check a code",
                 "Checks the code a person entered, by verification id or by number. A wrong code answers `approved: false` and "

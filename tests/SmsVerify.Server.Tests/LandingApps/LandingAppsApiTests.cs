@@ -42,6 +42,35 @@ public sealed class LandingAppsApiTests(SmsVerifyApp app) : IClassFixture<SmsVer
         Assert.Single((await (await tenant.Http.GetAsync("/v1/applications")).OkAsync()).EnumerateArray());
     }
 
+    [Fact]
+    public async Task AppHashes_AreRegisteredOnAnApp_AtSubmissionAndLater_AndRefusedOnAWebsiteOrMalformed()
+    {
+        var tenant = await QualifiedTenantAsync();
+        var created = await tenant.SubmitAndroidAppAsync("FA+9qCX9VSu");
+        Assert.Equal(ApprovedApps.AndroidPackage, created.Str("androidPackage"));
+        Assert.Equal(["FA+9qCX9VSu"], created.GetProperty("appHashes").EnumerateArray().Select(h => h.GetString()));
+        var path = $"/v1/applications/{created.Str("id")}/app-hashes";
+
+        var set = await (await tenant.Http.PutJsonAsync(path, new { androidPackage = "com.example.shop", appHashes = new[] { "FA+9qCX9VSu", "abc/DEF1234" } })).OkAsync();
+
+        Assert.Equal(["FA+9qCX9VSu", "abc/DEF1234"], set.GetProperty("appHashes").EnumerateArray().Select(h => h.GetString()));
+        Assert.Equal("appHashes", (await (await tenant.Http.PutJsonAsync(path, new { appHashes = new[] { "FA-9qCX9VSu" } }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "invalid_argument")).Str("field"));
+        Assert.Equal("androidPackage", (await (await tenant.Http.PutJsonAsync(path, new { androidPackage = "shop", appHashes = Array.Empty<string>() }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "invalid_argument")).Str("field"));
+        Assert.Equal("appHashes", (await (await tenant.Http.PostJsonAsync("/v1/applications", new
+        {
+            kind = "website",
+            name = "某某商城",
+            domain = "shop.example.com",
+            icpNumber = "京ICP备12345678号-1",
+            filingSubject = Company,
+            appHashes = new[] { "FA+9qCX9VSu" },
+        })).ProblemAsync(HttpStatusCode.BadRequest, "invalid_argument")).Str("field"));
+        var other = await QualifiedTenantAsync();
+        await (await other.Http.PutJsonAsync(path, new { appHashes = new[] { "FA+9qCX9VSu" } })).ProblemAsync(HttpStatusCode.NotFound, "application_not_found");
+    }
+
     [Theory]
     [InlineData("北京某某科技有限公司 ", "京ICP备123号", "icp_number_invalid")]
     [InlineData("北京某某科技（有限）公司", "京ICP备12345678号", "filing_subject_mismatch")]

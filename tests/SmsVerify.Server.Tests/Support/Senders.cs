@@ -7,8 +7,8 @@ public sealed record LiveSender(TestTenant Tenant, string Signature, string Temp
 {
     public HttpClient Http => Tenant.Http;
 
-    public Task<HttpResponseMessage> StartAsync(string to, object? parameters = null) =>
-        Http.PostJsonAsync("/v1/verifications", new { to, signature = Signature, template = Template, @params = parameters });
+    public Task<HttpResponseMessage> StartAsync(string to, object? parameters = null, string? appHash = null) =>
+        Http.PostJsonAsync("/v1/verifications", new { to, signature = Signature, template = Template, @params = parameters, appHash });
 }
 
 public static class Senders
@@ -35,9 +35,10 @@ public static class Senders
     }
 
     /// <summary>Submits a template and, if the rules left it to a person, has an auditor approve it.</summary>
-    public static async Task<string> CreateApprovedTemplateAsync(this TestTenant tenant, ITestServer app, string content, string type = "verification")
+    public static async Task<string> CreateApprovedTemplateAsync(
+        this TestTenant tenant, ITestServer app, string content, string type = "verification", string? applicationId = null)
     {
-        var template = await (await tenant.Http.PostJsonAsync("/v1/templates", new { name = "登录", type, content, scenario = "用户登录" }))
+        var template = await (await tenant.Http.PostJsonAsync("/v1/templates", new { name = "登录", type, content, scenario = "用户登录", applicationId }))
             .OkAsync(HttpStatusCode.Created);
         if (template.Str("status") == "pending_review")
         {

@@ -155,6 +155,30 @@ public sealed class OnboardingPageTests(SmsVerifyApp app) : IClassFixture<SmsVer
     }
 
     [Fact]
+    public async Task AnAppsRow_SetsItsPackageAndAppHashes_AndSaysWhyWhenOneIsMalformed()
+    {
+        var tenant = await app.CreateTenantAsync();
+        await tenant.SubmitQualificationAsync(Submissions.Enterprise());
+        var id = (await tenant.SubmitAndroidAppAsync()).Str("id");
+        var (developer, _) = await app.TenantSignedInAsync(tenant.Id, "developer");
+
+        var saved = await developer.PostFormAsync(Applications, "AppHashes", new()
+        {
+            ["id"] = id,
+            ["androidPackage"] = "com.example.shop",
+            ["appHashes"] = "FA+9qCX9VSu, abc/DEF1234",
+        });
+        var refused = await developer.PostFormAsync(Applications, "AppHashes", new() { ["id"] = id, ["appHashes"] = "FA-9qCX9VSu" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(["FA+9qCX9VSu", "abc/DEF1234"],
+            (await (await tenant.Http.GetAsync($"/v1/applications/{id}")).OkAsync()).GetProperty("appHashes").EnumerateArray().Select(h => h.GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("data-field=\"appHashes\"", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("data-app-hashes=\"FA+9qCX9VSu abc/DEF1234\"", await developer.HtmlAsync(Applications));
+    }
+
+    [Fact]
     public async Task AViewer_SeesTheSteps_ButEveryPostIsRefused()
     {
         var tenant = await app.CreateTenantAsync();

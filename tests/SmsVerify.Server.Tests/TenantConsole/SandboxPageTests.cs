@@ -94,6 +94,29 @@ public sealed class SandboxPageTests(SmsVerifyApp app) : IClassFixture<SmsVerify
     }
 
     [Fact]
+    public async Task AMessageWithAWebOtpLineAndAnAppHash_ShowsTheOriginAndTheHash_OnThePageAndToItsScript()
+    {
+        var sender = await app.CreateLiveSenderAsync();
+        await sender.Tenant.ApproveWebsiteAsync(app);
+        await sender.Tenant.ApproveAndroidAppAsync(app, ApprovedApps.Hash);
+        var template = await sender.Tenant.CreateApprovedTemplateAsync(app, $"您正在登录某某商城，验证码为${{code}}，5分钟内有效。\n@{ApprovedApps.Domain} #${{code}}");
+        await sender.Tenant.RegisterNumberAsync("+8613800000051", fixedCode: "864213");
+        var (viewer, _) = await app.TenantSignedInAsync(sender.Tenant.Id, "viewer");
+        var since = Since(await PageAsync(viewer));
+
+        await (await sender.Http.PostJsonAsync("/v1/verifications",
+            new { to = "+8613800000051", signature = sender.Signature, template, appHash = ApprovedApps.Hash })).OkAsync(HttpStatusCode.Created);
+
+        var page = WebUtility.HtmlDecode(await PageAsync(viewer));
+        Assert.Contains($"data-webotp=\"https://{ApprovedApps.Domain}\"", page);
+        Assert.Contains($"WebOTP：浏览器会为 https://{ApprovedApps.Domain} 自动填入验证码", page);
+        Assert.Contains($"data-app-hash=\"{ApprovedApps.Hash}\"", page);
+        Assert.Contains("<mark class=\"code\">864213</mark>", page);
+        var arrived = (await (await viewer.GetAsync($"{Path}?handler=Inbox&since={since}")).OkAsync()).GetProperty("messages")[0];
+        Assert.Equal(($"https://{ApprovedApps.Domain}", ApprovedApps.Hash, "864213"), (arrived.Str("webOtpOrigin"), arrived.Str("appHash"), arrived.Str("code")));
+    }
+
+    [Fact]
     public async Task AViewer_SeesNumbersAndInboxes_ButCannotAddDeleteOrSend()
     {
         var tenant = await app.CreateTenantAsync();

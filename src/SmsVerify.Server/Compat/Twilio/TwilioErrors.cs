@@ -28,6 +28,7 @@ internal static class TwilioErrors
         [ProblemTypes.SignatureNotFound.Code] = (InvalidParameter, 400),
         [ProblemTypes.TemplateNotFound.Code] = (InvalidParameter, 400),
         [ProblemTypes.TemplateTypeMismatch.Code] = (InvalidParameter, 400),
+        [ProblemTypes.AppHashNotApproved.Code] = (InvalidParameter, 400),
         [ProblemTypes.SignatureRequired.Code] = (InvalidParameter, 400),
         [ProblemTypes.CaptchaInvalid.Code] = (InvalidParameter, 400),
         [ProblemTypes.BodyTooLarge.Code] = (InvalidParameter, 413),

@@ -16,8 +16,9 @@ internal static partial class TwilioVerificationsApi
     {
         form.TryReadObject("TemplateCustomSubstitutions", out var values);
         form.TryReadObject("RateLimits", out var rateLimits);
+        // Twilio appends AppHash to the SMS for Android's SMS Retriever; so does SmsVerify, on a line of its own.
         return new CreateVerificationRequest(form["To"], service.Signature, service.Template, values, service.CodeLength, null,
-            RateLimits: rateLimits, EndUserIp: form["DeviceIp"]);
+            RateLimits: rateLimits, EndUserIp: form["DeviceIp"], AppHash: form["AppHash"]);
     }
 
     private static IResult? RefusedStart(TwilioForm form, TwilioService service)

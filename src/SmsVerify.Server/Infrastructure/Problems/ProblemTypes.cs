@@ -132,6 +132,8 @@ public static class ProblemTypes
         "No approved signature has this name for your tenant. Only approved signatures send; test numbers also take the built-in sandbox signature.");
     public static readonly ProblemType TemplateNotFound = new("template_not_found", 422, "Unknown template",
         "No approved template has this code for your tenant. Only approved templates send; test numbers also take the built-in sandbox template.");
+    public static readonly ProblemType AppHashNotApproved = new("app_hash_not_approved", 422, "The app hash is not one of your approved apps'",
+        "A verification's `appHash` (Twilio: `AppHash`) must be registered on one of your approved app landing applications (`PUT /v1/applications/{id}/app-hashes`), and on the application the template is tied to, if it is tied to one. Nothing was sent.");
     public static readonly ProblemType TemplateTypeMismatch = new("template_type_mismatch", 422, "The template does not fit this send",
         "Verifications send verification templates only, and a signature approved for verification codes signs nothing else.");
     public static readonly ProblemType SignatureRequired = new("signature_required", 422, "An approved signature and template are required",

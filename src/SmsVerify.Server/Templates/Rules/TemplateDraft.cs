@@ -10,7 +10,7 @@ public enum TemplateType { Verification, Notification, Marketing }
 public sealed record TemplateDraft(string Name, TemplateType Type, string Content, string Scenario);
 
 /// <summary>What is already known about the tenant: its kind, and the domains of its approved landing
-/// applications (the only domains a link may point to).</summary>
+/// applications (the only domains a link may point to, and a WebOTP line may bind a code to).</summary>
 public sealed record TemplateContext(TenantKind TenantKind, IReadOnlyCollection<string> ApprovedDomains);
 
 /// <summary>The outcome of a review: the findings and the variables the content declares.</summary>

@@ -20,6 +20,10 @@ public static class TemplateFindingCodes
     public const string LinkNotApproved = "link_not_approved";
     public const string LinkInVariable = "link_in_variable";
     public const string LinkNotAllowed = "link_not_allowed";
+    public const string WebOtpHostNotApproved = "webotp_host_not_approved";
+    public const string WebOtpCodeNotVariable = "webotp_code_not_variable";
+    public const string WebOtpNotLastLine = "webotp_not_last_line";
+    public const string WebOtpNotVerification = "webotp_not_verification";
     public const string BannedIndustry = "banned_industry";
     public const string VerificationVariableCount = "verification_variable_count";
     public const string VerificationVariableNotCode = "verification_variable_not_code";
@@ -53,6 +57,10 @@ public static class TemplateFindingCodes
         new(LinkNotApproved, Finding.Error, "Links may only point to the tenant's approved (ICP-filed) applications."),
         new(LinkInVariable, Finding.Error, "A link's host must be fixed text, never a variable."),
         new(LinkNotAllowed, Finding.Error, "Verification templates carry no link."),
+        new(WebOtpHostNotApproved, Finding.Error, "A WebOTP line (@host #${code}) binds the code to the domain of one of the tenant's approved applications."),
+        new(WebOtpCodeNotVariable, Finding.Error, "The # of a WebOTP line is followed by the code variable alone."),
+        new(WebOtpNotLastLine, Finding.Error, "A WebOTP line works only as the message's very last line."),
+        new(WebOtpNotVerification, Finding.Error, "Only verification templates end with a WebOTP line."),
         new(BannedIndustry, Finding.Error, "Content of a banned industry is vetoed on every template."),
         new(VerificationVariableCount, Finding.Error, "A verification template has exactly one variable: the code."),
         new(VerificationVariableNotCode, Finding.Error, "The one variable of a verification template holds the code."),

@@ -54,6 +54,7 @@ public sealed partial class TemplateRules(PlatformPolicy policy)
         {
             text.Slice(token.Start, token.Length).Fill('x');
         }
+        CheckWebOtp(draft.Type, content, text, tokens, context, findings);
         CheckBrackets(content, findings);
         CheckVariablePlacement(content, tokens, findings);
         List<TermHit> written = [];

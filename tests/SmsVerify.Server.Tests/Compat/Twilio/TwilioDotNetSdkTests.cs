@@ -44,6 +44,26 @@ public sealed class TwilioDotNetSdkTests(SmsVerifyApp app) : IClassFixture<SmsVe
     }
 
     [Fact]
+    public async Task AppHash_OfAnApprovedApp_IsTheLastLineOfTheText_AndAnUnknownOneIsRefused()
+    {
+        var sender = await app.CreateLiveSenderAsync();
+        await sender.Tenant.ApproveAndroidAppAsync(app, ApprovedApps.Hash);
+        await sender.Tenant.RegisterNumberAsync(TestNumber);
+        await sender.Tenant.RegisterNumberAsync("+8613800000002");
+        var client = await ClientAsync(sender.Tenant);
+        var service = await ServiceResource.CreateAsync(new CreateServiceOptions("Acme"), client);
+
+        await VerificationResource.CreateAsync(new CreateVerificationOptions(service.Sid, TestNumber, "sms") { AppHash = ApprovedApps.Hash }, client);
+
+        var received = (await sender.Tenant.InboxAsync(TestNumber))[0];
+        Assert.Equal(ApprovedApps.Hash, received.Str("text").Split('\n')[^1]);
+        Assert.Equal(ApprovedApps.Hash, received.Str("appHash"));
+        await AssertApiExceptionAsync(60200, 400, () => VerificationResource.CreateAsync(
+            new CreateVerificationOptions(service.Sid, "+8613800000002", "sms") { AppHash = "unknown0000" }, client));
+        Assert.Equal(0, (await sender.Tenant.InboxAsync("+8613800000002")).GetArrayLength());
+    }
+
+    [Fact]
     public async Task Refusals_AreApiExceptions_WithTwilioCodesAndStatuses()
     {
         var (tenant, client, service) = await SandboxServiceAsync();

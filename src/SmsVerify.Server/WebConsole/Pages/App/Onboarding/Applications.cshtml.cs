@@ -9,9 +9,11 @@ namespace SmsVerify.Server.WebConsole.Pages.App.Onboarding;
 /// <summary>
 /// Where the codes are used: the tenant's landing applications (websites, apps, mini-programs) with their status,
 /// and the form that submits one, or resubmits a rejected one as its next version, through
-/// <see cref="LandingAppSubmissions"/> as <c>POST /v1/applications</c> does.
+/// <see cref="LandingAppSubmissions"/> as <c>POST /v1/applications</c> does. An app's Android package and SMS Retriever
+/// hashes are set on its row, through <see cref="LandingAppHashes"/> as <c>PUT /v1/applications/{id}/app-hashes</c> does.
 /// </summary>
-public sealed class ApplicationsModel(AppDbContext db, LandingAppSubmissions submissions, QualificationSubmissions qualifications) : OnboardingPageModel
+public sealed class ApplicationsModel(AppDbContext db, LandingAppSubmissions submissions, LandingAppHashes hashes, QualificationSubmissions qualifications)
+    : OnboardingPageModel
 {
     public List<LandingApp> Applications { get; private set; } = [];
 
@@ -49,6 +51,21 @@ public sealed class ApplicationsModel(AppDbContext db, LandingAppSubmissions sub
         Refuse(error);
         Draft = request;
         Replacing = request.Replaces is { } id ? await FindAsync(id, cancellationToken) : null;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <param name="appHashes">The hashes as typed: separated by spaces, commas or line breaks; empty removes them all.</param>
+    public async Task<IActionResult> OnPostAppHashesAsync(Guid id, string? androidPackage, string? appHashes, CancellationToken cancellationToken)
+    {
+        var request = new SetAppHashesRequest(string.IsNullOrWhiteSpace(androidPackage) ? null : androidPackage,
+            [.. (appHashes ?? "").Split([' ', ',', '，', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)]);
+        var set = await hashes.SetAsync(TenantId, id, request, cancellationToken);
+        if (set.Error is not { } error)
+        {
+            return RedirectToPage(null, null, null, "applications");
+        }
+        Refuse(error);
         await LoadAsync(cancellationToken);
         return Page();
     }
