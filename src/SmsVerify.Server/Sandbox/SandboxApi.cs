@@ -35,6 +35,7 @@ public static class SandboxApi
     {
         var group = routes.MapGroup("/v1/sandbox/numbers").WithTags("Sandbox").RequireAuthorization(Policies.Tenant);
         group.MapPost("/", RegisterNumber)
+            .Example(new RegisterNumberRequest("+8613800000001", "123456"))
             .Describe("addSandboxNumber", "Add a test number",
                 "Messages to a test number are not sent to a carrier: they land in its inbox. An optional `fixedCode` makes every "
                 + "verification code sent to it that code, for automated tests.")

@@ -21,6 +21,8 @@ public static class SendingApi
                 + "marketing template, and answers 202 once every message is stored and queued. With an `Idempotency-Key`, a "
                 + "retry answers what the first request did instead of sending again.")
             .Produces<SendResult>(StatusCodes.Status202Accepted)
+            .Example(new SendMessagesRequest(["+8613812345678"], "示例商城", "SMS_ORDER_SHIPPED", new() { ["order"] = "20261206001" }))
+            .Example(new SendResult([new SentMessage(Guid.Parse("0193a5c2-7a10-7cc1-9d2e-4b1f0c8e5a21"), "+8613812345678", 1, Messages.MessageStatus.Queued, null)], 0.045m))
             .Answers([.. SendProblems.Pipeline, ProblemTypes.MarketingWindowClosed, ProblemTypes.IdempotencyKeyInUse, ProblemTypes.IdempotencyKeyReused]);
         return group;
     }

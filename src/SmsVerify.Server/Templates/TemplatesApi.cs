@@ -39,6 +39,7 @@ public static class TemplatesApi
                 + "with its findings and status.")
             .Answers(ProblemTypes.ApplicationNotFound);
         group.MapPost("/precheck", Precheck)
+            .Example(new TemplateRequest("登录验证码", "verification", "您的登录验证码为${code}，5分钟内有效。如非本人操作，请忽略本短信。", "用户在示例商城 App 登录时发送", null))
             .Describe("precheckTemplate", "Pre-check a template",
                 "The same rules as submitting, nothing saved: every finding with its rule, severity and the span it marks.")
             .Answers(ProblemTypes.ApplicationNotFound);

@@ -17,12 +17,15 @@ public static class VerificationsApi
                 "Sends a one-time code to `to` under a verification template (the built-in sandbox template when none is named). "
                 + "Starting again while a code is pending resends it, after the cooldown, on the same terms; naming another "
                 + "`codeLength` or `ttlSeconds` replaces it. The code is never returned: check it with `POST /v1/verifications/check`.")
-            .Answers([.. SendProblems.Pipeline, ProblemTypes.AppHashNotApproved, ProblemTypes.ResendTooSoon, ProblemTypes.CaptchaRequired,
+            .Example(new CreateVerificationRequest("+8613812345678", "示例商城", "SMS_LOGIN", CodeLength: 6, TtlSeconds: 300))
+            .Answers([.. SendProblems.Pipeline, ProblemTypes.AppHashNotApproved, ProblemTypes.ResendTooSoon, ProblemTypes.VerificationLocked,
+                ProblemTypes.CaptchaRequired,
                 ProblemTypes.CaptchaInvalid]);
         group.MapPost("/check", Check)
             .Describe("checkVerification", "Check a code",
                 "Checks the code a person entered, by verification id or by number. A wrong code answers `approved: false` and "
                 + "counts against the attempts left; too many wrong codes end the verification or lock the number for a while.")
+            .Example(new CheckVerificationRequest(null, "+8613812345678", "482916"))
             .Answers(ProblemTypes.InvalidPhone, ProblemTypes.VerificationNotFound, ProblemTypes.VerificationNotPending,
                 ProblemTypes.MaxCheckAttempts, ProblemTypes.VerificationLocked, ProblemTypes.LimitsUnavailable);
         group.MapGet("/{id:guid}", Get)

@@ -34,6 +34,7 @@ public static class WebhooksApi
     {
         var group = routes.MapGroup("/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.Tenant);
         group.MapPut("/", Set)
+            .Example(new SetWebhookRequest("https://shop.example.cn/sms/events", ["message.status", "inbound.received"]))
             .Describe("setWebhook", "Set the webhook",
                 "Where message and verification events are posted, which events, and in which format (SmsVerify's own, or "
                 + "Alibaba's or Tencent's callback shape). A URL that reaches only private addresses is refused. The first "

@@ -68,6 +68,7 @@ internal static class ApiDocument
                 // An anonymous operation under a keyed group (the captcha challenge) takes a key or none.
                 operation.Security = metadata.OfType<IAllowAnonymous>().Any() ? [new OpenApiSecurityRequirement(), bearer] : [bearer];
             }
+            AddExamples(operation, metadata, context.ApplicationServices);
             operation.Responses ??= [];
             foreach (var byStatus in contract.Problems.GroupBy(p => p.Status).OrderBy(g => g.Key))
             {
@@ -102,6 +103,26 @@ internal static class ApiDocument
         ["Audit"] = "The tamper-evident audit trail (auditor keys).",
         ["Policy"] = "The platform's rules in force.",
     };
+
+    // Examples are real values serialized as the API serializes them, so they cannot disagree with the schema.
+    private static void AddExamples(OpenApiOperation operation, IList<object> metadata, IServiceProvider services)
+    {
+        var api = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        // Optional members left out of an example read as what they are: optional.
+        var json = new System.Text.Json.JsonSerializerOptions(api) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+        var requestType = metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>().FirstOrDefault()?.RequestType;
+        foreach (var example in metadata.OfType<ExampleMetadata>())
+        {
+            var value = System.Text.Json.JsonSerializer.SerializeToNode(example.Value, example.Value.GetType(), json);
+            var content = example.Value.GetType() == requestType
+                ? operation.RequestBody?.Content
+                : operation.Responses?.Where(r => r.Key.StartsWith('2')).Select(r => r.Value.Content).FirstOrDefault(c => c is not null);
+            if (content?.TryGetValue("application/json", out var media) == true)
+            {
+                media.Example = value;
+            }
+        }
+    }
 
     private static OpenApiResponse ProblemResponse(List<ProblemType> problems, OpenApiDocument? document) => new()
     {

@@ -8,6 +8,9 @@ namespace SmsVerify.Server.Infrastructure.Contract;
 /// <summary>The problems an operation answers beyond those every operation of its kind answers; see <see cref="ContractExtensions.Answers"/>.</summary>
 public sealed record ProblemsMetadata(IReadOnlyList<ProblemType> Problems);
 
+/// <summary>An example body for the OpenAPI document; see <see cref="ContractExtensions.Example"/>.</summary>
+public sealed record ExampleMetadata(object Value);
+
 /// <summary>
 /// Every status one operation of the API can answer: its successes, and its problems with their codes. The OpenAPI
 /// document is written from it, and the tests check every answer against it, so the two cannot drift apart.
@@ -71,6 +74,10 @@ public static class ContractExtensions
     /// <summary>Declares the problems this operation (or every operation of a group) can answer.</summary>
     public static TBuilder Answers<TBuilder>(this TBuilder builder, params ProblemType[] problems) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ProblemsMetadata(problems));
+
+    /// <summary>An example of the operation's request body or successful answer, shown in the OpenAPI document.</summary>
+    public static RouteHandlerBuilder Example(this RouteHandlerBuilder builder, object example) =>
+        builder.WithMetadata(new ExampleMetadata(example));
 
     /// <summary>The operation's id, one-line summary and description in the OpenAPI document.</summary>
     public static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder, string operationId, string summary, string description) =>
