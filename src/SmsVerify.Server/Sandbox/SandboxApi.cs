@@ -7,7 +7,7 @@ using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Sandbox;
 
-public sealed record RegisterNumberRequest(string? Phone, string? FixedCode);
+public sealed record RegisterNumberRequest(string? Phone, string? FixedCode = null);
 
 public sealed record SandboxNumberView(string Phone, string? FixedCode, DateTime CreatedAt);
 

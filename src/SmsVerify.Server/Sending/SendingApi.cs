@@ -33,4 +33,4 @@ public static class SendingApi
         sends.SendAsync(user.TenantId(), user.TenantMode(), request, idempotencyKey, cancellationToken);
 }
 
-public sealed record SendMessagesRequest(List<string>? To, string? Signature, string? Template, Dictionary<string, string>? Params);
+public sealed record SendMessagesRequest(List<string>? To, string? Signature, string? Template, Dictionary<string, string>? Params = null);

@@ -11,7 +11,7 @@ using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Templates;
 
-public sealed record TemplateRequest(string? Name, string? Type, string? Content, string? Scenario, Guid? ApplicationId);
+public sealed record TemplateRequest(string? Name, string? Type, string? Content, string? Scenario, Guid? ApplicationId = null);
 
 public sealed record PrecheckView(List<Finding> Findings, List<TemplateVariable> Variables);
 

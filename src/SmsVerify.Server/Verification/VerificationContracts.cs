@@ -11,7 +11,7 @@ public sealed record CreateVerificationRequest(
     string? To, string? Signature = null, string? Template = null, Dictionary<string, string>? Params = null, int? CodeLength = null, int? TtlSeconds = null, string? Captcha = null,
     Dictionary<string, string>? RateLimits = null, string? EndUserIp = null, string? AppHash = null);
 
-public sealed record CheckVerificationRequest(Guid? Id, string? To, string? Code);
+public sealed record CheckVerificationRequest(Guid? Id = null, string? To = null, string? Code = null);
 
 public sealed record VerificationView(
     Guid Id,

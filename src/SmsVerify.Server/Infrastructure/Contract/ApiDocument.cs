@@ -108,13 +108,14 @@ internal static class ApiDocument
     private static void AddExamples(OpenApiOperation operation, IList<object> metadata, IServiceProvider services)
     {
         var api = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        // Optional members left out of an example read as what they are: optional.
-        var json = new System.Text.Json.JsonSerializerOptions(api) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+        // Optional members left out of a request example read as what they are: optional. Answers show every member.
+        var request = new System.Text.Json.JsonSerializerOptions(api) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
         var requestType = metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>().FirstOrDefault()?.RequestType;
         foreach (var example in metadata.OfType<ExampleMetadata>())
         {
-            var value = System.Text.Json.JsonSerializer.SerializeToNode(example.Value, example.Value.GetType(), json);
-            var content = example.Value.GetType() == requestType
+            var isRequest = example.Value.GetType() == requestType;
+            var value = System.Text.Json.JsonSerializer.SerializeToNode(example.Value, example.Value.GetType(), isRequest ? request : api);
+            var content = isRequest
                 ? operation.RequestBody?.Content
                 : operation.Responses?.Where(r => r.Key.StartsWith('2')).Select(r => r.Value.Content).FirstOrDefault(c => c is not null);
             if (content?.TryGetValue("application/json", out var media) == true)
