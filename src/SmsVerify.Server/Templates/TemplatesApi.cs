@@ -33,13 +33,14 @@ public static class TemplatesApi
     {
         var group = routes.MapGroup("/v1/templates").WithTags("Templates").RequireAuthorization(Policies.Tenant);
         group.MapPost("/", Create)
+            .Example(VerificationTemplate)
             .Describe("submitTemplate", "Submit a template",
                 "Judges the template by the review rules (its type, one scenario, variables and their types, no links or ads "
                 + "outside the approved application) and, if nothing blocks it, queues it for an auditor. Answers the template "
                 + "with its findings and status.")
             .Answers(ProblemTypes.ApplicationNotFound);
         group.MapPost("/precheck", Precheck)
-            .Example(new TemplateRequest("登录验证码", "verification", "您的登录验证码为${code}，5分钟内有效。如非本人操作，请忽略本短信。", "用户在示例商城 App 登录时发送", null))
+            .Example(VerificationTemplate)
             .Describe("precheckTemplate", "Pre-check a template",
                 "The same rules as submitting, nothing saved: every finding with its rule, severity and the span it marks.")
             .Answers(ProblemTypes.ApplicationNotFound);
@@ -51,6 +52,9 @@ public static class TemplatesApi
         group.MapDelete("/{code}", Delete).Describe("deleteTemplate", "Delete a template", "It can no longer be sent.").Answers(ProblemTypes.NotFound);
         return group;
     }
+
+    private static readonly TemplateRequest VerificationTemplate =
+        new("登录验证码", "verification", "您的登录验证码为${code}，5分钟内有效。如非本人操作，请忽略本短信。", "用户在示例商城 App 登录时发送");
 
     private static async Task<Results<Ok<PrecheckView>, ApiProblem>> Precheck(
         TemplateRequest request, ClaimsPrincipal user, TemplateSubmissions submissions, CancellationToken cancellationToken)

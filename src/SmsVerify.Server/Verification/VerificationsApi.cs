@@ -18,6 +18,7 @@ public static class VerificationsApi
                 + "Starting again while a code is pending resends it, after the cooldown, on the same terms; naming another "
                 + "`codeLength` or `ttlSeconds` replaces it. The code is never returned: check it with `POST /v1/verifications/check`.")
             .Example(new CreateVerificationRequest("+8613812345678", "示例商城", "SMS_LOGIN", CodeLength: 6, TtlSeconds: 300))
+            .Example(Started)
             .Answers([.. SendProblems.Pipeline, ProblemTypes.AppHashNotApproved, ProblemTypes.ResendTooSoon, ProblemTypes.VerificationLocked,
                 ProblemTypes.CaptchaRequired,
                 ProblemTypes.CaptchaInvalid]);
@@ -26,6 +27,7 @@ public static class VerificationsApi
                 "Checks the code a person entered, by verification id or by number. A wrong code answers `approved: false` and "
                 + "counts against the attempts left; too many wrong codes end the verification or lock the number for a while.")
             .Example(new CheckVerificationRequest(null, "+8613812345678", "482916"))
+            .Example(Started with { Status = VerificationStatus.Approved, CheckAttemptsLeft = 4 })
             .Answers(ProblemTypes.InvalidPhone, ProblemTypes.VerificationNotFound, ProblemTypes.VerificationNotPending,
                 ProblemTypes.MaxCheckAttempts, ProblemTypes.VerificationLocked, ProblemTypes.LimitsUnavailable);
         group.MapGet("/{id:guid}", Get)
@@ -40,6 +42,10 @@ public static class VerificationsApi
             .Answers(ProblemTypes.VerificationNotFound, ProblemTypes.VerificationNotPending);
         return group;
     }
+
+    private static readonly VerificationView Started = new(Guid.Parse("0193a5c2-6f01-7b3e-8a44-2f9d1c7e0b55"), "+8613812345678", "sms",
+        VerificationStatus.Pending, new DateTime(2026, 12, 6, 8, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 6, 8, 5, 0, DateTimeKind.Utc),
+        new DateTime(2026, 12, 6, 8, 1, 0, DateTimeKind.Utc), 1, 5);
 
     private static async Task<Results<Created<VerificationView>, ApiProblem>> Start(
         CreateVerificationRequest request, ClaimsPrincipal user, VerificationService service, CancellationToken cancellationToken)
