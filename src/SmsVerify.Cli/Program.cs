@@ -1,0 +1,3 @@
+using SmsVerify.Cli;
+
+return await Cli.RunAsync(args, CliHost.FromProcess());
