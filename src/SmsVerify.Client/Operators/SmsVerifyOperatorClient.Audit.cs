@@ -17,9 +17,9 @@ public sealed partial class SmsVerifyOperatorClient
     {
         ArgumentNullException.ThrowIfNull(destination);
         var q = query ?? new AuditQuery();
-        var call = ApiCall.Get("v1/audit/export" + SmsVerifyClient.QueryString(
-            ("target", q.Target), ("actor", q.Actor), ("action", q.Action), ("from", Time(q.From)), ("to", Time(q.To)))) with { Streamed = true };
-        using var response = await _calls.AnswerAsync(call, cancellationToken).ConfigureAwait(false);
+        var path = "v1/audit/export" + SmsVerifyClient.QueryString(
+            ("target", q.Target), ("actor", q.Actor), ("action", q.Action), ("from", Time(q.From)), ("to", Time(q.To)));
+        using var response = await _calls.AnswerAsync(ApiCall.Get(path) with { Streamed = true }, cancellationToken).ConfigureAwait(false);
         var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (source.ConfigureAwait(false))
         {
