@@ -156,6 +156,24 @@ public sealed class CliTests(SmsVerifyApp app) : IClassFixture<SmsVerifyApp>, ID
     }
 
     [Fact]
+    public async Task Send_ApprovedTemplateWithParams_SendsOneMessageEachNumber()
+    {
+        var sender = await app.CreateLiveSenderAsync();
+        var template = await sender.Tenant.CreateApprovedTemplateAsync(app, Messaging.Notification, "notification");
+        const string Other = "+8613812345679";
+        await sender.Tenant.RegisterNumberAsync(Phone);
+        await sender.Tenant.RegisterNumberAsync(Other);
+
+        var sent = await _cli.WithKeyAsync(sender.Tenant.ApiKey,
+            "send", "--to", Phone, "--to", Other, "--signature", sender.Signature, "--template", template, "--param", "order=42", "--json");
+
+        Assert.Equal(ExitCodes.Ok, sent.ExitCode);
+        Assert.Equal([Phone, Other], sent.Json.GetProperty("messages").EnumerateArray().Select(m => m.Str("to")).Order());
+        var inbox = await _cli.WithKeyAsync(sender.Tenant.ApiKey, "sandbox", "inbox", Other);
+        Assert.Contains("您的订单42已发货", inbox.Out);
+    }
+
+    [Fact]
     public async Task SandboxInbox_Followed_PrintsEachNewMessageAsItArrivesUntilCancelled()
     {
         var key = (await app.CreateTenantAsync()).ApiKey;
