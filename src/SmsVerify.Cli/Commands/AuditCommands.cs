@@ -50,7 +50,7 @@ internal static class AuditCommands
                         // The server streams without a count, so the bar runs indeterminate and the count is in its label.
                         var task = progress.AddTask("Exporting audit records").IsIndeterminate();
                         var written = await ctx.Operator.ExportAuditAsync(file, query,
-                            new Progress<long>(n => task.Description = $"Exported {n} records"), ctx.CancellationToken);
+                            new Reported(n => task.Description = $"Exported {n} records"), ctx.CancellationToken);
                         task.Description = $"Exported {written} records";
                         task.IsIndeterminate(false).Value = task.MaxValue;
                         return written;
@@ -65,6 +65,15 @@ internal static class AuditCommands
         File.Move(partial, path, overwrite: true);
         return records;
     }
+}
+
+/// <summary>
+/// Hears progress on the writing thread, in order. <see cref="Progress{T}"/> posts each report to the thread pool, so
+/// a late one could overwrite the final count.
+/// </summary>
+internal sealed class Reported(Action<long> report) : IProgress<long>
+{
+    public void Report(long value) => report(value);
 }
 
 /// <summary>What <c>audit export --json</c> prints: where the file is and how many records it holds.</summary>
