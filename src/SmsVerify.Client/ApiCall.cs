@@ -9,6 +9,9 @@ internal sealed record ApiCall(HttpMethod Method, string Path, Func<HttpContent>
 {
     public string? IdempotencyKey { get; init; }
 
+    /// <summary>The answer is read as it arrives (an export), not buffered whole first.</summary>
+    public bool Streamed { get; init; }
+
     public static ApiCall Get(string path) => new(HttpMethod.Get, path, Repeatable: true);
 
     /// <summary>

@@ -36,14 +36,14 @@ public sealed partial class SmsVerifyClient
         _baseAddress = _options.BaseAddress is { } address ? WithTrailingSlash(address) : null;
     }
 
-    private async Task<T> SendAsync<T>(ApiCall call, JsonTypeInfo<T> answer, CancellationToken cancellationToken)
+    internal async Task<T> SendAsync<T>(ApiCall call, JsonTypeInfo<T> answer, CancellationToken cancellationToken)
     {
         using var response = await AnswerAsync(call, cancellationToken).ConfigureAwait(false);
         return await response.Content.ReadFromJsonAsync(answer, cancellationToken).ConfigureAwait(false)
             ?? throw new JsonException($"{call.Method} {call.Path} answered {(int)response.StatusCode} with an empty body.");
     }
 
-    private async Task SendAsync(ApiCall call, CancellationToken cancellationToken)
+    internal async Task SendAsync(ApiCall call, CancellationToken cancellationToken)
     {
         using var response = await AnswerAsync(call, cancellationToken).ConfigureAwait(false);
     }
@@ -53,7 +53,7 @@ public sealed partial class SmsVerifyClient
     /// allow (a 429 or 503 naming a wait) or the call's to bear (a lost answer to a call that may repeat); see
     /// <see cref="Retries"/>.
     /// </summary>
-    private async Task<HttpResponseMessage> AnswerAsync(ApiCall call, CancellationToken cancellationToken)
+    internal async Task<HttpResponseMessage> AnswerAsync(ApiCall call, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -62,7 +62,7 @@ public sealed partial class SmsVerifyClient
             {
                 try
                 {
-                    response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                    response = await _http.SendAsync(request, call.Streamed ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (attempt < _options.MaxAttempts && call.Repeatable && Retries.IsTransient(e, cancellationToken))
                 {
@@ -105,9 +105,9 @@ public sealed partial class SmsVerifyClient
         return request;
     }
 
-    private static Func<HttpContent> Json<T>(T body, JsonTypeInfo<T> type) => () => JsonContent.Create(body, type);
+    internal static Func<HttpContent> Json<T>(T body, JsonTypeInfo<T> type) => () => JsonContent.Create(body, type);
 
-    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+    internal static string Escape(string segment) => Uri.EscapeDataString(segment);
 
     // Relative paths resolve under the address's own path only when it ends with a slash.
     private static Uri WithTrailingSlash(Uri address) =>

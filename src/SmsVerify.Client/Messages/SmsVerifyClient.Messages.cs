@@ -63,7 +63,7 @@ public sealed partial class SmsVerifyClient
         ("limit", query.Limit?.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary><c>?a=1&amp;b=2</c> of the parts that have a value, or nothing.</summary>
-    private static string QueryString(params (string Name, string? Value)[] parts)
+    internal static string QueryString(params (string Name, string? Value)[] parts)
     {
         var given = parts.Where(p => p.Value is not null).Select(p => $"{p.Name}={Escape(p.Value!)}").ToList();
         return given.Count == 0 ? "" : "?" + string.Join('&', given);
