@@ -27,10 +27,13 @@ public static class BalanceApi
     {
         var operators = routes.MapGroup("/v1/tenants/{id:guid}").WithTags("Billing").RequireAuthorization(Policies.Admin);
         operators.MapPost("/balance", TopUp).Describe("topUpBalance", "Top up a balance", "Adds yuan to a tenant's prepaid balance.")
+            .Example(new TopUpRequest(500m, "bank transfer 2026-12-06"))
             .Answers(ProblemTypes.TenantNotFound);
         operators.MapPut("/price", SetPrice).Describe("setPrice", "Set a tenant's price", "Yuan per segment, charged on every send to a real number.")
+            .Example(new PriceRequest(0.045m))
             .Answers(ProblemTypes.TenantNotFound);
         operators.MapPut("/spend-cap", SetSpendCap)
+            .Example(new SpendCapRequest(200m))
             .Describe("setSpendCap", "Set a tenant's daily spend cap", "Sends past it are refused until the next China day; null removes it.")
             .Answers(ProblemTypes.TenantNotFound);
         routes.MapGet("/v1/balance", Own).WithTags("Billing").RequireAuthorization(Policies.Tenant)

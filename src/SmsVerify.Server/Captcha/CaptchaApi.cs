@@ -26,7 +26,8 @@ public static class CaptchaApi
             .Answers(ProblemTypes.Unauthorized);
         group.MapGet("/policy", GetPolicy).Describe("getCaptchaPolicy", "Get the captcha policy", "When verifications need a solved captcha.");
         group.MapPut("/policy", SetPolicy)
-            .Describe("setCaptchaPolicy", "Set the captcha policy", "`never`, `on-risk` (when the request's risk is raised) or `always`.");
+            .Example(new SetCaptchaPolicyRequest("on-risk"))
+            .Describe("setCaptchaPolicy", "Set the captcha policy", "`off` (the default), `on-risk` (when the request's risk is raised) or `always`.");
         return group;
     }
 

@@ -14,8 +14,9 @@ namespace SmsVerify.Server.LandingApps;
 /// <paramref name="Replaces"/> resubmits a rejected application as its next version. An app may name its
 /// <paramref name="AndroidPackage"/> and <paramref name="AppHashes"/> (SMS Retriever), here or later.
 /// </summary>
+/// <summary>A website names its <c>domain</c>; an app or mini program its <c>storeLink</c> (and a domain if it has one).</summary>
 public sealed record SubmitLandingAppRequest(
-    string? Kind, string? Name, string? Domain, string? StoreLink, string? IcpNumber, string? FilingSubject, Guid? Replaces = null,
+    string? Kind, string? Name, string? IcpNumber, string? FilingSubject, string? Domain = null, string? StoreLink = null, Guid? Replaces = null,
     string? AndroidPackage = null, List<string>? AppHashes = null);
 
 public sealed record LandingAppView(
@@ -35,6 +36,7 @@ public static class LandingAppsApi
     {
         var group = routes.MapGroup("/v1/applications").WithTags("Landing applications").RequireAuthorization(Policies.Tenant);
         group.MapPost("/", Submit)
+            .Example(new SubmitLandingAppRequest("website", "示例商城", "京ICP备12345678号-1", "示例商城科技有限公司", Domain: "shop.example.cn"))
             .Describe("submitApplication", "Submit a landing application",
                 "The website, app or mini program the codes are for, with its ICP filing: reviewed with the qualification it "
                 + "belongs to. A rejected application is corrected by submitting it again under the same name.")
@@ -43,6 +45,7 @@ public static class LandingAppsApi
         group.MapGet("/{id:guid}", Get).Describe("getApplication", "Get a landing application", "One application by id.")
             .Answers(ProblemTypes.ApplicationNotFound);
         group.MapPut("/{id:guid}/app-hashes", SetAppHashes)
+            .Example(new SetAppHashesRequest("cn.example.shop", ["FA+9qCX9VSu"]))
             .Describe("setApplicationAppHashes", "Set an app's SMS Retriever hashes",
                 "The Android package and up to 5 app hashes of an app landing application; a verification names one as "
                 + "`appHash` to end its text with it. Audited; the application is not reviewed again.")

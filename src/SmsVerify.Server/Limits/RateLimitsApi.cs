@@ -30,6 +30,7 @@ public static class RateLimitsApi
         group.MapGet("/", List).Describe("listRateLimits", "List rate limits", "The tenant's own limits per key (such as `endUserIp`).");
         group.MapGet("/{key}", Get).Describe("getRateLimit", "Get a rate limit", "One limit's buckets.").Answers(ProblemTypes.RateLimitNotFound);
         group.MapPost("/", Set)
+            .Example(new SetRateLimitRequest("endUserIp", [new BucketRequest(5, 60), new BucketRequest(20, 3600)]))
             .Describe("setRateLimit", "Set a rate limit",
                 "Buckets of `{max, intervalSeconds}` for a key the tenant sends with each verification as `rateLimits`; "
                 + "answers 201 for a new key and 200 for a changed one.")

@@ -17,6 +17,7 @@ public static class OperatorsApi
     {
         var group = routes.MapGroup("/v1/operators/accounts").WithTags("Operators").RequireAuthorization(Policies.Admin);
         group.MapPost("/", Create)
+            .Example(new CreateOperatorRequest("li.na", "李娜", "auditor", "correct horse battery staple"))
             .Describe("createOperator", "Create an operator account",
                 "A person who signs in to the operators' console, with a role; answers the TOTP secret to enrol the second factor, once.")
             .Answers(ProblemTypes.OperatorExists);
@@ -26,6 +27,7 @@ public static class OperatorsApi
             .Answers(ProblemTypes.OperatorNotFound);
         group.MapPut("/{id:guid}/role", (Guid id, ChangeRoleRequest request, OperatorAccounts accounts, CancellationToken cancellationToken) =>
                 Answer(accounts.ChangeRoleAsync(id, request.Role, actingAccount: null, cancellationToken)))
+            .Example(new ChangeRoleRequest("risk"))
             .Describe("changeOperatorRole", "Change an operator's role", "admin, auditor or risk; the last enabled admin stays admin.")
             .Answers(ProblemTypes.OperatorNotFound, ProblemTypes.OperatorLastAdmin);
         group.MapPost("/{id:guid}/disable", (Guid id, OperatorAccounts accounts, CancellationToken cancellationToken) =>

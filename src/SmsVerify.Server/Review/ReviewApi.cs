@@ -29,10 +29,12 @@ public static class ReviewApi
             .Produces(StatusCodes.Status200OK, typeof(Stream), "image/jpeg", "image/png", "application/pdf")
             .Answers(ProblemTypes.ReviewItemNotFound, ProblemTypes.DocumentNotFound);
         group.MapPost("/{id:guid}/approve", Approve)
+            .Example(new ApproveRequest("Licence and filing match the signature."))
             .Describe("approveReviewItem", "Approve a submission", "The auditor's decision, with an optional note; recorded in the audit trail.")
             .Answers(ProblemTypes.ReviewItemNotFound, ProblemTypes.ReviewItemNotPending, ProblemTypes.QualificationNotApproved,
                 ProblemTypes.RealPersonVerificationRequired, ProblemTypes.LegalRepVerificationRequired);
         group.MapPost("/{id:guid}/reject", Reject)
+            .Example(new RejectRequest("签名与营业执照主体不一致，请提交授权委托书。"))
             .Describe("rejectReviewItem", "Reject a submission", "With the reason the tenant reads; the tenant corrects and submits again.")
             .Answers(ProblemTypes.ReviewItemNotFound, ProblemTypes.ReviewItemNotPending);
         return group;

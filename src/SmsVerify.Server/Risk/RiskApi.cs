@@ -18,6 +18,7 @@ public static class RiskApi
     {
         var group = routes.MapGroup("/v1/risk").WithTags("Risk").RequireAuthorization(Policies.Risk);
         group.MapPost("/score", Score)
+            .Example(new ScoreRequest("您的验证码为482916，5分钟内有效。"))
             .Describe("scoreText", "Score a text", "What the content checks make of a text: its verdict, score and the reasons, nothing sent.");
         // Under /v1/risk too, but open to tenants for their own blocks, so not in the risk officers' group.
         routes.MapRiskBlocks();

@@ -47,6 +47,7 @@ public static class TemplatesApi
         group.MapGet("/", List).Describe("listTemplates", "List templates", "The tenant's templates with their review status.");
         group.MapGet("/{code}", Get).Describe("getTemplate", "Get a template", "One template by its code.").Answers(ProblemTypes.NotFound);
         group.MapPut("/{code}", Change)
+            .Example(VerificationTemplate)
             .Describe("changeTemplate", "Change a template", "The change is judged as a new submission and goes back to review.")
             .Answers(ProblemTypes.NotFound, ProblemTypes.ApplicationNotFound);
         group.MapDelete("/{code}", Delete).Describe("deleteTemplate", "Delete a template", "It can no longer be sent.").Answers(ProblemTypes.NotFound);

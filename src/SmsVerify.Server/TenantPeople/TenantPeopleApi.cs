@@ -17,6 +17,7 @@ public static class TenantPeopleApi
     {
         var group = routes.MapGroup("/v1/tenants/{tenantId:guid}/invitations").WithTags("Tenants").RequireAuthorization(Policies.Admin);
         group.MapPost("/", Invite)
+            .Example(new InviteRequest("owner@shop.example.cn", "owner"))
             .Describe("inviteTenantPerson", "Invite a tenant's person",
                 "A one-time link (7 days) for a person of the tenant to set a password and a second factor in the console; "
                 + "this is how a tenant's first owner is made.")

@@ -21,7 +21,8 @@ public static class OperatorKeysApi
     {
         var group = routes.MapGroup("/v1/operators/keys").WithTags("Operators").RequireAuthorization(Policies.Admin);
         group.MapPost("/", CreateKey).Describe("createOperatorKey", "Create an operator key",
-            "A key with one role (admin, auditor or risk), shown once; only its hash is stored.");
+                "A key with one role (admin, auditor or risk), shown once; only its hash is stored.")
+            .Example(new CreateOperatorKeyRequest("auditor"));
         group.MapGet("/", ListKeys).Describe("listOperatorKeys", "List operator keys", "Prefixes, roles and creation times; never the keys.");
         group.MapDelete("/{id:guid}", DeleteKey).Describe("deleteOperatorKey", "Delete an operator key", "It stops working at once; the last admin key stays.")
             .Answers(ProblemTypes.ApiKeyNotFound, ProblemTypes.LastApiKey);

@@ -25,6 +25,7 @@ public static class TenantsApi
     {
         var group = routes.MapGroup("/v1/tenants").WithTags("Tenants").RequireAuthorization(Policies.Admin);
         group.MapPost("/", CreateTenant)
+            .Example(new CreateTenantRequest("示例商城", "enterprise"))
             .Describe("createTenant", "Create a tenant", "A personal or enterprise tenant in sandbox mode, with its first API key (shown once).");
         group.MapGet("/", ListTenants).Describe("listTenants", "List tenants", "Filtered by `name`, paged with `limit`.");
         group.MapGet("/{id:guid}", GetTenant).Describe("getTenant", "Get a tenant", "Its mode, status and balance.").Answers(ProblemTypes.TenantNotFound);

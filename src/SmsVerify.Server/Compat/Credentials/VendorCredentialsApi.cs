@@ -25,6 +25,7 @@ public static class VendorCredentialsApi
     {
         var group = routes.MapGroup("/v1/api-credentials").WithTags("API credentials").RequireAuthorization(Policies.Tenant);
         group.MapPost("/", Create)
+            .Example(new CreateApiCredentialRequest("alibaba"))
             .Describe("createApiCredential", "Create a vendor credential",
                 "An AccessKey pair (Alibaba Cloud), SecretId/SecretKey (Tencent Cloud) or Account SID/Auth Token (Twilio) for "
                 + "the vendor-compatible APIs; the secret is shown once.")

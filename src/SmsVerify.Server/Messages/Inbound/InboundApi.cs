@@ -28,6 +28,7 @@ public static class InboundApi
             .Describe("listOptOuts", "List opt-outs",
                 "Numbers that replied `R` (or TD) and get no more marketing messages under that signature.");
         routes.MapPost("/v1/sandbox/numbers/{phone}/replies", Reply).WithTags("Sandbox").RequireAuthorization(Policies.Tenant)
+            .Example(new SandboxReplyRequest("R"))
             .Describe("replyFromSandboxNumber", "Reply from a test number",
                 "A test number answers the tenant as a real phone would through a carrier: the reply goes to the signature of the "
                 + "newest message sent to it, and `R` opts it out of that signature's marketing.")

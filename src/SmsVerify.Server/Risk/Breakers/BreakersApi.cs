@@ -21,9 +21,11 @@ public static class BreakersApi
         risk.MapGet("/breakers", List)
             .Describe("listBreakers", "List circuit breakers", "Breakers that stop a tenant's, a signature's or a template's sends, open or closed.");
         risk.MapPost("/breakers", Trip)
+            .Example(new TripBreakerRequest(Guid.Parse("0193a5c2-5d00-7a21-9c3b-6e8f1a2b3c4d"), "template", "SMS_LOGIN", "Codes to one number block, none entered: pumping."))
             .Describe("tripBreaker", "Trip a circuit breaker", "Stops a tenant's sends (or one signature's or template's) at once, with the reason.")
             .Answers(ProblemTypes.TenantNotFound, ProblemTypes.BreakerAlreadyOpen);
         risk.MapPost("/breakers/{id:guid}/reset", Reset)
+            .Example(new ResetBreakerRequest("The tenant added a captcha to its sign-up page."))
             .Describe("resetBreaker", "Reset a circuit breaker", "Sends resume.")
             .Answers(ProblemTypes.BreakerNotFound, ProblemTypes.BreakerNotOpen);
         routes.MapGet("/v1/breakers", Own).WithTags("Risk").RequireAuthorization(Policies.Tenant)

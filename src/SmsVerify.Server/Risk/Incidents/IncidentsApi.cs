@@ -21,6 +21,7 @@ public static class IncidentsApi
             .Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv")
             .Answers(ProblemTypes.IncidentNotFound);
         risk.MapPost("/incidents/{id:guid}/close", Close)
+            .Example(new CloseIncidentRequest("Reported to the carrier; the block stays for 7 days."))
             .Describe("closeIncident", "Close a risk incident", "With the note of what was done.")
             .Answers(ProblemTypes.IncidentNotFound, ProblemTypes.IncidentNotOpen);
     }

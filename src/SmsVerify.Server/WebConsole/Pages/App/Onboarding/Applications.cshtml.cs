@@ -17,7 +17,7 @@ public sealed class ApplicationsModel(AppDbContext db, LandingAppSubmissions sub
 {
     public List<LandingApp> Applications { get; private set; } = [];
 
-    public SubmitLandingAppRequest Draft { get; private set; } = new("website", null, null, null, null, null);
+    public SubmitLandingAppRequest Draft { get; private set; } = new("website", null, null, null);
 
     /// <summary>The rejected application being resubmitted (<c>?replaces=</c>).</summary>
     public LandingApp? Replacing { get; private set; }
@@ -35,7 +35,7 @@ public sealed class ApplicationsModel(AppDbContext db, LandingAppSubmissions sub
                 return NotFound();
             }
             var a = Replacing;
-            Draft = new SubmitLandingAppRequest(a.Kind.ToString().ToLowerInvariant(), a.Name, a.Domain, a.StoreLink, a.IcpNumber, a.FilingSubject, a.Id);
+            Draft = new SubmitLandingAppRequest(a.Kind.ToString().ToLowerInvariant(), a.Name, a.IcpNumber, a.FilingSubject, a.Domain, a.StoreLink, a.Id);
         }
         await LoadAsync(cancellationToken);
         return Page();
