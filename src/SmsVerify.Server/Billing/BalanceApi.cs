@@ -37,6 +37,7 @@ public static class BalanceApi
             .Describe("setSpendCap", "Set a tenant's daily spend cap", "Sends past it are refused until the next China day; null removes it.")
             .Answers(ProblemTypes.TenantNotFound);
         routes.MapGet("/v1/balance", Own).WithTags("Billing").RequireAuthorization(Policies.Tenant)
+            .Example(new BalanceView(Guid.Parse("0193a5c2-5d00-7a21-9c3b-6e8f1a2b3c4d"), 486.5m, 0.045m, 200m, 13.5m))
             .Describe("getBalance", "Get your balance", "Balance, price per segment, daily cap and today's spend.");
         return routes;
     }

@@ -17,15 +17,22 @@ public static class MessagesApi
     {
         var group = routes.MapGroup("/v1/messages").WithTags("Messages").RequireAuthorization(Policies.Tenant);
         group.MapGet("/{id:guid}", Get)
+            .Example(Delivered)
             .Describe("getMessage", "Get a message",
                 "What became of one message: its status, the carrier's receipt, segments and cost.")
             .Answers(ProblemTypes.NotFound);
         group.MapGet("/", List)
+            .Example(new List<MessageView> { Delivered })
             .Describe("listMessages", "List messages",
                 "Newest first, filtered by recipient (`to`), `status` and time (`from`, `until`); `before` (a message id) pages back, "
                 + "`limit` is 1 to 200 (50 by default).");
         return group;
     }
+
+    private static readonly MessageView Delivered = new(Guid.Parse("0193a5c2-7a10-7cc1-9d2e-4b1f0c8e5a21"), "+8613812345678", "示例商城",
+        "SMS_ORDER_SHIPPED", MessageStatus.Delivered, 1, 0.045m, "cmcc-1", null, false, null, "【示例商城】您的订单20261206001已发货。",
+        new DateTime(2026, 12, 6, 8, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 6, 8, 0, 0, 120, DateTimeKind.Utc),
+        new DateTime(2026, 12, 6, 8, 0, 3, DateTimeKind.Utc));
 
     private static async Task<Results<Ok<MessageView>, ApiProblem>> Get(Guid id, ClaimsPrincipal user, MessageLog log, CancellationToken cancellationToken) =>
         await log.FindAsync(user.TenantId(), id, cancellationToken) is { } message

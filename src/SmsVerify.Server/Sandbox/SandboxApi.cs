@@ -45,6 +45,8 @@ public static class SandboxApi
             .Describe("deleteSandboxNumber", "Remove a test number", "Its inbox goes with it.")
             .Answers(ProblemTypes.InvalidPhone, ProblemTypes.SandboxNumberNotFound);
         group.MapGet("/{phone}/messages", ReadInbox)
+            .Example(new List<InboxMessageView> { InboxMessageView.Read(Guid.Parse("0193a5c2-6f02-7d10-9b2a-3c4d5e6f7a8b"), "+8613800000002",
+                "【示例商城】您的登录验证码为482916，5分钟内有效。\n\n@shop.example.cn #482916", new DateTime(2026, 12, 6, 8, 0, 1, DateTimeKind.Utc)) })
             .Describe("readSandboxInbox", "Read a test number's inbox",
                 "What the tenant sent to this test number, newest first, with the code picked out of each text; `limit` 1 to 100.")
             .Answers(ProblemTypes.InvalidPhone, ProblemTypes.SandboxNumberNotFound);

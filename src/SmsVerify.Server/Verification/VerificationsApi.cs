@@ -31,12 +31,15 @@ public static class VerificationsApi
             .Answers(ProblemTypes.InvalidPhone, ProblemTypes.VerificationNotFound, ProblemTypes.VerificationNotPending,
                 ProblemTypes.MaxCheckAttempts, ProblemTypes.VerificationLocked, ProblemTypes.LimitsUnavailable);
         group.MapGet("/{id:guid}", Get)
+            .Example(Started)
             .Describe("getVerification", "Get a verification", "Its status, attempts left, and when the code expires.")
             .Answers(ProblemTypes.VerificationNotFound);
         group.MapPost("/{id:guid}/cancel", Cancel)
+            .Example(Started with { Status = VerificationStatus.Canceled })
             .Describe("cancelVerification", "Cancel a verification", "The pending code stops working at once.")
             .Answers(ProblemTypes.VerificationNotFound, ProblemTypes.VerificationNotPending);
         group.MapPost("/{id:guid}/approve", Approve)
+            .Example(Started with { Status = VerificationStatus.Approved })
             .Describe("approveVerification", "Approve without a code",
                 "The tenant confirmed the person another way: the verification ends approved and no code is checked.")
             .Answers(ProblemTypes.VerificationNotFound, ProblemTypes.VerificationNotPending);

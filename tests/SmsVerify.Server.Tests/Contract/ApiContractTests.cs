@@ -79,6 +79,20 @@ public sealed class ApiContractTests(SmsVerifyApp app) : IClassFixture<SmsVerify
     }
 
     [Fact]
+    public async Task EveryOperationThatTakesAJsonBody_ShowsAnExampleOfIt()
+    {
+        var document = await DocumentAsync();
+        var withoutExample = Operations(document)
+            .Where(o => o.Operation.TryGetProperty("requestBody", out var body)
+                && body.GetProperty("content").TryGetProperty("application/json", out var json) && !json.TryGetProperty("example", out _))
+            .Select(o => $"{o.Method} {o.Path}");
+        Assert.Empty(withoutExample);
+        var inbox = document.GetProperty("paths").GetProperty("/v1/sandbox/numbers/{phone}/messages").GetProperty("get")
+            .GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example")[0];
+        Assert.Equal(("482916", "https://shop.example.cn"), (inbox.GetProperty("code").GetString(), inbox.GetProperty("webOtpOrigin").GetString()));
+    }
+
+    [Fact]
     public async Task AVerificationsOptionalFields_AreNotRequired()
     {
         var document = await DocumentAsync();
