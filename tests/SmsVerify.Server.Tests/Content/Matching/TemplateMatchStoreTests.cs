@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using SmsVerify.Server.Content;
 using SmsVerify.Server.Content.Matching;
 using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Risk.Screening;
+using SmsVerify.Server.Sending;
+using SmsVerify.Server.Tenants;
 using SmsVerify.Server.Tests.Support;
 
 namespace SmsVerify.Server.Tests.Content.Matching;
@@ -43,13 +46,37 @@ public sealed class TemplateMatchStoreTests(SmsVerifyApp app) : IClassFixture<Sm
         Assert.Equal("signature_not_found", (await MatchAsync(sender.Tenant.Id, "【某某商城】您正在登录某某商城，验证码为482913，5分钟内有效，请勿泄露给他人。")).Refusal?.Type.Code);
         Assert.Equal("signature_not_found", (await MatchAsync(sender.Tenant.Id, "【别家科技】您正在登录某某商城，验证码为482913，5分钟内有效，请勿泄露给他人。")).Refusal?.Type.Code);
 
-        var auditor = await app.AuditorAsync();
-        var item = (await (await auditor.GetAsync("/v1/review/items?kind=template")).OkAsync()).EnumerateArray()
-            .Single(i => i.GetProperty("submission").Str("code") == pending.Str("code"));
-        await (await auditor.PostJsonAsync($"/v1/review/items/{item.Str("id")}/approve", new { })).OkAsync();
+        await app.ApproveTemplateAsync(pending.Str("code"));
 
         var approved = await MatchAsync(sender.Tenant.Id, "【某某科技】尊敬的李雷，您的订单已发货，请注意查收。");
         Assert.True(approved.Succeeded);
         Assert.Equal(pending.Str("code"), approved.Content?.Template);
+    }
+
+    [Theory]
+    [InlineData("evil.cn", "content_rejected")]
+    [InlineData("李雷95588", "content_rejected")]
+    [InlineData("12345", "parameter_invalid")]
+    public async Task MatchedText_IsRefusedByTheSendPipeline_AsTheNativeApiRefusesTheSameValues(string name, string code)
+    {
+        var sender = await app.CreateLiveSenderAsync();
+        var template = await sender.Tenant.CreateApprovedTemplateAsync(app, "尊敬的${name}，您的订单已发货，请注意查收。", "notification");
+        var refused = await sender.SendAsync(template, new { name }, "+8613812345678");
+        Assert.False(refused.IsSuccessStatusCode);
+        var native = await refused.JsonAsync();
+
+        var match = await MatchAsync(sender.Tenant.Id, $"【某某科技】尊敬的{name}，您的订单已发货，请注意查收。");
+        Assert.Equal(template, match.Content?.Template);
+        await using var scope = app.Services.CreateAsyncScope();
+        var sent = await scope.ServiceProvider.GetRequiredService<SendPipeline>().SendAsync(
+            new SendRequest(sender.Tenant.Id, TenantMode.Live, ["+8613812345678"], match.Content!.Signature, match.Content.Template, match.Values), null, CancellationToken.None);
+
+        Assert.Equal((code, native.Str("detail")), (native.Str("code"), sent.Error?.Detail));
+        Assert.Equal(code, sent.Error?.Type.Code);
+        if (code == "content_rejected")
+        {
+            // Both refusals are evidence the breakers count.
+            Assert.Equal(2, await app.WithDbAsync(db => db.Set<ContentViolation>().CountAsync(v => v.TenantId == sender.Tenant.Id)));
+        }
     }
 }

@@ -34,7 +34,11 @@ public class TemplateMatchTests
         Assert.Equal(("某某科技", "SMS_200"), (match.Content!.Signature, match.Content.Template));
         Assert.Equal(new Dictionary<string, string>
         {
-            ["name"] = "李雷", ["order"] = "20261123001", ["date"] = "2026-11-23", ["time"] = "14:30", ["amount"] = "12.50",
+            ["name"] = "李雷",
+            ["order"] = "20261123001",
+            ["date"] = "2026-11-23",
+            ["time"] = "14:30",
+            ["amount"] = "12.50",
         }, match.Values);
         // What the pipeline renders from the match is the text the gateway sent.
         Assert.Equal("【某某科技】尊敬的李雷，您的订单20261123001已于2026-11-23 14:30发货，金额12.50元，请注意查收。", match.Content.Render(match.Values));
