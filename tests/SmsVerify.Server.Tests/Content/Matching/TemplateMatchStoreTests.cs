@@ -35,14 +35,18 @@ public sealed class TemplateMatchStoreTests(SmsVerifyApp app) : IClassFixture<Sm
         await app.WithDbAsync(db => db.Signatures.Where(s => s.TenantId == other.Tenant.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, "别家科技")));
         var pending = await (await sender.Http.PostJsonAsync("/v1/templates", Template("尊敬的${name}，您的订单已发货，请注意查收。", "notification"))).OkAsync(HttpStatusCode.Created);
         var rejected = await (await sender.Http.PostJsonAsync("/v1/templates", Template("${code}", "verification"))).OkAsync(HttpStatusCode.Created);
-        await (await sender.Http.PostAsync("/v1/signatures", Submissions.Form(new() { ["name"] = "某某商城", ["source"] = "company", ["purpose"] = "general" })))
+        var unreviewed = await (await sender.Http.PostAsync("/v1/signatures", Submissions.Form(new() { ["name"] = "北京某某科技", ["source"] = "company", ["purpose"] = "general" })))
+            .OkAsync(HttpStatusCode.Created);
+        var refusedSignature = await (await sender.Http.PostAsync("/v1/signatures", Submissions.Form(new() { ["name"] = "某某商城", ["source"] = "company", ["purpose"] = "general" })))
             .OkAsync(HttpStatusCode.Created);
         Assert.Equal(("pending_review", "rejected"), (pending.Str("status"), rejected.Str("status")));
+        Assert.Equal(("pending_review", "rejected"), (unreviewed.Str("status"), refusedSignature.Str("status")));
 
         Assert.Equal(sender.Template, (await MatchAsync(sender.Tenant.Id, Own)).Content?.Template);
         Assert.Equal("template_not_found", (await MatchAsync(sender.Tenant.Id, "【某某科技】尊敬的李雷，您的订单已发货，请注意查收。")).Refusal?.Type.Code);
         Assert.Equal("template_not_found", (await MatchAsync(sender.Tenant.Id, "【某某科技】482913")).Refusal?.Type.Code);
         Assert.Equal("template_not_found", (await MatchAsync(sender.Tenant.Id, "【某某科技】您正在注册某某商城，验证码为482913，5分钟内有效，请勿泄露给他人。")).Refusal?.Type.Code);
+        Assert.Equal("signature_not_found", (await MatchAsync(sender.Tenant.Id, "【北京某某科技】您正在登录某某商城，验证码为482913，5分钟内有效，请勿泄露给他人。")).Refusal?.Type.Code);
         Assert.Equal("signature_not_found", (await MatchAsync(sender.Tenant.Id, "【某某商城】您正在登录某某商城，验证码为482913，5分钟内有效，请勿泄露给他人。")).Refusal?.Type.Code);
         Assert.Equal("signature_not_found", (await MatchAsync(sender.Tenant.Id, "【别家科技】您正在登录某某商城，验证码为482913，5分钟内有效，请勿泄露给他人。")).Refusal?.Type.Code);
 
