@@ -11,7 +11,7 @@ using SmsVerify.Bench;
 // the arguments after it go to BenchmarkDotNet (for example `--job short`, or `--filter '*SendScreen*'` for one class).
 if (args is ["content", .. var benchmarkArgs])
 {
-    BenchmarkSwitcher.FromTypes([typeof(ContentScorerBenchmarks), typeof(SendScreenBenchmarks), typeof(TemplateReviewBenchmarks)]).Run(benchmarkArgs.Contains("--filter") ? benchmarkArgs : [.. benchmarkArgs, "--filter", "*"]);
+    BenchmarkSwitcher.FromTypes([typeof(ContentScorerBenchmarks), typeof(SendScreenBenchmarks), typeof(TemplateReviewBenchmarks), typeof(TemplateMatchBenchmarks)]).Run(benchmarkArgs.Contains("--filter") ? benchmarkArgs : [.. benchmarkArgs, "--filter", "*"]);
     return 0;
 }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using SmsVerify.Server.Content.Matching;
 using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
@@ -22,25 +23,24 @@ namespace SmsVerify.Server.Content;
 /// </remarks>
 public sealed class ContentResolver(IMemoryCache cache, TimeSpan lifetime)
 {
-    private sealed record SignatureRow(Guid Id, string Name, SignaturePurpose Purpose, string? Extension);
+    /// <summary>One tenant's approved pairs found so far, and its free-text matcher once one was asked for.</summary>
+    private sealed class Found : ConcurrentDictionary<(string Signature, string Template), ApprovedContent>
+    {
+        public TemplateMatcher? Matcher;
+    }
 
-    private sealed record TemplateRow(string Code, TemplateType Type, string Content, List<TemplateVariable> Variables, Guid? ApplicationId);
-
-    /// <summary>One tenant's approved pairs found so far.</summary>
-    private sealed class Found : ConcurrentDictionary<(string Signature, string Template), ApprovedContent>;
-
-    private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<SignatureRow?>> ApprovedSignature =
+    private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<ApprovedSignature?>> ApprovedSignature =
         EF.CompileAsyncQuery((AppDbContext db, Guid tenantId, string name, CancellationToken _) =>
             db.Signatures.AsNoTracking()
                 .Where(s => s.TenantId == tenantId && s.Name == name && s.Status == ReviewStatus.Approved)
-                .Select(s => new SignatureRow(s.Id, s.Name, s.Purpose, s.Extension))
+                .Select(s => new ApprovedSignature(s.Id, s.Name, s.Purpose, s.Extension))
                 .FirstOrDefault());
 
-    private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<TemplateRow?>> ApprovedTemplate =
+    private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<ApprovedTemplate?>> ApprovedTemplate =
         EF.CompileAsyncQuery((AppDbContext db, Guid tenantId, string code, CancellationToken _) =>
             db.Templates.AsNoTracking()
                 .Where(t => t.TenantId == tenantId && t.Code == code && t.Status == ReviewStatus.Approved)
-                .Select(t => new TemplateRow(t.Code, t.Type, t.Content, t.Variables, t.ApplicationId))
+                .Select(t => new ApprovedTemplate(t.Code, t.Type, t.Content, t.Variables, t.ApplicationId))
                 .FirstOrDefault());
 
     /// <summary>The content, or why it cannot be sent. <paramref name="only"/> restricts the template type (verification codes).</summary>
@@ -82,8 +82,30 @@ public sealed class ContentResolver(IMemoryCache cache, TimeSpan lifetime)
         {
             return ProblemTypes.TemplateNotFound.With($"Your tenant has no approved template '{Echo.Truncate(template)}'.");
         }
-        return new ApprovedContent(signatureRow.Id, signatureRow.Name, signatureRow.Purpose, signatureRow.Extension, templateRow.Code, templateRow.Type,
-            templateRow.Content, templateRow.Variables, templateRow.ApplicationId);
+        return templateRow.With(signatureRow);
+    }
+
+    /// <summary>
+    /// The tenant's free-text matcher, built from all its approved signatures and templates when first asked for and
+    /// kept, and forgotten, with the rest of the tenant's approved content.
+    /// </summary>
+    public async ValueTask<TemplateMatcher> MatcherAsync(AppDbContext db, Guid tenantId, CancellationToken cancellationToken)
+    {
+        var found = await cache.GetOrReadAsync(TenantCache.ApprovedContent, tenantId, lifetime, 0, static _ => Task.FromResult(new Found()));
+        if (Volatile.Read(ref found.Matcher) is { } matcher)
+        {
+            return matcher;
+        }
+        // Two sends racing here both build one; either is right, and the last stays.
+        var signatures = await db.Signatures.AsNoTracking()
+            .Where(s => s.TenantId == tenantId && s.Status == ReviewStatus.Approved).OrderBy(s => s.Id)
+            .Select(s => new ApprovedSignature(s.Id, s.Name, s.Purpose, s.Extension)).ToListAsync(cancellationToken);
+        var templates = await db.Templates.AsNoTracking()
+            .Where(t => t.TenantId == tenantId && t.Status == ReviewStatus.Approved)
+            .Select(t => new ApprovedTemplate(t.Code, t.Type, t.Content, t.Variables, t.ApplicationId)).ToListAsync(cancellationToken);
+        matcher = new TemplateMatcher(signatures, templates);
+        Volatile.Write(ref found.Matcher, matcher);
+        return matcher;
     }
 
     private static string Name(TemplateType type) => type.ToString().ToLowerInvariant();

@@ -32,13 +32,9 @@ public static class SendParameters
             {
                 return Problem(variable.Name, "missing", $"The template {content.Template} needs a value for ${{{variable.Name}}}.");
             }
-            if (VariableValues.Check(variable.Type, value, codeLength, maxTextLength) is { } reason)
+            if (CheckValue(variable, value, codeLength, maxTextLength) is { } problem)
             {
-                return Problem(variable.Name, variable.Type.ToString().ToLowerInvariant(), $"${{{variable.Name}}}: {reason}");
-            }
-            if (CarriesPhoneNumber(variable.Type, value))
-            {
-                return Problem(variable.Name, "phone_number", $"${{{variable.Name}}} may not carry a phone number; only a phone variable may.");
+                return problem;
             }
         }
         foreach (var name in values.Keys)
@@ -49,6 +45,21 @@ public static class SendParameters
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Why <paramref name="value"/> may not fill <paramref name="variable"/>, or null: the one check of a value, for
+    /// values a request names and values read out of free text (<see cref="Matching.TemplateMatcher"/>) alike.
+    /// </summary>
+    public static ApiError? CheckValue(TemplateVariable variable, string value, VerificationCodeLength codeLength, int maxTextLength)
+    {
+        if (VariableValues.Check(variable.Type, value, codeLength, maxTextLength) is { } reason)
+        {
+            return Problem(variable.Name, variable.Type.ToString().ToLowerInvariant(), $"${{{variable.Name}}}: {reason}");
+        }
+        return CarriesPhoneNumber(variable.Type, value)
+            ? Problem(variable.Name, "phone_number", $"${{{variable.Name}}} may not carry a phone number; only a phone variable may.")
+            : null;
     }
 
     /// <summary>

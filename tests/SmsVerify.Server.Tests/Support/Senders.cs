@@ -42,12 +42,18 @@ public static class Senders
             .OkAsync(HttpStatusCode.Created);
         if (template.Str("status") == "pending_review")
         {
-            var auditor = await app.AuditorAsync();
-            var id = (await (await auditor.GetAsync("/v1/review/items?kind=template")).OkAsync()).EnumerateArray()
-                .Single(i => i.GetProperty("submission").Str("code") == template.Str("code")).Str("id");
-            await (await auditor.PostJsonAsync($"/v1/review/items/{id}/approve", new { })).OkAsync();
+            await app.ApproveTemplateAsync(template.Str("code"));
         }
         Assert.NotEqual("rejected", template.Str("status"));
         return template.Str("code");
+    }
+
+    /// <summary>Has an auditor approve a template that waits for review.</summary>
+    public static async Task ApproveTemplateAsync(this ITestServer app, string code)
+    {
+        var auditor = await app.AuditorAsync();
+        var id = (await (await auditor.GetAsync("/v1/review/items?kind=template")).OkAsync()).EnumerateArray()
+            .Single(i => i.GetProperty("submission").Str("code") == code).Str("id");
+        await (await auditor.PostJsonAsync($"/v1/review/items/{id}/approve", new { })).OkAsync();
     }
 }
