@@ -1,7 +1,12 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using SmsVerify.Server.Infrastructure.Problems;
 
@@ -107,14 +112,14 @@ internal static class ApiDocument
     // Examples are real values serialized as the API serializes them, so they cannot disagree with the schema.
     private static void AddExamples(OpenApiOperation operation, IList<object> metadata, IServiceProvider services)
     {
-        var api = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var api = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         // Optional members left out of a request example read as what they are: optional. Answers show every member.
-        var request = new System.Text.Json.JsonSerializerOptions(api) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
-        var requestType = metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>().FirstOrDefault()?.RequestType;
+        var request = new JsonSerializerOptions(api) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+        var requestType = metadata.OfType<IAcceptsMetadata>().FirstOrDefault()?.RequestType;
         foreach (var example in metadata.OfType<ExampleMetadata>())
         {
             var isRequest = example.Value.GetType() == requestType;
-            var value = System.Text.Json.JsonSerializer.SerializeToNode(example.Value, example.Value.GetType(), isRequest ? request : api);
+            var value = JsonSerializer.SerializeToNode(example.Value, example.Value.GetType(), isRequest ? request : api);
             var content = isRequest
                 ? operation.RequestBody?.Content
                 : operation.Responses?.Where(r => r.Key.StartsWith('2')).Select(r => r.Value.Content).FirstOrDefault(c => c is not null);
