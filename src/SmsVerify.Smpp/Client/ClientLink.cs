@@ -57,7 +57,10 @@ internal sealed partial class ClientLink
             socket.Dispose();
             throw;
         }
-        var link = new ClientLink(client, new SmppConnection(socket, options.MaxPduLength, client.Logger));
+        var connection = options.UseTls
+            ? new SmppConnection(socket, await AuthenticateAsync(socket, options, cancellationToken).ConfigureAwait(false), options.MaxPduLength, client.Logger)
+            : new SmppConnection(socket, options.MaxPduLength, client.Logger);
+        var link = new ClientLink(client, connection);
         link._connection.Start(link.OnPdu, link.OnDecodeError);
         try
         {
@@ -155,6 +158,21 @@ internal sealed partial class ClientLink
             {
                 return _inFlight.Count;
             }
+        }
+    }
+
+    /// <summary>A request other than submit_sm (query_sm, cancel_sm): its response, or IOException after the response timeout.</summary>
+    public async Task<Pdu> RequestWithTimeoutAsync(Pdu request, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.ResponseTimeout);
+        try
+        {
+            return await RequestAsync(request, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"no response to {request} within {_options.ResponseTimeout.TotalSeconds:0.###} s");
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using SmsVerify.Smpp.Codec;
 using SmsVerify.Smpp.Pdus;
 
@@ -45,6 +46,15 @@ public sealed class SmppClientOptions
     /// socket until the application takes one. The SMSC's own window usually keeps far fewer outstanding.
     /// </summary>
     public int MaxPendingDeliveries { get; set; } = 256;
+
+    /// <summary>Speak TLS 1.2 or 1.3 before binding, for an SMSC that offers SMPP over TLS (often on port 3550).</summary>
+    public bool UseTls { get; set; }
+
+    /// <summary>The name the SMSC's certificate must carry; <see cref="Host"/> when null.</summary>
+    public string? TlsTargetHost { get; set; }
+
+    /// <summary>Replaces the usual certificate check (a pinned certificate, a private CA); null checks as the OS does.</summary>
+    public RemoteCertificateValidationCallback? ValidateServerCertificate { get; set; }
 
     /// <summary>
     /// The wait before reconnect attempt <paramref name="attempt"/> (from 0): exponential backoff with jitter,

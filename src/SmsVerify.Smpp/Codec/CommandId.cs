@@ -16,6 +16,8 @@ public static class CommandId
     public const uint DeliverSmResp = 0x80000005;
     public const uint Unbind = 0x00000006;
     public const uint UnbindResp = 0x80000006;
+    public const uint CancelSm = 0x00000008;
+    public const uint CancelSmResp = 0x80000008;
     public const uint BindTransceiver = 0x00000009;
     public const uint BindTransceiverResp = 0x80000009;
     public const uint Outbind = 0x0000000B;
@@ -43,6 +45,8 @@ public static class CommandId
         DeliverSmResp => "deliver_sm_resp",
         Unbind => "unbind",
         UnbindResp => "unbind_resp",
+        CancelSm => "cancel_sm",
+        CancelSmResp => "cancel_sm_resp",
         BindTransceiver => "bind_transceiver",
         BindTransceiverResp => "bind_transceiver_resp",
         Outbind => "outbind",

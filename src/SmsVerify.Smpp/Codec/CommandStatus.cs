@@ -21,9 +21,11 @@ public static class CommandStatus
     public const uint BindFailed = 0x0000000D;                // ESME_RBINDFAIL
     public const uint InvalidPassword = 0x0000000E;           // ESME_RINVPASWD
     public const uint InvalidSystemId = 0x0000000F;           // ESME_RINVSYSID
+    public const uint CancelFailed = 0x00000011;              // ESME_RCANCELFAIL
     public const uint MessageQueueFull = 0x00000014;          // ESME_RMSGQFUL
     public const uint InvalidServiceType = 0x00000015;        // ESME_RINVSERTYP
     public const uint InvalidEsmClass = 0x00000043;           // ESME_RINVESMCLASS
+    public const uint InvalidDataCoding = 0x00000104;         // ESME_RINVDCS: defined by SMPP v5.0, not v3.4, but understood by v3.4 ESMEs such as Kannel
     public const uint SubmitFailed = 0x00000045;              // ESME_RSUBMITFAIL
     public const uint InvalidSourceTon = 0x00000048;          // ESME_RINVSRCTON
     public const uint InvalidSourceNpi = 0x00000049;          // ESME_RINVSRCNPI
@@ -75,9 +77,11 @@ public static class CommandStatus
         BindFailed => "ESME_RBINDFAIL",
         InvalidPassword => "ESME_RINVPASWD",
         InvalidSystemId => "ESME_RINVSYSID",
+        CancelFailed => "ESME_RCANCELFAIL",
         MessageQueueFull => "ESME_RMSGQFUL",
         InvalidServiceType => "ESME_RINVSERTYP",
         InvalidEsmClass => "ESME_RINVESMCLASS",
+        InvalidDataCoding => "ESME_RINVDCS",
         SubmitFailed => "ESME_RSUBMITFAIL",
         InvalidSourceTon => "ESME_RINVSRCTON",
         InvalidSourceNpi => "ESME_RINVSRCNPI",

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace SmsVerify.Smpp.Connection;
 internal readonly record struct Outbound(Pdu Pdu, PendingRequest? Pending);
 
 /// <summary>
-/// One TCP connection carrying PDUs, shared by the client and the server sessions. A read loop frames and decodes
+/// One TCP connection (plain, or a TLS stream over it) carrying PDUs, shared by the client and the server sessions. A read loop frames and decodes
 /// (handing each PDU to a callback that completes synchronously except when the application pushes back) and a write loop drains a queue into a pipe, flushing once per
 /// batch, so many PDUs written together cost one system call. Neither loop lets a bad PDU escape: decode errors
 /// go to the session, which answers them; only the socket going away ends the connection.
@@ -19,6 +20,7 @@ internal readonly record struct Outbound(Pdu Pdu, PendingRequest? Pending);
 internal sealed partial class SmppConnection
 {
     private readonly Socket _socket;
+    private readonly Stream _stream;
     private readonly PipeReader _input;
     private readonly PipeWriter _output;
     private readonly Channel<Outbound> _outbound =
@@ -30,18 +32,30 @@ internal sealed partial class SmppConnection
     private string? _closeReason;
 
     public SmppConnection(Socket socket, int maxPduLength, ILogger logger)
+        : this(socket, new NetworkStream(socket, ownsSocket: false), maxPduLength, logger)
+    {
+    }
+
+    /// <summary>
+    /// PDUs over <paramref name="stream"/> (an authenticated SslStream, say) that runs on <paramref name="socket"/>:
+    /// the socket is kept because closing it is what reliably ends a read or write in progress.
+    /// </summary>
+    public SmppConnection(Socket socket, Stream stream, int maxPduLength, ILogger logger)
     {
         _socket = socket;
         _socket.NoDelay = true;
-        var stream = new NetworkStream(socket, ownsSocket: false);
+        _stream = stream;
         _input = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024));
         _output = PipeWriter.Create(stream, new StreamPipeWriterOptions(minimumBufferSize: 16 * 1024));
         _maxPduLength = maxPduLength;
         _logger = logger;
-        Remote = socket.RemoteEndPoint?.ToString() ?? "?";
+        RemoteEndPoint = socket.RemoteEndPoint as IPEndPoint;
+        Remote = RemoteEndPoint?.ToString() ?? "?";
     }
 
     public string Remote { get; }
+
+    public IPEndPoint? RemoteEndPoint { get; }
 
     /// <summary>Cancelled when the connection closes for any reason.</summary>
     public CancellationToken Closed => _closed.Token;
@@ -212,6 +226,14 @@ internal sealed partial class SmppConnection
         // Completing the writer flushes what is left into a socket that is already closed: ignore that.
         await _input.CompleteAsync().AsTask().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _output.CompleteAsync().AsTask().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        try
+        {
+            // An SslStream would send close_notify into the closed socket: nothing to gain from that error.
+            await _stream.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+        }
         _socket.Dispose();
     }
 

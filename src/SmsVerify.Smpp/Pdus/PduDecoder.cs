@@ -83,6 +83,8 @@ public static class PduDecoder
         CommandId.DataSmResp => DataSmResp.Read(ref reader),
         CommandId.QuerySm => QuerySm.Read(ref reader),
         CommandId.QuerySmResp => QuerySmResp.Read(ref reader),
+        CommandId.CancelSm => CancelSm.Read(ref reader),
+        CommandId.CancelSmResp => new CancelSmResp(),
         CommandId.Outbind => Outbind.Read(ref reader),
         _ => throw new SmppDecodeException(CommandStatus.InvalidCommandId, $"unknown command_id 0x{commandId:X8}"),
     };

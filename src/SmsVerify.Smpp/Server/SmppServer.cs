@@ -3,12 +3,14 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SmsVerify.Smpp.Connection;
 
 namespace SmsVerify.Smpp.Server;
 
 /// <summary>
-/// A small SMSC-side listener: accepts connections and runs an <see cref="SmppServerSession"/> on each. Good for
-/// in-process tests and benchmarks; the rules of a real SMSC live in the <see cref="SmppServerHandler"/>.
+/// An SMSC-side listener: accepts connections (plain or TLS, <see cref="SmppServerOptions.Certificate"/>) and runs an
+/// <see cref="SmppServerSession"/> on each. The rules of the SMSC (credentials, limits, storage) live in the
+/// <see cref="SmppServerHandler"/>; one peer failing, in TLS or in SMPP, never stops the accept loop.
 /// </summary>
 public sealed partial class SmppServer : IAsyncDisposable
 {
@@ -17,6 +19,7 @@ public sealed partial class SmppServer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<SmppServerSession, byte> _sessions = new();
     private readonly Socket _listener;
+    private readonly CancellationTokenSource _stopping = new();
     private Task _accepting = Task.CompletedTask;
 
     public SmppServer(SmppServerOptions? options = null, SmppServerHandler? handler = null, ILogger<SmppServer>? logger = null)
@@ -30,7 +33,16 @@ public sealed partial class SmppServer : IAsyncDisposable
     /// <summary>The bound address, with the real port when 0 was asked for.</summary>
     public IPEndPoint EndPoint => (IPEndPoint)(_listener.LocalEndPoint ?? _options.EndPoint);
 
+    /// <summary>Every live connection, bound or not yet.</summary>
     public ICollection<SmppServerSession> Sessions => _sessions.Keys;
+
+    /// <summary>
+    /// Sessions bound with <paramref name="systemId"/> right now, for a per-account bind limit. Called from OnBind it
+    /// does not count the session asking; two binds answered at the same moment can both see the old count, so a
+    /// handler that must be exact serialises its binds per system_id.
+    /// </summary>
+    public int CountBound(string systemId) =>
+        _sessions.Keys.Count(s => s.IsBound && string.Equals(s.SystemId, systemId, StringComparison.Ordinal));
 
     public SmppServer Start()
     {
@@ -53,28 +65,47 @@ public sealed partial class SmppServer : IAsyncDisposable
             {
                 return;
             }
-            var session = new SmppServerSession(socket, _options, _handler, _logger);
-            _sessions[session] = 0;
-            Log.Accepted(_logger, session.Remote);
-            session.Start(); // before watching Completion, which only exists once the loops run
-            _ = session.Completion.ContinueWith(_ => _sessions.TryRemove(session, out byte _), TaskScheduler.Default);
+            if (_options.Certificate is null)
+            {
+                Run(new SmppConnection(socket, _options.MaxPduLength, _logger));
+            }
+            else
+            {
+                // Off the accept loop: a slow handshake must not keep the next peer waiting.
+                Track(Task.Run(() => AcceptTlsAsync(socket)));
+            }
         }
+    }
+
+    private void Run(SmppConnection connection)
+    {
+        var session = new SmppServerSession(connection, _options, _handler);
+        _sessions[session] = 0;
+        Log.Accepted(_logger, session.Remote);
+        session.Start(); // before watching Completion, which only exists once the loops run
+        _ = session.Completion.ContinueWith(_ => _sessions.TryRemove(session, out byte _), TaskScheduler.Default);
     }
 
     public async ValueTask DisposeAsync()
     {
+        _stopping.Cancel();
         _listener.Close();
         await _accepting.ConfigureAwait(false);
+        await Task.WhenAll(_handshakes.Keys).ConfigureAwait(false);
         foreach (var session in _sessions.Keys)
         {
             session.Abort();
         }
         await Task.WhenAll(_sessions.Keys.Select(s => s.Completion)).ConfigureAwait(false);
+        _stopping.Dispose();
     }
 
     private static partial class Log
     {
         [LoggerMessage(30, LogLevel.Debug, "SMPP server accepted {Remote}")]
         public static partial void Accepted(ILogger logger, string remote);
+
+        [LoggerMessage(31, LogLevel.Debug, "SMPP server: TLS handshake with {Remote} failed: {Reason}")]
+        public static partial void HandshakeFailed(ILogger logger, string remote, string reason);
     }
 }

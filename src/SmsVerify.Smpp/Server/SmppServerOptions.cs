@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using SmsVerify.Smpp.Codec;
 
 namespace SmsVerify.Smpp.Server;
@@ -13,4 +14,13 @@ public sealed class SmppServerOptions
     public string SystemId { get; set; } = "SmsVerify";
 
     public int MaxPduLength { get; set; } = PduFramer.DefaultMaxPduLength;
+
+    /// <summary>
+    /// When set, every connection speaks TLS 1.2 or 1.3 with this certificate (which must carry its private key)
+    /// before any PDU; a peer that does not is closed. Null serves plain TCP.
+    /// </summary>
+    public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>A TLS handshake not finished this long is abandoned, so a silent peer cannot hold a socket.</summary>
+    public TimeSpan TlsHandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -25,6 +25,7 @@ public class FuzzTests
         new DataSmResp { MessageId = "9" },
         new QuerySm { MessageId = "9", SourceAddr = "1" },
         new QuerySmResp { MessageId = "9", FinalDate = "2611231200000+" },
+        new CancelSm { MessageId = "9", SourceAddr = "1", DestinationAddr = "2" }, new CancelSmResp(),
         new EnquireLink(), new EnquireLinkResp(), new Unbind(), new UnbindResp(), new GenericNack(),
         new Outbind { SystemId = "s", Password = "p" },
     ];

@@ -180,6 +180,25 @@ public class PduVectorTests
     }
 
     [Fact]
+    public void CancelSm_EncodesFieldsInSpecOrder_AndRespIsTheHeaderAlone()
+    {
+        var cancel = new CancelSm
+        {
+            MessageId = "ab", SourceAddrTon = 1, SourceAddrNpi = 1, SourceAddr = "1", DestAddrTon = 1, DestAddrNpi = 1,
+            DestinationAddr = "2", SequenceNumber = 8,
+        };
+        // §4.9.1: service_type, message_id, source ton/npi/addr, dest ton/npi/addr.
+        var decoded = RoundTrip<CancelSm>(cancel, "0000001C 00000008 00000000 00000008 00 616200 01 01 3100 01 01 3200");
+        Assert.Equal(("ab", "1", "2", (byte)1), (decoded.MessageId, decoded.SourceAddr, decoded.DestinationAddr, decoded.DestAddrNpi));
+        // §4.9.2: cancel_sm_resp has no body, whatever its status.
+        RoundTrip<CancelSmResp>(new CancelSmResp { SequenceNumber = 8 }, "00000010 80000008 00000000 00000008");
+        var refused = RoundTrip<CancelSmResp>(new CancelSmResp { CommandStatus = CommandStatus.CancelFailed, SequenceNumber = 8 },
+            "00000010 80000008 00000011 00000008");
+        Assert.Equal("ESME_RCANCELFAIL", CommandStatus.Name(refused.CommandStatus));
+        Assert.Equal(("cancel_sm", "cancel_sm_resp"), (CommandId.Name(CommandId.CancelSm), CommandId.Name(CommandId.CancelSmResp)));
+    }
+
+    [Fact]
     public void HeaderOnlyPdus_Are16Octets()
     {
         RoundTrip<EnquireLink>(new EnquireLink { SequenceNumber = 2 }, "00000010 00000015 00000000 00000002");

@@ -12,12 +12,27 @@ public abstract class SessionTestBase(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly List<IAsyncDisposable> _owned = [];
     private readonly TestLogger<SmppClient> _log = new(output);
+    private readonly TestLogger<SmppServer> _serverLog = new(output);
 
-    internal async Task<(SmppServer Server, SmppClient Client)> StartAsync(TestSmsc smsc, Action<SmppClientOptions>? configure = null,
-        bool connect = true)
+    internal Task<(SmppServer Server, SmppClient Client)> StartAsync(SmppServerHandler smsc, Action<SmppClientOptions>? configure = null,
+        bool connect = true) => StartAsync(smsc, new SmppServerOptions(), configure, connect);
+
+    internal async Task<(SmppServer Server, SmppClient Client)> StartAsync(SmppServerHandler smsc, SmppServerOptions serverOptions,
+        Action<SmppClientOptions>? configure = null, bool connect = true)
     {
-        var server = new SmppServer(handler: smsc).Start();
+        var server = new SmppServer(serverOptions, smsc, _serverLog).Start();
         _owned.Add(server);
+        var client = AddClient(server, configure);
+        if (connect)
+        {
+            await client.ConnectAsync().WaitAsync(Support.Wait.Guard);
+        }
+        return (server, client);
+    }
+
+    /// <summary>Another client of the same server, not connected yet, disposed with the test.</summary>
+    internal SmppClient AddClient(SmppServer server, Action<SmppClientOptions>? configure = null)
+    {
         var options = new SmppClientOptions
         {
             Host = "127.0.0.1",
@@ -33,11 +48,7 @@ public abstract class SessionTestBase(ITestOutputHelper output) : IAsyncLifetime
         configure?.Invoke(options);
         var client = new SmppClient(options, _log);
         _owned.Insert(0, client);
-        if (connect)
-        {
-            await client.ConnectAsync().WaitAsync(Support.Wait.Guard);
-        }
-        return (server, client);
+        return client;
     }
 
     internal static SubmitSm Message(string text) => new()
@@ -56,5 +67,6 @@ public abstract class SessionTestBase(ITestOutputHelper output) : IAsyncLifetime
             await owned.DisposeAsync().AsTask().WaitAsync(Support.Wait.Guard);
         }
         _log.Dispose();
+        _serverLog.Dispose();
     }
 }

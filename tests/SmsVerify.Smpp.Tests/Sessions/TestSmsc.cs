@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using SmsVerify.Smpp.Codec;
 using SmsVerify.Smpp.Pdus;
+using SmsVerify.Smpp.Receipts;
 using SmsVerify.Smpp.Server;
 
 namespace SmsVerify.Smpp.Tests.Sessions;
@@ -45,6 +46,8 @@ internal sealed class TestSmsc : SmppServerHandler
     public bool HoldAnswers { get; init; }
 
     public bool SendReceipts { get; init; }
+
+    public static readonly DateTime ReceiptSubmitDate = new(2026, 11, 23, 12, 0, 0);
 
     private readonly ConcurrentDictionary<SmppServerSession, int> _sessionNumbers = new();
 
@@ -118,15 +121,8 @@ internal sealed class TestSmsc : SmppServerHandler
     {
         if (SendReceipts && response.CommandStatus == CommandStatus.Ok)
         {
-            var text = $"id:{response.MessageId} sub:001 dlvrd:001 submit date:2611231200 done date:2611231201 stat:DELIVRD err:000 text:";
-            session.Send(new DeliverSm
-            {
-                SourceAddr = submit.DestinationAddr,
-                DestinationAddr = submit.SourceAddr,
-                EsmClass = DeliverSm.EsmClassDeliveryReceipt,
-                ShortMessage = Encoding.ASCII.GetBytes(text),
-                Tlvs = new() { ReceiptedMessageId = response.MessageId, MessageState = MessageState.Delivered },
-            });
+            var receipt = DeliveryReceipt.Final(response.MessageId, MessageState.Delivered, ReceiptSubmitDate, ReceiptSubmitDate.AddMinutes(1));
+            session.Send(receipt.ToDeliverSm(phone: submit.DestinationAddr, sender: submit.SourceAddr));
         }
     }
 
