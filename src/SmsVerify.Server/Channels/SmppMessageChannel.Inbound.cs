@@ -78,7 +78,7 @@ internal sealed partial class SmppMessageChannel
         unusable = null;
         if (!pdu.IsDeliveryReceipt && pdu.Tlvs?.ReceiptedMessageId is null)
         {
-            return new InboundEvent(channel, receivedAt, Sender(pdu), pdu.DestinationAddr, Text(pdu), Part(pdu));
+            return Inbound(channel, pdu, receivedAt);
         }
         if (!DeliveryReceipt.TryParse(pdu, out var receipt))
         {
@@ -136,52 +136,15 @@ internal sealed partial class SmppMessageChannel
     }
 
     /// <summary>
-    /// Which part of a long message this is, from the SAR TLVs (§5.3.2.22–24) or the UDH's concatenation element
-    /// (3GPP TS 23.040 §9.2.3.24.1 with an 8-bit reference, §9.2.3.24.8 with a 16-bit one); null for a whole message.
+    /// A message from a phone: its text without the UDH and its place in a long message (TS 23.040 §9.2.3.24 or
+    /// the SAR TLVs), read by the library. What is not text (8-bit data, a broken UDH) is kept as Latin-1 octets
+    /// rather than dropped: the SMSC has it delivered already, and a person may still make sense of it.
     /// </summary>
-    internal static InboundPart? Part(DeliverSm pdu)
+    private static InboundEvent Inbound(string channel, DeliverSm pdu, DateTime receivedAt)
     {
-        if (pdu.Tlvs is { SarMsgRefNum: { } reference, SarTotalSegments: { } total, SarSegmentSeqnum: { } sequence })
-        {
-            return Valid(reference, total, sequence);
-        }
-        var payload = pdu.Payload.Span;
-        if ((pdu.EsmClass & SmsSegment.EsmClassUdhIndicator) == 0 || payload.Length == 0 || payload[0] + 1 > payload.Length)
-        {
-            return null;
-        }
-        var udh = payload[1..(payload[0] + 1)];
-        while (udh.Length >= 2 && udh[1] + 2 <= udh.Length)
-        {
-            var element = udh[2..(udh[1] + 2)];
-            switch (udh[0])
-            {
-                case 0x00 when element.Length == 3:
-                    return Valid(element[0], element[1], element[2]);
-                case 0x08 when element.Length == 4:
-                    return Valid(element[0] << 8 | element[1], element[2], element[3]);
-            }
-            udh = udh[(udh[1] + 2)..];
-        }
-        return null;
-
-        static InboundPart? Valid(int reference, int total, int sequence) =>
-            total > 1 && sequence >= 1 && sequence <= total ? new InboundPart(reference, total, sequence) : null;
-    }
-
-    /// <summary>The text of one part: its UDH skipped, decoded by data_coding (§5.2.19).</summary>
-    private static string Text(DeliverSm pdu)
-    {
-        var payload = pdu.Payload.Span;
-        if ((pdu.EsmClass & SmsSegment.EsmClassUdhIndicator) != 0 && payload.Length > 0)
-        {
-            payload = payload[Math.Min(payload.Length, payload[0] + 1)..];
-        }
-        return pdu.DataCoding switch
-        {
-            DataCoding.Ucs2 => Ucs2.Decode(payload),
-            0x03 or 0x04 => System.Text.Encoding.Latin1.GetString(payload),
-            _ => Gsm7.Decode(payload),
-        };
+        var read = ShortMessageText.Read(pdu);
+        var text = read?.Text ?? System.Text.Encoding.Latin1.GetString(pdu.Payload.Span);
+        var part = read?.Part is { } p ? new InboundPart(p.Reference, p.Total, p.Sequence) : null;
+        return new InboundEvent(channel, receivedAt, Sender(pdu), pdu.DestinationAddr, text, part);
     }
 }
