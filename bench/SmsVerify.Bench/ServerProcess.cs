@@ -97,6 +97,9 @@ internal sealed class ServerProcess : IDisposable
         env["Urls"] = $"http://127.0.0.1:{port}";
         env["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(dataDirectory, "bench.db")}";
         env["Operator__ApiKey"] = operatorKey;
+        // Several servers may run at once (crash and cluster runs): each takes a free SMPP port rather than 2775.
+        env["SmppListener__Address"] = "127.0.0.1";
+        env["SmppListener__Port"] = "0";
         // Rate limits and the sandbox cap exist to stop abuse; the bench sends far more than a real
         // client would to a single tenant, so they are raised for the run.
         env["Verification__Limits__60"] = "1000000000";

@@ -19,6 +19,7 @@ using SmsVerify.Server.Risk;
 using SmsVerify.Server.Sandbox;
 using SmsVerify.Server.Sending;
 using SmsVerify.Server.Signatures;
+using SmsVerify.Server.SmppGateway;
 using SmsVerify.Server.Templates;
 using SmsVerify.Server.TenantPeople;
 using SmsVerify.Server.Tenants;
@@ -50,6 +51,7 @@ builder.AddTemplates();
 builder.AddChannels();
 builder.AddRisk();
 builder.AddCompat();
+builder.AddSmppGateway();
 builder.AddConsole();
 
 var app = builder.Build();
@@ -85,6 +87,7 @@ app.MapCaptcha();
 app.MapRateLimits();
 app.MapRisk();
 app.MapCompat();
+app.MapSmppGateway();
 app.MapConsole();
 
 app.Run();

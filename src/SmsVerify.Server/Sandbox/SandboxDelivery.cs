@@ -10,8 +10,9 @@ public static class SandboxDelivery
     public const string Channel = "sandbox";
 
     /// <summary>The log row for a text to a test number; the caller stores it with its other changes.</summary>
-    public static MessageRecord Record(OutgoingText text, DateTime now) => new()
+    public static MessageRecord Record(OutgoingText text, DateTime now, Guid? id = null) => new()
     {
+        Id = id ?? Guid.CreateVersion7(),
         TenantId = text.TenantId,
         To = text.To,
         Signature = text.Signature,

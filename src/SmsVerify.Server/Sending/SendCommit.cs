@@ -17,6 +17,9 @@ internal sealed class PendingSend(Guid tenantId, List<MessageRecord> messages, l
     public IdempotencyRecord? Idempotency => idempotency;
     public AuditStamp Audit => audit;
     public ApiError? Refusal { get; set; }
+
+    /// <summary>The door's own rows for the messages (<see cref="SendRequest.Companion"/>), stored after them.</summary>
+    public List<object>? Companions { get; init; }
 }
 
 /// <summary>
@@ -39,6 +42,7 @@ internal sealed class SendCommit(StatusEvents events, TimeProvider clock) : ISet
         await ChargeAsync(db, sends, now);
         List<MessageRecord> messages = [];
         List<object> lifecycleRows = [];
+        List<object> companions = [];
         List<IdempotencyRecord> idempotency = [];
         foreach (var send in sends)
         {
@@ -51,6 +55,10 @@ internal sealed class SendCommit(StatusEvents events, TimeProvider clock) : ISet
                 lifecycleRows.Add(row);
             }
             messages.AddRange(send.Messages);
+            if (send.Companions is { } rows)
+            {
+                companions.AddRange(rows);
+            }
             if (send.Idempotency is { } record)
             {
                 idempotency.Add(record);
@@ -61,6 +69,10 @@ internal sealed class SendCommit(StatusEvents events, TimeProvider clock) : ISet
             await RowInserts.InsertAsync(db, rows.Key, [.. rows]);
         }
         await RowInserts.InsertAsync(db, messages);
+        foreach (var rows in companions.GroupBy(r => r.GetType()))
+        {
+            await RowInserts.InsertAsync(db, rows.Key, [.. rows]);
+        }
         await RowInserts.InsertAsync(db, idempotency);
         // A test number's message is delivered as it is stored: its status event is written now, as a carrier's receipt's would be.
         if (messages.Exists(m => m.Status == MessageStatus.Delivered))

@@ -70,8 +70,9 @@ internal sealed partial class SendPipeline
         var result = new SendResult(messages.ConvertAll(m => new SentMessage(m.Id, m.To, m.Segments, m.Status, m.ErrorCode)), Money.ToYuan(cost));
         var queued = messages.Count(m => m.Status == MessageStatus.Queued);
         var entry = request.Code?.Audit ?? new AuditEntry("messages.accepted", $"template:{content!.Template}", request.TenantId,
-            $"signature={content.Signature} recipients={messages.Count} queued={queued} cost={Money.ToYuan(cost)}");
-        var send = new PendingSend(request.TenantId, messages, cost, request.Code, remember?.Invoke(result), audit.Stamp(entry));
+            $"signature={content.Signature} recipients={messages.Count} queued={queued} cost={Money.ToYuan(cost)}", request.Actor);
+        var companions = request.Companion is { } companion ? messages.Select(companion).OfType<object>().ToList() : null;
+        var send = new PendingSend(request.TenantId, messages, cost, request.Code, remember?.Invoke(result), audit.Stamp(entry)) { Companions = companions };
         var toCarriers = messages.FindAll(m => m.Status == MessageStatus.Queued);
         var handedOff = toCarriers.Count > 0 && worker.TryClaimForHandoff(toCarriers, now);
         try

@@ -23,9 +23,10 @@ internal sealed partial class SendPipeline
         var messages = new List<MessageRecord>(recipients.Count);
         foreach (var recipient in recipients)
         {
-            var message = recipient.RefusedFor is { } reason ? Refused(request.TenantId, signature, template, recipient.To, masked, segments, reason, now)
-                : recipient.IsTest ? SandboxDelivery.Record(new OutgoingText(request.TenantId, recipient.To, signature, template, text, masked, request.Code?.VerificationId), now)
-                : Queued(request, content!, recipient.To, text, masked, segments, now);
+            var id = request.MessageId is { } preset && recipients.Count == 1 ? preset : Guid.CreateVersion7();
+            var message = recipient.RefusedFor is { } reason ? Refused(request.TenantId, signature, template, recipient.To, masked, segments, reason, now, id)
+                : recipient.IsTest ? SandboxDelivery.Record(new OutgoingText(request.TenantId, recipient.To, signature, template, text, masked, request.Code?.VerificationId), now, id)
+                : Queued(request, content!, recipient.To, text, masked, segments, now, id);
             message.ClientReference = request.ClientReference;
             messages.Add(message);
         }
@@ -54,9 +55,8 @@ internal sealed partial class SendPipeline
         return (text, content.Render(values));
     }
 
-    private MessageRecord Queued(SendRequest request, ApprovedContent content, string to, string text, string masked, int segments, DateTime now)
+    private MessageRecord Queued(SendRequest request, ApprovedContent content, string to, string text, string masked, int segments, DateTime now, Guid id)
     {
-        var id = Guid.CreateVersion7();
         var isCode = request.Code is not null || content.Type == TemplateType.Verification;
         return new MessageRecord
         {
@@ -78,17 +78,19 @@ internal sealed partial class SendPipeline
         };
     }
 
-    private static MessageRecord Refused(Guid tenantId, string signature, string template, string to, string masked, int segments, string reason, DateTime now) => new()
-    {
-        TenantId = tenantId,
-        To = to,
-        Signature = signature,
-        Template = template,
-        MaskedText = masked,
-        Segments = segments,
-        Status = MessageStatus.Failed,
-        ErrorCode = reason,
-        CreatedAt = now,
-        DoneAt = now,
-    };
+    private static MessageRecord Refused(
+        Guid tenantId, string signature, string template, string to, string masked, int segments, string reason, DateTime now, Guid? id = null) => new()
+        {
+            Id = id ?? Guid.CreateVersion7(),
+            TenantId = tenantId,
+            To = to,
+            Signature = signature,
+            Template = template,
+            MaskedText = masked,
+            Segments = segments,
+            Status = MessageStatus.Failed,
+            ErrorCode = reason,
+            CreatedAt = now,
+            DoneAt = now,
+        };
 }

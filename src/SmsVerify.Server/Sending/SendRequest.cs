@@ -26,6 +26,21 @@ internal sealed record SendRequest(
 
     /// <summary>Who asked, for a verification code: rate-limit bucket values, address, captcha. Null for a tenant's own message.</summary>
     public EndUser? EndUser { get; init; }
+
+    /// <summary>
+    /// The id the message gets, for a door that told its client the id before the send (the SMPP listener answers
+    /// the first parts of a long message with it). Only for a send to one recipient.
+    /// </summary>
+    public Guid? MessageId { get; init; }
+
+    /// <summary>
+    /// A row of the door's own to store with each message that is stored, in the same commit (the SMPP listener's
+    /// receipt owed to the gateway): it exists exactly when the message does. Null for none.
+    /// </summary>
+    public Func<MessageRecord, object?>? Companion { get; init; }
+
+    /// <summary>Who the audit record names, where it is not the request's key (the SMPP listener's <c>smpp:{system_id}</c>).</summary>
+    public string? Actor { get; init; }
 }
 
 /// <summary>One recipient's message: <c>queued</c> (or <c>delivered</c> for a test number), or refused with its reason.</summary>

@@ -44,6 +44,9 @@ public sealed class ServerProcess : ITestServer, IDisposable
         start.Environment["Urls"] = address.ToString();
         start.Environment["Operator__ApiKey"] = SmsVerifyApp.OperatorKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Tests run servers side by side: each takes a free SMPP port rather than 2775.
+        start.Environment["SmppListener__Address"] = "127.0.0.1";
+        start.Environment["SmppListener__Port"] = "0";
         foreach (var (key, value) in settings.Where(s => s.Value is not null))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

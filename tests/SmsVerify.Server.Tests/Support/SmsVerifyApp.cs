@@ -33,6 +33,9 @@ public sealed class SmsVerifyApp : WebApplicationFactory<Program>, IAsyncLifetim
     {
         builder.UseSetting("Operator:ApiKey", OperatorKey);
         builder.UseSetting("Documents:Directory", Path.Combine(_store.Directory, "documents"));
+        // Every test server listens for SMPP on a free loopback port; SmppListener.EndPoint says which.
+        builder.UseSetting("SmppListener:Address", "127.0.0.1");
+        builder.UseSetting("SmppListener:Port", "0");
         foreach (var (key, value) in _store.Settings.Concat(Settings))
         {
             builder.UseSetting(key, value);

@@ -184,8 +184,14 @@ public class PduVectorTests
     {
         var cancel = new CancelSm
         {
-            MessageId = "ab", SourceAddrTon = 1, SourceAddrNpi = 1, SourceAddr = "1", DestAddrTon = 1, DestAddrNpi = 1,
-            DestinationAddr = "2", SequenceNumber = 8,
+            MessageId = "ab",
+            SourceAddrTon = 1,
+            SourceAddrNpi = 1,
+            SourceAddr = "1",
+            DestAddrTon = 1,
+            DestAddrNpi = 1,
+            DestinationAddr = "2",
+            SequenceNumber = 8,
         };
         // §4.9.1: service_type, message_id, source ton/npi/addr, dest ton/npi/addr.
         var decoded = RoundTrip<CancelSm>(cancel, "0000001C 00000008 00000000 00000008 00 616200 01 01 3100 01 01 3200");

@@ -43,6 +43,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Operators.OperatorAccount> Operators => Set<Operators.OperatorAccount>();
     public DbSet<TenantPeople.TenantUser> TenantUsers => Set<TenantPeople.TenantUser>();
     public DbSet<TenantPeople.TenantInvitation> TenantInvitations => Set<TenantPeople.TenantInvitation>();
+    public DbSet<SmppGateway.SmppAccount> SmppAccounts => Set<SmppGateway.SmppAccount>();
+    public DbSet<SmppGateway.OwedDelivery> OwedDeliveries => Set<SmppGateway.OwedDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

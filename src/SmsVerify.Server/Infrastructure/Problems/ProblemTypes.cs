@@ -57,6 +57,8 @@ public static class ProblemTypes
     public static readonly ProblemType BreakerNotFound = new("breaker_not_found", 404, "Breaker not found", "No circuit breaker has this id.");
     public static readonly ProblemType OperatorNotFound = new("operator_not_found", 404, "Operator not found", "No operator account has this id.");
     public static readonly ProblemType IncidentNotFound = new("incident_not_found", 404, "Incident not found", "No risk incident has this id.");
+    public static readonly ProblemType SmppAccountNotFound = new("smpp_account_not_found", 404, "SMPP account not found",
+        "Your tenant has no SMPP account with this id.");
     public static readonly ProblemType MethodNotAllowed = new("method_not_allowed", 405, "Method not allowed", "The path exists but not with this HTTP method.");
     public static readonly ProblemType VerificationNotPending = new("verification_not_pending", 409, "The verification is no longer pending",
         "It was approved, canceled, expired or ran out of check attempts; `verificationStatus` says which. Start a new verification.");
@@ -118,6 +120,10 @@ public static class ProblemTypes
         "A tenant holds at most 20 vendor API credentials in force. Revoke one first.");
     public static readonly ProblemType TooManyRateLimitKeys = new("too_many_rate_limit_keys", 409, "Too many rate-limit keys",
         "A tenant defines at most 10 rate-limit keys. Delete one first, or combine values into one key.");
+    public static readonly ProblemType SmppSystemIdTaken = new("smpp_system_id_taken", 409, "The system_id is taken",
+        "Every SMPP account on the platform has its own `systemId`, since a bind names nothing else. Choose another.");
+    public static readonly ProblemType TooManySmppAccounts = new("too_many_smpp_accounts", 409, "Too many SMPP accounts",
+        "A tenant holds at most 20 SMPP accounts. Delete one first.");
     public static readonly ProblemType BodyTooLarge = new("body_too_large", 413, "The request body is too large",
         "Request bodies are limited (64 KiB by default).");
     public static readonly ProblemType RequestTimeout = new("request_timeout", 408, "The request body came too slowly",

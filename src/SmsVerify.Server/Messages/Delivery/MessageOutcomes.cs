@@ -85,6 +85,40 @@ internal sealed class MessageOutcomes(
         return 0;
     });
 
+    /// <summary>
+    /// Withdraws a message still waiting in the queue (SMPP cancel_sm): failed as <c>cancelled</c> and refunded.
+    /// False when there is no such message of the tenant, a worker holds it, or it has left the queue.
+    /// </summary>
+    public async Task<bool> CancelQueuedAsync(Guid tenantId, Guid messageId)
+    {
+        var cancelled = false;
+        await WriteAsync(async db =>
+        {
+            var now = clock.UtcNowForStorage();
+            var waiting = db.Messages.Where(m => m.Id == messageId && m.TenantId == tenantId && m.Status == MessageStatus.Queued
+                && m.ClaimToken == null && !m.OutcomeUnknown);
+            var charged = await waiting.Select(m => new { m.Cost, m.CreatedAt }).FirstOrDefaultAsync();
+            if (charged is null)
+            {
+                return;
+            }
+            cancelled = await waiting.ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Status, MessageStatus.Failed)
+                .SetProperty(m => m.ErrorCode, CancelledError)
+                .SetProperty(m => m.DoneAt, now)
+                .SetProperty(m => m.TextSeal, (byte[]?)null)) == 1;
+            if (cancelled)
+            {
+                await Balances.RefundAsync(db, tenantId, charged.Cost, charged.CreatedAt, CancellationToken.None);
+                await events.EnqueueAsync(db, [(messageId, tenantId)]);
+            }
+        });
+        return cancelled;
+    }
+
+    /// <summary>The error code of a message its sender withdrew before a carrier had it.</summary>
+    public const string CancelledError = "cancelled";
+
     private static IQueryable<MessageRecord> Claimed(AppDbContext db, MessageRecord message) =>
         db.Messages.Where(m => m.Id == message.Id && m.ClaimToken == message.ClaimToken);
 

@@ -12,7 +12,7 @@ namespace SmsVerify.Server.Messages.Inbound;
 /// Files a message from a phone under the tenant whose signature's extension ends the number it was sent to,
 /// and puts the sender on that signature's opt-out list when it says so.
 /// </summary>
-public sealed class InboundMessages(WebhookOutbox webhooks)
+public sealed class InboundMessages(WebhookOutbox webhooks, IEnumerable<IInboundRelay> relays)
 {
     public const int MaxTextLength = 1000;
     public const string ReceivedEvent = "inbound.received";
@@ -65,6 +65,10 @@ public sealed class InboundMessages(WebhookOutbox webhooks)
         if (tenantId is { } tenant)
         {
             await webhooks.EnqueueAsync(db, tenant, ReceivedEvent, InboundView.Of(message), cancellationToken);
+            foreach (var relay in relays)
+            {
+                await relay.QueueAsync(db, message, cancellationToken);
+            }
         }
         return message;
     }

@@ -36,6 +36,11 @@ public sealed class BreakerTrips(IServiceScopeFactory scopes, BreakerBoard board
                 (BreakerScope.Template, violation.Template), (BreakerScope.Signature, violation.Signature), (BreakerScope.Tenant, ""),
             })
             {
+                // A free text that matched no template (SMPP) names none, and may name no signature: only what it names is judged.
+                if (key.Length == 0 && breakerScope != BreakerScope.Tenant)
+                {
+                    continue;
+                }
                 if (!board.IsOpen(violation.TenantId, breakerScope, key))
                 {
                     await TripIfDueAsync(db, audit, violation, breakerScope, key);

@@ -36,6 +36,33 @@ public sealed partial class SendScreen(BreakerBoard board, ContentFit fit, Write
             Sample = Sample(content, values),
             At = clock.UtcNowForStorage(),
         };
+        await StoreAsync(violation);
+        return ProblemTypes.ContentRejected.With(
+            $"The message does not fit {content.Type.ToString().ToLowerInvariant()} template {content.Template}: {string.Join(" ", reasons.Select(r => r.Message))}") with
+        {
+            Extensions = new Dictionary<string, object?> { ["reasons"] = reasons },
+        };
+    }
+
+    /// <summary>
+    /// A free text (an SMPP submit) that matched no approved template, or named no approved signature: evidence as
+    /// much as content that does not fit its template, so it is stored as a violation (reason <c>no_template_match</c>)
+    /// and counts toward the tenant's breakers, and the signature's when it named one. Digit runs are masked: one may be a code.
+    /// </summary>
+    public Task RecordUnmatchedAsync(Guid tenantId, string? signature, string text) => StoreAsync(new ContentViolation
+    {
+        TenantId = tenantId,
+        Signature = signature is { Length: <= SendParameters.MaxNameLength } ? signature : "",
+        Template = "",
+        Reasons = UnmatchedReason,
+        Sample = Truncate(DigitRuns().Replace(text, m => new string('*', m.Length))),
+        At = clock.UtcNowForStorage(),
+    });
+
+    public const string UnmatchedReason = "no_template_match";
+
+    private async Task StoreAsync(ContentViolation violation)
+    {
         // Stored before the answer (group-committed with other writes): a refusal is never lost, and the count the
         // breakers read includes it. The client going away does not cancel either.
         await writes.InsertAsync(null, violation);
@@ -46,14 +73,14 @@ public sealed partial class SendScreen(BreakerBoard board, ContentFit fit, Write
         catch (Exception e)
         {
             // The violation is stored; the next one evaluates the breakers again.
-            LogTripFailed(logger, tenantId, e);
+            LogTripFailed(logger, violation.TenantId, e);
         }
-        return ProblemTypes.ContentRejected.With(
-            $"The message does not fit {content.Type.ToString().ToLowerInvariant()} template {content.Template}: {string.Join(" ", reasons.Select(r => r.Message))}") with
-        {
-            Extensions = new Dictionary<string, object?> { ["reasons"] = reasons },
-        };
     }
+
+    private static string Truncate(string text) => text.Length <= ContentViolation.MaxSampleLength ? text : text[..ContentViolation.MaxSampleLength];
+
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9]{4,}")]
+    private static partial System.Text.RegularExpressions.Regex DigitRuns();
 
     private static ApiError Suspended(OpenBreaker open)
     {
@@ -80,8 +107,7 @@ public sealed partial class SendScreen(BreakerBoard board, ContentFit fit, Write
             var value = values.GetValueOrDefault(variable.Name) ?? "";
             filled[variable.Name] = variable.Type == VariableType.Code ? new string('*', value.Length) : value;
         }
-        var text = $"【{content.Signature}】{TemplateRenderer.Render(content.Content, filled).Text ?? content.Content}";
-        return text.Length <= ContentViolation.MaxSampleLength ? text : text[..ContentViolation.MaxSampleLength];
+        return Truncate($"【{content.Signature}】{TemplateRenderer.Render(content.Content, filled).Text ?? content.Content}");
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Evaluating the circuit breakers of tenant {TenantId} after a content violation failed.")]

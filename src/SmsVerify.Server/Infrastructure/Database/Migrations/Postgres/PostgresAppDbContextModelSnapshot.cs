@@ -1262,6 +1262,108 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("signatures", (string)null);
                 });
 
+            modelBuilder.Entity("SmsVerify.Server.SmppGateway.OwedDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DestinationAddr")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("FailuresOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("InboundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SourceAddr")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InboundId");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("AccountId", "NextAttemptAt");
+
+                    b.ToTable("smpp_owed_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.SmppGateway.SmppAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AllowedAddresses")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MaxBinds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MessagesPerSecond")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("PasswordSetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ReceivesReplies")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SystemId")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Window")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("smpp_accounts", (string)null);
+                });
+
             modelBuilder.Entity("SmsVerify.Server.Templates.SmsTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1864,6 +1966,34 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.SmppGateway.OwedDelivery", b =>
+                {
+                    b.HasOne("SmsVerify.Server.SmppGateway.SmppAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SmsVerify.Server.Messages.Inbound.InboundMessage", null)
+                        .WithMany()
+                        .HasForeignKey("InboundId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SmsVerify.Server.Messages.MessageRecord", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.SmppGateway.SmppAccount", b =>
+                {
                     b.HasOne("SmsVerify.Server.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
