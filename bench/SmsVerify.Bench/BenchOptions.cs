@@ -26,6 +26,7 @@ internal sealed record BenchOptions(
           messages   end to end, HTTP → queue → SMPP → receipt (see docs/benchmarks.md)
           compat     Alibaba SendSms against native POST /v1/messages, interleaved (compat --help)
           versus     SmsVerify against Kannel on the same SMSC, interleaved (versus --help)
+          listener   esme.pl through the SMPP listener against esme.pl straight to the SMSC, interleaved (listener --help)
           content    the in-process BenchmarkDotNet benchmarks
         """;
 

@@ -57,6 +57,20 @@ if (args is ["versus", .. var versusArgs])
     }
 }
 
+// `listener` runs esme.pl through SmsVerify's SMPP listener and straight to the same SMSC, interleaved, and prints the ratio.
+if (args is ["listener", .. var listenerArgs])
+{
+    try
+    {
+        return await SmsVerify.Bench.Listener.ListenerBench.RunAsync(listenerArgs);
+    }
+    catch (BenchException ex)
+    {
+        Console.Error.WriteLine($"bench failed: {ex.Message}");
+        return 1;
+    }
+}
+
 BenchOptions? options = BenchOptions.Parse(args, out string? usageError);
 if (options is null)
 {

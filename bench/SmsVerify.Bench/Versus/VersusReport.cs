@@ -80,7 +80,7 @@ internal static class VersusReport
         return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private static string CpuModel()
+    internal static string CpuModel()
     {
         try
         {
@@ -94,7 +94,7 @@ internal static class VersusReport
         }
     }
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {
