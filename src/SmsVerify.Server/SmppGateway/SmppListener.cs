@@ -12,7 +12,8 @@ namespace SmsVerify.Server.SmppGateway;
 /// </summary>
 public sealed partial class SmppListener(IServiceProvider services, IOptions<SmppListenerOptions> options, ILogger<SmppListener> logger) : IHostedService
 {
-    private readonly List<SmppServer> _servers = [];
+    // Replaced whole, never changed in place: the dispatcher reads it while the host starts and stops the listener.
+    private SmppServer[] _servers = [];
 
     /// <summary>Where plain SMPP listens, once started (the real port when 0 was configured); null when off.</summary>
     public IPEndPoint? EndPoint { get; private set; }
@@ -44,7 +45,7 @@ public sealed partial class SmppListener(IServiceProvider services, IOptions<Smp
     private IPEndPoint Start(SmppServerOptions serverOptions, GatewayHandler handler, ILogger<SmppServer> serverLogger)
     {
         var server = new SmppServer(serverOptions, handler, serverLogger).Start();
-        _servers.Add(server);
+        _servers = [.. _servers, server];
         return server.EndPoint;
     }
 
@@ -57,11 +58,11 @@ public sealed partial class SmppListener(IServiceProvider services, IOptions<Smp
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await Task.WhenAll(Binds().Select(b => b.Session.UnbindAsync(TimeSpan.FromSeconds(5))));
-        foreach (var server in _servers)
+        // Taken once: a second stop (the host's and the test host's) finds nothing left to close.
+        foreach (var server in Interlocked.Exchange(ref _servers, []))
         {
             await server.DisposeAsync();
         }
-        _servers.Clear();
     }
 
     /// <summary>The bound sessions of tenants' accounts on this node.</summary>

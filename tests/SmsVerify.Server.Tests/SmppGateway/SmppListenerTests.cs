@@ -109,6 +109,59 @@ public sealed class SmppListenerTests : IClassFixture<SmsVerifyApp>, IAsyncLifet
     }
 
     [Fact]
+    public async Task SarPartsAMessagePayloadAndADataSm_AreTakenLikeAShortMessage()
+    {
+        var sender = await LiveSenderAsync();
+        const string content = "尊敬的${name}，您在某某商城购买的商品已由顺丰速运发出，预计三日内送达，请保持电话畅通，签收时请当面验货，如有问题请在七日内联系在线客服处理，感谢您的支持。";
+        var template = await sender.Tenant.CreateApprovedTemplateAsync(_app, content, "notification");
+        var (systemId, password) = await sender.Tenant.CreateSmppAccountAsync();
+        var client = await BindAsync(systemId, password);
+        var text = "【某某科技】" + content.Replace("${name}", "韩梅梅", StringComparison.Ordinal);
+
+        List<SubmitSmResp> sar = [];
+        foreach (var part in SmsSplitter.Split(text, ConcatenationMode.Sar, reference: 300))
+        {
+            var pdu = SmppGateways.Chinese("8613812345601", "");
+            part.ApplyTo(pdu);
+            sar.Add(await client.SubmitAsync(pdu));
+        }
+        var whole = SmppGateways.Chinese("8613812345602", "");
+        whole.Tlvs = new OptionalParameters { MessagePayload = Ucs2.Encode(text) };
+        var payload = await client.SubmitAsync(whole);
+        await using var raw = await RawGateway.ConnectAsync(_app.Services.GetRequiredService<SmsVerify.Server.SmppGateway.SmppListener>().EndPoint!.Port);
+        var bound = await raw.RequestAsync(new Bind { Mode = BindMode.Transmitter, SystemId = systemId, Password = password });
+        var data = (DataSmResp)await raw.RequestAsync(new DataSm
+        {
+            SourceAddr = "10690001",
+            DestinationAddr = "+8613812345603",
+            DataCoding = DataCoding.Ucs2,
+            Tlvs = new OptionalParameters { MessagePayload = Ucs2.Encode(Code) },
+        });
+
+        Assert.All(sar, a => Assert.Equal(CommandStatus.Ok, a.CommandStatus));
+        Assert.Single(sar.Select(a => a.MessageId).Distinct());
+        Assert.Equal((CommandStatus.Ok, CommandStatus.Ok, CommandStatus.Ok), (payload.CommandStatus, bound.CommandStatus, data.CommandStatus));
+        foreach (var id in new[] { sar[0].MessageId, payload.MessageId })
+        {
+            var message = await (await sender.Http.GetAsync($"/v1/messages/{id}")).OkAsync();
+            Assert.Equal((template, sar.Count), (message.Str("template"), message.GetProperty("segments").GetInt32()));
+        }
+        Assert.Equal(sender.Template, (await (await sender.Http.GetAsync($"/v1/messages/{data.MessageId}")).OkAsync()).Str("template"));
+    }
+
+    [Fact]
+    public async Task ABinaryShortMessage_IsRefusedAsNotText()
+    {
+        var sender = await LiveSenderAsync();
+        var (systemId, password) = await sender.Tenant.CreateSmppAccountAsync();
+        var client = await BindAsync(systemId, password);
+
+        var binary = await client.SubmitAsync(new SubmitSm { DestinationAddr = "8613812345604", DestAddrTon = 1, DataCoding = 0x04, ShortMessage = new byte[] { 1, 2, 3 } });
+
+        Assert.Equal(Status.InvalidDataCoding, binary.CommandStatus);
+    }
+
+    [Fact]
     public async Task QuerySm_AnswersFromTheLog_AndCancelSm_CannotWithdrawWhatACarrierHas()
     {
         var sender = await LiveSenderAsync();
