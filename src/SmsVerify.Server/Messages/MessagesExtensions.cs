@@ -18,6 +18,7 @@ public static class MessagesExtensions
         builder.Services.AddSingleton<MessageOutcomes>();
         builder.Services.AddSingleton<Receipts>();
         builder.Services.AddSingleton<StatusEvents>();
+        builder.Services.AddSingleton<MessagesSettled>();
         builder.Services.AddSingleton<InboundMessages>();
         builder.Services.AddSingleton<IChannelEventSink, ChannelEventStore>();
         builder.Services.AddSingleton<IChannelRoutes>(services => services.GetRequiredService<ChannelRouter>());

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using SmsVerify.Server.Infrastructure;
+using SmsVerify.Server.Messages.Delivery;
 using SmsVerify.Smpp.Codec;
 using SmsVerify.Smpp.Pdus;
 using SmsVerify.Smpp.Server;
@@ -14,7 +15,8 @@ namespace SmsVerify.Server.SmppGateway;
 /// try (sooner after a drop, later after each error); a node that dies with some leaves them to the lease.
 /// </summary>
 internal sealed partial class GatewayDispatcher(
-    IServiceScopeFactory scopes, SmppListener listener, IOptions<SmppListenerOptions> options, TimeProvider clock, ILogger<GatewayDispatcher> logger)
+    IServiceScopeFactory scopes, SmppListener listener, MessagesSettled settled, IOptions<SmppListenerOptions> options, TimeProvider clock,
+    ILogger<GatewayDispatcher> logger)
     : BackgroundService
 {
     // Real time: the poll finds work committed by other nodes and by receipts, and tests that move the server's
@@ -29,6 +31,8 @@ internal sealed partial class GatewayDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A receipt is due the moment its message is final: look then rather than at the next poll.
+        settled.Changed += Wake;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

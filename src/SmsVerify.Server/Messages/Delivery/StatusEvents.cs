@@ -15,11 +15,14 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// after a commit. Events are kept with the transaction they were written in: a transaction that rolled back
 /// leaves its events behind when the next one begins, and only a committed one's are handed over.
 /// </remarks>
-internal sealed class StatusEvents(WebhookOutbox webhooks, WebhookHandover handover)
+internal sealed class StatusEvents(WebhookOutbox webhooks, WebhookHandover handover, MessagesSettled settled)
 {
     private IDbContextTransaction? _transaction;
     private List<WebhookDelivery> _events = [];
     private bool _added;
+
+    // A change to a final status was written since the last commit: MessagesSettled is told after the next one.
+    private bool _settled;
 
     // Events written without a handover (it was full, or the write is no set write): the dispatcher's poll reads them.
     private bool _forPoll;
@@ -34,6 +37,7 @@ internal sealed class StatusEvents(WebhookOutbox webhooks, WebhookHandover hando
     /// </summary>
     public async Task EnqueueAsync(AppDbContext db, IReadOnlyList<(Guid TenantId, MessageView View)> changed, bool handOver = true)
     {
+        _settled |= changed.Any(c => c.View.Status is MessageStatus.Delivered or MessageStatus.Failed or MessageStatus.Expired);
         List<(Guid TenantId, MessageView View)>? wanted = null;
         foreach (var change in changed)
         {
@@ -93,6 +97,11 @@ internal sealed class StatusEvents(WebhookOutbox webhooks, WebhookHandover hando
     /// <summary>Hands the events of the batch that just committed to the webhook dispatcher, and wakes it.</summary>
     public void Committed()
     {
+        if (_settled)
+        {
+            _settled = false;
+            settled.Notify();
+        }
         if (!_added)
         {
             return;
