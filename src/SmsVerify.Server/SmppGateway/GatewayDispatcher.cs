@@ -26,6 +26,8 @@ internal sealed partial class GatewayDispatcher(
     private readonly ConcurrentQueue<(Guid Id, bool Refused)> _returned = new();
     private readonly HashSet<GatewayBind> _seen = [];
 
+    private static readonly TimeSpan MinRoundInterval = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Looks for owed deliveries now: a gateway just bound, or one answered.</summary>
     public void Wake() => _wake.Wake();
 
@@ -47,6 +49,9 @@ internal sealed partial class GatewayDispatcher(
             {
                 Log.RoundFailed(logger, e);
             }
+            // Wakes come with every commit that settles messages; a pause between rounds gathers them, so a busy
+            // node runs a bounded number of rounds a second, each with more to send.
+            await Task.Delay(MinRoundInterval, stoppingToken);
             await _wake.WaitAsync(options.Value.DeliveryPoll, stoppingToken);
         }
     }

@@ -63,6 +63,22 @@ public sealed class SmppListenerTests : IClassFixture<SmsVerifyApp>, IAsyncLifet
     }
 
     [Fact]
+    public async Task UnsignedText_IsSignedByTheExtensionItsSourceAddressEndsWith()
+    {
+        var sender = await LiveSenderAsync();
+        var extension = (await (await sender.Http.GetAsync("/v1/signatures")).OkAsync())[0].Str("extension");
+        var (systemId, password) = await sender.Tenant.CreateSmppAccountAsync();
+        var client = await BindAsync(systemId, password);
+        var unsigned = Code[(Code.IndexOf('】') + 1)..];
+
+        var sent = await client.SubmitAsync(SmppGateways.Chinese("8613812345605", unsigned, from: "1069000" + extension));
+
+        Assert.Equal(CommandStatus.Ok, sent.CommandStatus);
+        var message = await (await sender.Http.GetAsync($"/v1/messages/{sent.MessageId}")).OkAsync();
+        Assert.Equal((Senders.SignatureName, sender.Template), (message.Str("signature"), message.Str("template")));
+    }
+
+    [Fact]
     public async Task TextMatchingNoTemplate_IsRefused_AndRecordedAsAContentViolation()
     {
         var sender = await LiveSenderAsync();
