@@ -99,6 +99,24 @@ public sealed class SmppListenerTests : IClassFixture<SmsVerifyApp>, IAsyncLifet
     }
 
     [Fact]
+    public async Task AGatewayThatKeepsPushingUnmatchedText_TripsItsSignaturesBreaker_AndThenNothingIsSent()
+    {
+        var sender = await LiveSenderAsync();
+        var (systemId, password) = await sender.Tenant.CreateSmppAccountAsync();
+        var client = await BindAsync(systemId, password);
+
+        // The signature's breaker opens at its tenth violation within the hour (Risk:Breakers:Signature).
+        for (var i = 0; i < 10; i++)
+        {
+            var pushed = await client.SubmitAsync(SmppGateways.Chinese($"86138123456{i:00}", $"【某某科技】双十一全场五折，第{i}波优惠券已到账"));
+            Assert.Equal(Status.TemplateNotMatched, pushed.CommandStatus);
+        }
+        var matched = await client.SubmitAsync(SmppGateways.Chinese("8613812345699", Code));
+
+        Assert.Equal(Status.SendingSuspended, matched.CommandStatus);
+    }
+
+    [Fact]
     public async Task LongMessageInParts_IsJudgedWhole_AndEveryPartGetsTheMessagesId()
     {
         var sender = await LiveSenderAsync();
