@@ -44,7 +44,10 @@ public sealed partial class SmppListener(IServiceProvider services, IOptions<Smp
     private IPEndPoint Start(SmppServerOptions serverOptions, GatewayHandler handler, ILogger<SmppServer> serverLogger)
     {
         var server = new SmppServer(serverOptions, handler, serverLogger).Start();
-        _servers.Add(server);
+        lock (_servers)
+        {
+            _servers.Add(server);
+        }
         return server.EndPoint;
     }
 
@@ -56,18 +59,33 @@ public sealed partial class SmppListener(IServiceProvider services, IOptions<Smp
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await Task.WhenAll(Binds().Select(b => b.Session.UnbindAsync(TimeSpan.FromSeconds(5))));
-        foreach (var server in _servers)
+        // The host may stop a service twice at once (the test host does on dispose): each call takes the servers it
+        // found, so the other neither disposes them again nor walks a list being cleared under it.
+        SmppServer[] servers;
+        lock (_servers)
+        {
+            servers = [.. _servers];
+            _servers.Clear();
+        }
+        await Task.WhenAll(Binds(servers).Select(b => b.Session.UnbindAsync(TimeSpan.FromSeconds(5))));
+        foreach (var server in servers)
         {
             await server.DisposeAsync();
         }
-        _servers.Clear();
     }
 
     /// <summary>The bound sessions of tenants' accounts on this node.</summary>
     internal IEnumerable<(SmppServerSession Session, GatewayBind Bind)> Binds()
     {
-        foreach (var server in _servers)
+        lock (_servers)
+        {
+            return Binds([.. _servers]);
+        }
+    }
+
+    private static IEnumerable<(SmppServerSession Session, GatewayBind Bind)> Binds(SmppServer[] servers)
+    {
+        foreach (var server in servers)
         {
             foreach (var session in server.Sessions)
             {
