@@ -27,10 +27,11 @@ internal sealed class GatewayBind(BoundAccount account, BindMode mode, PartAssem
     public PartAssembler Parts => parts;
 
     /// <summary>
-    /// The message id a long message's first part was answered with, by the key its parts are held under, and when.
+    /// The message id a long message's first part was answered with, by the key its parts are held under, when, and
+    /// the receipt its parts have asked for so far.
     /// An id whose message never completed is forgotten with its parts (<see cref="GatewaySubmits"/> prunes them).
     /// </summary>
-    public ConcurrentDictionary<string, (Guid Id, DateTimeOffset At)> LongMessageIds { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, (Guid Id, DateTimeOffset At, byte Receipt)> LongMessageIds { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Owed deliveries sent on this bind, by the deliver_sm's sequence_number.</summary>
     public ConcurrentDictionary<uint, Guid> Sent { get; } = new();

@@ -40,20 +40,25 @@ internal sealed partial class GatewaySubmits(
             {
                 case AssembleOutcome.Waiting or AssembleOutcome.Duplicate:
                     // Every part is answered with the id the whole message will have, so a receipt matches any of them.
-                    return (CommandStatus.Ok, LongMessageId(bind, key).ToString());
+                    return (CommandStatus.Ok, LongMessageId(bind, key, incoming.RegisteredDelivery).ToString());
                 case AssembleOutcome.Full:
                     return (CommandStatus.MessageQueueFull, null);
                 case AssembleOutcome.Inconsistent:
                     return (CommandStatus.SubmitFailed, null);
             }
             text = added.Text!;
-            id = bind.LongMessageIds.TryRemove(key, out var first) ? first.Id : id;
+            if (bind.LongMessageIds.TryRemove(key, out var first))
+            {
+                // Gateways ask for the receipt on one part only (Kannel on the first): the message owes one if any part asked.
+                id = first.Id;
+                incoming = incoming with { RegisteredDelivery = Receipt(first.Receipt, incoming.RegisteredDelivery) };
+            }
         }
         return await SendAsync(bind, incoming, text, id);
     }
 
     /// <summary>The id of the long message held under <paramref name="key"/>, made with its first part; ids older than any held part are forgotten.</summary>
-    private Guid LongMessageId(GatewayBind bind, string key)
+    private Guid LongMessageId(GatewayBind bind, string key, byte registeredDelivery)
     {
         var now = clock.GetUtcNow();
         if (bind.LongMessageIds.Count >= options.Value.MaxLongMessagesInParts)
@@ -66,8 +71,17 @@ internal sealed partial class GatewaySubmits(
                 }
             }
         }
-        return bind.LongMessageIds.GetOrAdd(key, _ => (Guid.CreateVersion7(), now)).Id;
+        return bind.LongMessageIds.AddOrUpdate(key, static (_, a) => (Guid.CreateVersion7(), a.now, Receipt(0, a.registeredDelivery)),
+            static (_, held, a) => held with { Receipt = Receipt(held.Receipt, a.registeredDelivery) }, (now, registeredDelivery)).Id;
     }
+
+    /// <summary>The receipt the parts asked for together (registered_delivery bits 0–1): any outcome (1) over failures only (2) over none.</summary>
+    private static byte Receipt(byte one, byte other) => (one & 0x03, other & 0x03) switch
+    {
+        (1, _) or (_, 1) => 1,
+        (2, _) or (_, 2) => 2,
+        _ => 0,
+    };
 
     private async Task<(uint Status, string? MessageId)> SendAsync(GatewayBind bind, IncomingText incoming, string text, Guid id)
     {
