@@ -11,9 +11,10 @@ public static class SmppGatewayExtensions
             .Validate(o => System.Net.IPAddress.TryParse(o.Address, out _) && o.Port is >= 0 and <= 65535 && o.TlsPort is >= 0 and <= 65535
                 && o.SystemId.Length is > 0 and <= 15 && o.MaxLongMessagesInParts > 0 && o.PartHoldTime > TimeSpan.Zero
                 && o.DeliveryPoll > TimeSpan.Zero && o.DeliveryLease > TimeSpan.Zero
+                && o.BindTimeout > TimeSpan.Zero && o.MaxConnections > 0
                 && o.FailedBindsBeforeSlowing >= 0 && o.FailedBindsBeforeRefusing > 0 && o.FailedBindLockout > TimeSpan.Zero
                 && (o.CertificatePath is null || File.Exists(o.CertificatePath)),
-                "SmppListener: Address is an IP address; Port and TlsPort 0–65535; SystemId 1–15 characters; the counts and times positive; "
+                "SmppListener: Address is an IP address; Port and TlsPort 0–65535; SystemId 1–15 characters; the counts and times (BindTimeout, MaxConnections too) positive; "
                 + "CertificatePath, when set, an existing file.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IPasswordHasher<SmppAccount>, PasswordHasher<SmppAccount>>();

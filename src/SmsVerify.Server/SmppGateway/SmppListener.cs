@@ -32,15 +32,25 @@ public sealed partial class SmppListener(IServiceProvider services, IOptions<Smp
         var handler = services.GetRequiredService<GatewayHandler>();
         var serverLogger = services.GetRequiredService<ILogger<SmppServer>>();
         var address = IPAddress.Parse(o.Address);
-        EndPoint = Start(new SmppServerOptions { EndPoint = new(address, o.Port), SystemId = o.SystemId }, handler, serverLogger);
+        EndPoint = Start(Settings(o, new(address, o.Port)), handler, serverLogger);
         if (o.CertificatePath is { } path)
         {
             var certificate = LoadCertificate(path, o.CertificatePassword);
-            TlsEndPoint = Start(new SmppServerOptions { EndPoint = new(address, o.TlsPort), SystemId = o.SystemId, Certificate = certificate }, handler, serverLogger);
+            var tls = Settings(o, new(address, o.TlsPort));
+            tls.Certificate = certificate;
+            TlsEndPoint = Start(tls, handler, serverLogger);
         }
         Log.Listening(logger, EndPoint, TlsEndPoint);
         return Task.CompletedTask;
     }
+
+    private static SmppServerOptions Settings(SmppListenerOptions o, IPEndPoint endPoint) => new()
+    {
+        EndPoint = endPoint,
+        SystemId = o.SystemId,
+        BindTimeout = o.BindTimeout,
+        MaxConnections = o.MaxConnections,
+    };
 
     private IPEndPoint Start(SmppServerOptions serverOptions, GatewayHandler handler, ILogger<SmppServer> serverLogger)
     {

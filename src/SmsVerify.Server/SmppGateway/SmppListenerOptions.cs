@@ -19,6 +19,10 @@ public sealed class SmppListenerOptions
     public string? CertificatePath { get; set; }
     public string? CertificatePassword { get; set; }
 
+    /// <summary>A connection that has not bound this long is closed; more than this many at once are refused as they come.</summary>
+    public TimeSpan BindTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public int MaxConnections { get; set; } = 10_000;
+
     /// <summary>The system_id bind_resp answers with.</summary>
     public string SystemId { get; set; } = "SmsVerify";
 

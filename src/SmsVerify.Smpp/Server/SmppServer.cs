@@ -65,6 +65,12 @@ public sealed partial class SmppServer : IAsyncDisposable
             {
                 return;
             }
+            if (_sessions.Count + _handshakes.Count >= _options.MaxConnections)
+            {
+                Log.TooManyConnections(_logger, socket.RemoteEndPoint?.ToString() ?? "?", _options.MaxConnections);
+                socket.Close();
+                continue;
+            }
             if (_options.Certificate is null)
             {
                 Run(new SmppConnection(socket, _options.MaxPduLength, _logger));
@@ -84,6 +90,28 @@ public sealed partial class SmppServer : IAsyncDisposable
         Log.Accepted(_logger, session.Remote);
         session.Start(); // before watching Completion, which only exists once the loops run
         _ = session.Completion.ContinueWith(_ => _sessions.TryRemove(session, out byte _), TaskScheduler.Default);
+        if (_options.BindTimeout is { } timeout)
+        {
+            _ = CloseIfNeverBoundAsync(session, timeout);
+        }
+    }
+
+    private async Task CloseIfNeverBoundAsync(SmppServerSession session, TimeSpan timeout)
+    {
+        try
+        {
+            await Task.WhenAny(session.Completion, Task.Delay(timeout, _stopping.Token)).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            return; // the server is gone, and the session with it
+        }
+        // SystemId is set by a successful bind and kept after unbind: only a session that never bound is closed here.
+        if (!session.Completion.IsCompleted && session.SystemId is null)
+        {
+            Log.NeverBound(_logger, session.Remote, timeout);
+            session.Close("no bind in time");
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -107,5 +135,11 @@ public sealed partial class SmppServer : IAsyncDisposable
 
         [LoggerMessage(31, LogLevel.Debug, "SMPP server: TLS handshake with {Remote} failed: {Reason}")]
         public static partial void HandshakeFailed(ILogger logger, string remote, string reason);
+
+        [LoggerMessage(32, LogLevel.Information, "SMPP server closed {Remote}: no bind within {Timeout}")]
+        public static partial void NeverBound(ILogger logger, string remote, TimeSpan timeout);
+
+        [LoggerMessage(33, LogLevel.Warning, "SMPP server refused {Remote}: {Max} connections are open")]
+        public static partial void TooManyConnections(ILogger logger, string remote, int max);
     }
 }

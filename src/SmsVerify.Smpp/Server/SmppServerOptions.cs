@@ -23,4 +23,13 @@ public sealed class SmppServerOptions
 
     /// <summary>A TLS handshake not finished this long is abandoned, so a silent peer cannot hold a socket.</summary>
     public TimeSpan TlsHandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A connection that has not bound this long after it opened is closed, so peers that never bind cannot hold
+    /// sockets for ever. Null (the default, for tests) waits indefinitely.
+    /// </summary>
+    public TimeSpan? BindTimeout { get; set; }
+
+    /// <summary>Connections open at once, bound or not; one more is closed as it is accepted.</summary>
+    public int MaxConnections { get; set; } = int.MaxValue;
 }
