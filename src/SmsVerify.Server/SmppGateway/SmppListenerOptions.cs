@@ -8,8 +8,11 @@ public sealed class SmppListenerOptions
 {
     public bool Enabled { get; set; } = true;
 
-    /// <summary>The address to listen on: every IPv4 address by default; <c>::</c> for IPv6 too.</summary>
-    public string Address { get; set; } = "0.0.0.0";
+    /// <summary>
+    /// The address to listen on: loopback by default, as the HTTP API's <c>Urls</c>, so nothing is reachable from
+    /// outside until the operator says so; <c>0.0.0.0</c> for every IPv4 address, <c>::</c> for IPv6 too.
+    /// </summary>
+    public string Address { get; set; } = "127.0.0.1";
 
     /// <summary>Plain SMPP; 0 picks a free port (tests).</summary>
     public int Port { get; set; } = 2775;
