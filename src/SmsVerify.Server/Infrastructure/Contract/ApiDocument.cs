@@ -102,6 +102,7 @@ internal static class ApiDocument
         ["Billing"] = "Prepaid balances, prices and daily spend caps.",
         ["API keys"] = "A tenant's keys for this API.",
         ["API credentials"] = "A tenant's credentials for the Alibaba Cloud, Tencent Cloud and Twilio compatible APIs.",
+        ["SMPP"] = "Accounts a tenant's own gateway binds to the SMPP listener with (see docs/smpp-listener.md).",
         ["Tenants"] = "The senders on the platform (admin keys).",
         ["Operators"] = "Operator keys and the accounts of the people who run the platform (admin keys).",
         ["Channels"] = "Carrier channels and the send queue (admin keys).",
