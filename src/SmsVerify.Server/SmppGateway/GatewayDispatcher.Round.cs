@@ -54,13 +54,25 @@ internal sealed partial class GatewayDispatcher
         {
             await db.OwedDeliveries.Where(d => done.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);
         }
-        var now = clock.UtcNowForStorage();
+        List<Guid> refused = [];
+        List<Guid> released = [];
         while (_returned.TryDequeue(out var back))
         {
-            // Refused by the gateway: 10 s, doubling to at most 10 minutes. Released by a bind that ended: at once.
-            await db.OwedDeliveries.Where(d => d.Id == back.Id).ExecuteUpdateAsync(set => set
+            (back.Refused ? refused : released).Add(back.Id);
+        }
+        var now = clock.UtcNowForStorage();
+        if (refused.Count > 0)
+        {
+            // Refused by the gateway: 10 s, doubling with each attempt to at most 10 minutes.
+            await db.OwedDeliveries.Where(d => refused.Contains(d.Id)).ExecuteUpdateAsync(set => set
                 .SetProperty(d => d.LockedUntil, (DateTime?)null)
-                .SetProperty(d => d.NextAttemptAt, d => back.Refused ? now.AddSeconds(Math.Min(600, 10 << Math.Min(d.Attempts, 6))) : now), cancellationToken);
+                .SetProperty(d => d.NextAttemptAt, d => now.AddSeconds(Math.Min(600, 10 << Math.Min(d.Attempts, 6)))), cancellationToken);
+        }
+        if (released.Count > 0)
+        {
+            // Released by a bind that ended before answering: due again at once.
+            await db.OwedDeliveries.Where(d => released.Contains(d.Id)).ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.LockedUntil, (DateTime?)null).SetProperty(d => d.NextAttemptAt, now), cancellationToken);
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Messages.Delivery;
 using SmsVerify.Server.Messages.Inbound;
 
 namespace SmsVerify.Server.SmppGateway;
@@ -23,8 +24,8 @@ internal sealed class GatewayReplies(GatewayDispatcher dispatcher, TimeProvider 
                 AccountId = account,
                 InboundId = message.Id,
                 // The phone's number as gateways write it (no '+'), to the number it wrote to.
-                SourceAddr = Bounded(message.From.TrimStart('+')),
-                DestinationAddr = Bounded(message.To),
+                SourceAddr = CarrierFields.Bounded(message.From.TrimStart('+'), OwedDelivery.MaxAddressLength),
+                DestinationAddr = CarrierFields.Bounded(message.To, OwedDelivery.MaxAddressLength),
                 CreatedAt = now,
                 NextAttemptAt = now,
             });
@@ -35,5 +36,4 @@ internal sealed class GatewayReplies(GatewayDispatcher dispatcher, TimeProvider 
         }
     }
 
-    private static string Bounded(string address) => address.Length <= OwedDelivery.MaxAddressLength ? address : address[..OwedDelivery.MaxAddressLength];
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SmsVerify.Server.Content;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
+using SmsVerify.Server.Messages.Delivery;
 using SmsVerify.Server.Risk.Screening;
 using SmsVerify.Server.Sending;
 using SmsVerify.Server.Signatures;
@@ -92,7 +93,7 @@ internal sealed partial class GatewaySubmits(
         var match = matcher.Match(text, Extension(incoming.SourceAddr), sending.Value.MaxTextParameterLength);
         if (match.Content is not { } content)
         {
-            await screen.RecordUnmatchedAsync(account.TenantId, NamedSignature(text), text);
+            await screen.RecordUnmatchedAsync(account.TenantId, match.NamedSignature, text);
             return (SubmitStatus.For(match.Refusal!), null);
         }
         var receipt = (incoming.RegisteredDelivery & 0x03) is 1 or 2;
@@ -107,14 +108,14 @@ internal sealed partial class GatewaySubmits(
         return sent.Error is { } refused ? (SubmitStatus.For(refused), null) : (CommandStatus.Ok, sent.Value!.Messages[0].Id.ToString());
     }
 
-    private OwedDelivery Receipt(BoundAccount account, IncomingText incoming, Messages.MessageRecord message) => new()
+    private static OwedDelivery Receipt(BoundAccount account, IncomingText incoming, Messages.MessageRecord message) => new()
     {
         AccountId = account.Id,
         MessageId = message.Id,
         FailuresOnly = (incoming.RegisteredDelivery & 0x03) == 2,
         // A receipt comes from the phone and goes to whoever sent the message.
-        SourceAddr = Bounded(incoming.DestinationAddr),
-        DestinationAddr = Bounded(incoming.SourceAddr),
+        SourceAddr = CarrierFields.Bounded(incoming.DestinationAddr, OwedDelivery.MaxAddressLength),
+        DestinationAddr = CarrierFields.Bounded(incoming.SourceAddr, OwedDelivery.MaxAddressLength),
         CreatedAt = message.CreatedAt,
         NextAttemptAt = message.CreatedAt,
     };
@@ -137,14 +138,6 @@ internal sealed partial class GatewaySubmits(
     internal static string? Extension(string sourceAddr) =>
         sourceAddr.Length >= SourceExtensions.Length && !sourceAddr.AsSpan().ContainsAnyExceptInRange('0', '9')
             ? sourceAddr[^SourceExtensions.Length..] : null;
-
-    /// <summary>The 【…】 a text begins or ends with, for the violation's record.</summary>
-    private static string? NamedSignature(string text) =>
-        text.StartsWith('【') && text.IndexOf('】') is > 1 and var close ? text[1..close]
-        : text.EndsWith('】') && text.LastIndexOf('【') is >= 0 and var open && open < text.Length - 2 ? text[(open + 1)..^1]
-        : null;
-
-    private static string Bounded(string address) => address.Length <= OwedDelivery.MaxAddressLength ? address : address[..OwedDelivery.MaxAddressLength];
 
     private static partial class Log
     {

@@ -177,7 +177,7 @@ public sealed class SmppAccounts(AppDbContext db, AuditTrail audit, IPasswordHas
     private static ApiError SystemIdTaken(string systemId) =>
         ProblemTypes.SmppSystemIdTaken.With($"An SMPP account with systemId '{systemId}' exists already.");
 
-    private static ApiError NotFound() => ProblemTypes.SmppAccountNotFound.With("Your tenant has no SMPP account with this id.");
+    public static ApiError NotFound() => ProblemTypes.SmppAccountNotFound.With("Your tenant has no SMPP account with this id.");
 }
 
 /// <summary>The addresses an account may bind from, as the account lists them.</summary>

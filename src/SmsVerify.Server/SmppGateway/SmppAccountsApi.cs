@@ -49,7 +49,7 @@ public static class SmppAccountsApi
     private static async Task<Results<Ok<SmppAccountView>, ApiProblem>> Get(Guid id, ClaimsPrincipal user, SmppAccounts accounts, CancellationToken cancellationToken) =>
         await accounts.GetAsync(user.TenantId(), id, cancellationToken) is { } view
             ? TypedResults.Ok(view)
-            : ProblemTypes.SmppAccountNotFound.With("Your tenant has no SMPP account with this id.").ToResult();
+            : SmppAccounts.NotFound().ToResult();
 
     private static async Task<Results<Ok<SmppAccountView>, ApiProblem>> Update(
         Guid id, SmppAccountRequest request, ClaimsPrincipal user, SmppAccounts accounts, CancellationToken cancellationToken) =>

@@ -87,13 +87,17 @@ public sealed class SmppListenerTests : IClassFixture<SmsVerifyApp>, IAsyncLifet
 
         var unmatched = await client.SubmitAsync(SmppGateways.Chinese("8613812345678", "【某某科技】全场五折，点击 t.cn/abc 领取优惠券，验证码482913"));
         var unsigned = await client.SubmitAsync(SmppGateways.Chinese("8613812345678", "您正在登录某某商城，验证码为482913，5分钟内有效，请勿泄露给他人。"));
-        var smuggled = await client.SubmitAsync(SmppGateways.Chinese("8613812345678", Code.Replace("482913", "t.cn/x1", StringComparison.Ordinal)));
+        var badCode = await client.SubmitAsync(SmppGateways.Chinese("8613812345678", Code.Replace("482913", "t.cn/x1", StringComparison.Ordinal)));
+        var notification = await sender.Tenant.CreateApprovedTemplateAsync(_app, "尊敬的${name}，您的订单已发货，请注意查收。", "notification");
+        var smuggled = await client.SubmitAsync(SmppGateways.Chinese("8613812345678", "【某某科技】尊敬的evil.cn，您的订单已发货，请注意查收。"));
 
         Assert.Equal((Status.TemplateNotMatched, Status.SignatureNotFound), (unmatched.CommandStatus, unsigned.CommandStatus));
-        Assert.True(smuggled.CommandStatus is Status.ContentRejected or Status.ValueNotAllowed, $"0x{smuggled.CommandStatus:X8}");
+        Assert.Equal((Status.ValueNotAllowed, Status.ContentRejected), (badCode.CommandStatus, smuggled.CommandStatus));
         var violations = await _app.WithDbAsync(db => db.Set<SmsVerify.Server.Risk.Screening.ContentViolation>().Where(v => v.TenantId == sender.Tenant.Id).ToListAsync());
         var recorded = violations.Where(v => v.Reasons == "no_template_match").OrderBy(v => v.At).ToList();
         Assert.Equal(2, recorded.Count);
+        // The link smuggled through a variable is a violation of the template it matched, as through the native API.
+        Assert.Single(violations, v => v.Template == notification && v.Sample.Contains("evil.cn", StringComparison.Ordinal));
         Assert.Contains(recorded, v => v.Signature == "某某科技" && v.Sample.Contains("验证码******", StringComparison.Ordinal));
         Assert.Equal(0, await _app.WithDbAsync(db => db.Messages.CountAsync(m => m.TenantId == sender.Tenant.Id)));
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using SmsVerify.Smpp.Tests.Support;
 using SmsVerify.Smpp.Text;
 
@@ -5,7 +6,7 @@ namespace SmsVerify.Smpp.Tests.Text;
 
 public class PartAssemblerTests
 {
-    private readonly FakeClock _clock = new(new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero));
 
     private PartAssembler Assembler(int maxPending = 10) => new(maxPending, TimeSpan.FromMinutes(1), _clock);
 

@@ -16,5 +16,8 @@ public sealed record TemplateMatch(ApprovedContent? Content, IReadOnlyDictionary
     /// <summary>A template matched and every value fits its variable.</summary>
     public bool Succeeded => Content is not null && Refusal is null;
 
+    /// <summary>When nothing matched: the name the text's 【…】 gave, if it gave one (an unknown signature, say).</summary>
+    public string? NamedSignature { get; init; }
+
     public static TemplateMatch Unmatched(ApiError why) => new(null, NoValues, why);
 }

@@ -58,11 +58,10 @@ public sealed partial class TemplateMatcher
     public TemplateMatch Match(string text, string? extension, int maxTextLength)
     {
         var found = FindSignature(text, extension, out var start, out var end);
-        if (found.Error is { } unsigned)
-        {
-            return TemplateMatch.Unmatched(unsigned);
-        }
-        return MatchTemplate(found.Value!, text, start, end, maxTextLength);
+        var match = found.Error is { } unsigned ? TemplateMatch.Unmatched(unsigned) : MatchTemplate(found.Value!, text, start, end, maxTextLength);
+        // The 【…】 the text gave, kept with a refusal as its evidence: what lies before start or after end.
+        return match.Content is not null ? match
+            : match with { NamedSignature = start > 0 ? text[1..(start - 1)] : end < text.Length ? text[(end + 1)..^1] : null };
     }
 
     /// <summary>The signature, and where the rest of the text (the template's part) starts and ends.</summary>

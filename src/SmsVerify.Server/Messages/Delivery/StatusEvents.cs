@@ -37,7 +37,10 @@ internal sealed class StatusEvents(WebhookOutbox webhooks, WebhookHandover hando
     /// </summary>
     public async Task EnqueueAsync(AppDbContext db, IReadOnlyList<(Guid TenantId, MessageView View)> changed, bool handOver = true)
     {
-        _settled |= changed.Any(c => c.View.Status is MessageStatus.Delivered or MessageStatus.Failed or MessageStatus.Expired);
+        for (var i = 0; i < changed.Count && !_settled; i++)
+        {
+            _settled = changed[i].View.Status is MessageStatus.Delivered or MessageStatus.Failed or MessageStatus.Expired;
+        }
         List<(Guid TenantId, MessageView View)>? wanted = null;
         foreach (var change in changed)
         {

@@ -44,9 +44,11 @@ public sealed class TemplateMatchStoreTests(SmsVerifyApp app) : IClassFixture<Sm
 
         Assert.Equal(sender.Template, (await MatchAsync(sender.Tenant.Id, Own)).Content?.Template);
         Assert.Equal("template_not_found", (await MatchAsync(sender.Tenant.Id, "【某某科技】尊敬的李雷，您的订单已发货，请注意查收。")).Refusal?.Type.Code);
-        Assert.Equal("template_not_found", (await MatchAsync(sender.Tenant.Id, "【某某科技】482913")).Refusal?.Type.Code);
+        var bare = await MatchAsync(sender.Tenant.Id, "【某某科技】482913");
+        Assert.Equal(("template_not_found", "某某科技"), (bare.Refusal?.Type.Code, bare.NamedSignature));
         Assert.Equal("template_not_found", (await MatchAsync(sender.Tenant.Id, "【某某科技】您正在注册某某商城，验证码为482913，5分钟内有效，请勿泄露给他人。")).Refusal?.Type.Code);
-        Assert.Equal("signature_not_found", (await MatchAsync(sender.Tenant.Id, "【北京某某科技】您正在登录某某商城，验证码为482913，5分钟内有效，请勿泄露给他人。")).Refusal?.Type.Code);
+        var unreviewedSignature = await MatchAsync(sender.Tenant.Id, "【北京某某科技】您正在登录某某商城，验证码为482913，5分钟内有效，请勿泄露给他人。");
+        Assert.Equal(("signature_not_found", "北京某某科技"), (unreviewedSignature.Refusal?.Type.Code, unreviewedSignature.NamedSignature));
         Assert.Equal("signature_not_found", (await MatchAsync(sender.Tenant.Id, "【某某商城】您正在登录某某商城，验证码为482913，5分钟内有效，请勿泄露给他人。")).Refusal?.Type.Code);
         Assert.Equal("signature_not_found", (await MatchAsync(sender.Tenant.Id, "【别家科技】您正在登录某某商城，验证码为482913，5分钟内有效，请勿泄露给他人。")).Refusal?.Type.Code);
 
