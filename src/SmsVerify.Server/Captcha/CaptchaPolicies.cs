@@ -8,10 +8,9 @@ namespace SmsVerify.Server.Captcha;
 
 /// <summary>
 /// Tenants' policies, read on every verification send, so kept in memory for a few seconds: a hit costs no
-/// database round trip and no await. A change is forgotten at once on the node that made it and ages out on the
-/// others within <see cref="CaptchaOptions.PolicyCacheSeconds"/>.
+/// database round trip and no await. A change is forgotten at once on every node (<see cref="ClusterCache"/>).
 /// </summary>
-public sealed class CaptchaPolicies(IMemoryCache cache, IOptions<CaptchaOptions> options)
+public sealed class CaptchaPolicies(IMemoryCache cache, ClusterCache cluster, IOptions<CaptchaOptions> options)
 {
     private const string Kind = "captcha-policy";
 
@@ -20,5 +19,5 @@ public sealed class CaptchaPolicies(IMemoryCache cache, IOptions<CaptchaOptions>
             await s.db.CaptchaPolicies.AsNoTracking().Where(p => p.TenantId == s.tenantId)
                 .Select(p => (CaptchaPolicy?)p.Policy).FirstOrDefaultAsync(s.cancellationToken) ?? CaptchaPolicy.Off);
 
-    public void Forget(Guid tenantId) => cache.ForgetTenant(Kind, tenantId);
+    public void Forget(Guid tenantId) => cluster.ForgetTenant(Kind, tenantId);
 }

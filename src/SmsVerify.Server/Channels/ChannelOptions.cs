@@ -14,6 +14,8 @@ public enum ChannelDataCoding { Auto, Ucs2 }
 /// </summary>
 public sealed class ChannelOptions
 {
+    public const int MaxNameLength = 32;
+
     /// <summary>Shown in stats and stored with each message; <c>sandbox</c> is taken by the built-in channel.</summary>
     public string Name { get; set; } = "";
     public string Host { get; set; } = "";

@@ -27,7 +27,7 @@ internal sealed class ChannelOptionsValidator : IValidateOptions<List<ChannelOpt
                 }
             }
             Check(!string.IsNullOrWhiteSpace(c.Name), "Name is required.");
-            Check(c.Name.Length <= 32, "Name is at most 32 characters.");
+            Check(c.Name.Length <= ChannelOptions.MaxNameLength, $"Name is at most {ChannelOptions.MaxNameLength} characters.");
             Check(!c.Name.Equals(SandboxCarrierChannel.ChannelName, StringComparison.OrdinalIgnoreCase), "Name 'sandbox' is the built-in sandbox carrier.");
             Check(string.IsNullOrWhiteSpace(c.Name) || names.Add(c.Name), $"Name '{c.Name}' is used by another channel.");
             Check(!string.IsNullOrWhiteSpace(c.Host), "Host is required.");

@@ -40,6 +40,15 @@ public sealed class ChannelRouter : IChannelRoutes
     public bool FirstBindPending =>
         !_channels.Any(c => c.State == ChannelState.Up) && _channels.Any(c => c.State == ChannelState.Connecting);
 
+    public bool HeldElsewhere =>
+        _channels.Any(c => c.State == ChannelState.Standby) && !_channels.Any(c => c.State is ChannelState.Up or ChannelState.Connecting or ChannelState.Open);
+
+    public bool HeldElsewhereFor(string to)
+    {
+        var carrier = CarrierLookup.Of(to);
+        return _channels.Any(c => c.State == ChannelState.Standby && c.Serves(carrier));
+    }
+
     /// <summary>State and counters of every channel, for operators.</summary>
     public IReadOnlyList<ChannelView> Describe() => [.. _channels.OfType<IReportingChannel>().Select(c => c.Describe())];
 }

@@ -31,8 +31,9 @@ public static class ChannelsExtensions
         var loggers = services.GetRequiredService<ILoggerFactory>();
         var sink = services.GetService<IChannelEventSink>();
         var comeback = services.GetRequiredService<ChannelComeback>();
+        var leases = services.GetService<IBindLeases>();
         var smpp = services.GetRequiredService<IOptions<List<ChannelOptions>>>().Value
-            .Select(options => new SmppMessageChannel(options, clock, loggers, sink, comeback: comeback));
+            .Select(options => new SmppMessageChannel(options, clock, loggers, sink, comeback: comeback, leases: leases));
         return new ChannelRouter([.. smpp, services.GetRequiredService<SandboxCarrierChannel>()]);
     }
 }

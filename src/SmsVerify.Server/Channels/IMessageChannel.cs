@@ -3,8 +3,11 @@ namespace SmsVerify.Server.Channels;
 /// <summary>The mobile networks of mainland China a channel can deliver to.</summary>
 public enum Carrier { ChinaMobile, ChinaUnicom, ChinaTelecom, ChinaBroadnet, Other }
 
-/// <summary>Where a channel is: bound and sending, trying to bind, or skipped by routing.</summary>
-public enum ChannelState { Up, Connecting, Down, Open }
+/// <summary>
+/// Where a channel is: bound and sending, trying to bind, or skipped by routing (down, its breaker open, or on
+/// standby: other nodes hold all its bind slots, see <see cref="IBindLeases"/>).
+/// </summary>
+public enum ChannelState { Up, Connecting, Down, Open, Standby }
 
 /// <summary>
 /// One message ready for a carrier. <see cref="Text"/> is the whole rendered text, signature included; the

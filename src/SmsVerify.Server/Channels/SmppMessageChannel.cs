@@ -28,7 +28,7 @@ internal sealed partial class SmppMessageChannel : IReportingChannel, IAsyncDisp
     private readonly ChannelComeback? _comeback;
 
     public SmppMessageChannel(ChannelOptions options, TimeProvider clock, ILoggerFactory loggers, IChannelEventSink? sink,
-        Action<SmppClientOptions>? tune = null, ChannelComeback? comeback = null)
+        Action<SmppClientOptions>? tune = null, ChannelComeback? comeback = null, IBindLeases? leases = null)
     {
         _comeback = comeback;
         _options = options;
@@ -42,8 +42,10 @@ internal sealed partial class SmppMessageChannel : IReportingChannel, IAsyncDisp
         var clientLogger = loggers.CreateLogger<SmppClient>();
         _binds =
         [
-            .. Enumerable.Range(0, options.Binds).Select(_ => new SmppBind(ClientOptions(submitMode, tune), _stats, clientLogger, OnBound)),
-            .. Enumerable.Range(0, options.ReceiverBinds).Select(_ => new SmppBind(ClientOptions(BindMode.Receiver, tune), _stats, clientLogger, OnBound)),
+            .. Enumerable.Range(0, options.Binds).Select(_ => new SmppBind(ClientOptions(submitMode, tune), _stats, clientLogger, OnBound,
+                leases is null ? null : (leases, options.Name, 0, options.Binds))),
+            .. Enumerable.Range(0, options.ReceiverBinds).Select(_ => new SmppBind(ClientOptions(BindMode.Receiver, tune), _stats, clientLogger, OnBound,
+                leases is null ? null : (leases, options.Name, options.Binds, options.ReceiverBinds))),
         ];
     }
 
@@ -63,7 +65,11 @@ internal sealed partial class SmppMessageChannel : IReportingChannel, IAsyncDisp
             {
                 return _breaker.Allows ? ChannelState.Up : ChannelState.Open;
             }
-            return senders.Any(b => b.IsConnecting) ? ChannelState.Connecting : ChannelState.Down;
+            if (senders.Any(b => b.IsConnecting))
+            {
+                return ChannelState.Connecting;
+            }
+            return senders.All(b => b.IsStandby) ? ChannelState.Standby : ChannelState.Down;
         }
     }
 
@@ -86,7 +92,7 @@ internal sealed partial class SmppMessageChannel : IReportingChannel, IAsyncDisp
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
-        await Task.WhenAll(_binds.Select(b => b.Client.UnbindAsync(cancellationToken)));
+        await Task.WhenAll(_binds.Select(b => b.StopAsync(cancellationToken)));
         await _running.WaitAsync(cancellationToken);
     }
 

@@ -17,9 +17,8 @@ namespace SmsVerify.Server.Content;
 /// </summary>
 /// <remarks>
 /// Every send asks, so what was found is kept per tenant for <paramref name="lifetime"/>: a hit costs no database
-/// round trip. Only approved content is kept, so an approval applies at once; the node where a signature or template
-/// changes forgets the tenant's copy (<see cref="TenantCache.ApprovedContent"/>), and other nodes stop sending
-/// content that is no longer approved when their copy ages out.
+/// round trip. Only approved content is kept, so an approval applies at once; what changes a signature or template
+/// forgets the tenant's copy (<see cref="TenantCache.ApprovedContent"/>) on every node (<see cref="ClusterCache"/>).
 /// </remarks>
 public sealed class ContentResolver(IMemoryCache cache, TimeSpan lifetime)
 {

@@ -40,6 +40,9 @@ public static class InfrastructureExtensions
         builder.Services.AddOptions<SecurityOptions>().BindConfiguration("Security");
         builder.Services.AddSingleton<ServerKeys>();
         builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<ClusterCache>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterCache>());
         builder.Services.AddSingleton<WriteBatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WriteBatcher>());
         builder.Services.AddHealthChecks()

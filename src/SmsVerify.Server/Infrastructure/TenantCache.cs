@@ -5,7 +5,7 @@ namespace SmsVerify.Server.Infrastructure;
 /// <summary>
 /// Tenants' settings that hot paths read on every request (captcha policy, rate-limit rules, webhook subscription),
 /// kept in the shared <see cref="IMemoryCache"/> for a short time: a hit costs no database round trip and no await.
-/// The node that changes a setting forgets it at once; other nodes see the change when their copy ages out.
+/// What changes a setting forgets it through <see cref="ClusterCache"/>, on every node at once.
 /// </summary>
 internal static class TenantCache
 {
@@ -24,7 +24,8 @@ internal static class TenantCache
         this IMemoryCache cache, string kind, Guid tenantId, TimeSpan lifetime, TState state, Func<TState, Task<T>> read) =>
         cache.TryGetValue(new Key(kind, tenantId), out T? cached) ? ValueTask.FromResult(cached!) : ReadAsync(cache, new Key(kind, tenantId), lifetime, state, read);
 
-    public static void ForgetTenant(this IMemoryCache cache, string kind, Guid tenantId) => cache.Remove(new Key(kind, tenantId));
+    /// <summary>The key of a tenant's <paramref name="kind"/>, for <see cref="ClusterCache.ForgetTenant"/>.</summary>
+    internal static object KeyOf(string kind, Guid tenantId) => new Key(kind, tenantId);
 
     private static async ValueTask<T> ReadAsync<T, TState>(IMemoryCache cache, Key key, TimeSpan lifetime, TState state, Func<TState, Task<T>> read)
     {

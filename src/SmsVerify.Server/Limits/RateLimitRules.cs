@@ -9,10 +9,9 @@ namespace SmsVerify.Server.Limits;
 
 /// <summary>
 /// Tenants' rate-limit keys and their windows, read by sends that carry <c>rateLimits</c>, so kept in memory: a
-/// hit costs no database round trip and no await. A change is forgotten at once on the node that made it and
-/// ages out on the others within <see cref="LimitsOptions.RuleCacheSeconds"/>.
+/// hit costs no database round trip and no await. A change is forgotten at once on every node (<see cref="ClusterCache"/>).
 /// </summary>
-public sealed class RateLimitRules(IMemoryCache cache, IOptions<LimitsOptions> options)
+public sealed class RateLimitRules(IMemoryCache cache, ClusterCache cluster, IOptions<LimitsOptions> options)
 {
     public const int MaxKeys = 10, MaxBuckets = 5, MaxKeyLength = 32, MaxValueLength = 128;
     public const int MaxBucketMax = 1_000_000, MaxIntervalSeconds = 86400;
@@ -27,7 +26,7 @@ public sealed class RateLimitRules(IMemoryCache cache, IOptions<LimitsOptions> o
             return rules.ToFrozenDictionary(r => r.Key, r => r.Buckets.Select(b => b.ToWindow()).OrderBy(w => w.Length).ToArray(), StringComparer.Ordinal);
         });
 
-    public void Forget(Guid tenantId) => cache.ForgetTenant(Kind, tenantId);
+    public void Forget(Guid tenantId) => cluster.ForgetTenant(Kind, tenantId);
 
     /// <summary>A short identifier: a letter, then letters, digits or underscores (<c>endUserIp</c>, <c>device_id</c>).</summary>
     public static bool IsKey(string? key) =>

@@ -21,6 +21,7 @@ public static class MessagesExtensions
         builder.Services.AddSingleton<MessagesSettled>();
         builder.Services.AddSingleton<InboundMessages>();
         builder.Services.AddSingleton<IChannelEventSink, ChannelEventStore>();
+        builder.Services.AddSingleton<IBindLeases, BindLeases>();
         builder.Services.AddSingleton<IChannelRoutes>(services => services.GetRequiredService<ChannelRouter>());
         // Before the worker: hosted services stop in reverse order, so the node beats until the worker's last submits are written.
         builder.Services.AddSingleton<DeliveryNode>();

@@ -11,7 +11,7 @@ namespace SmsVerify.Server.Review;
 /// Records decisions the same way for every kind: only while the item is pending (two auditors at once: one
 /// wins), with the audit record, the tenant's <c>review.completed</c> event and any consequence in one transaction.
 /// </summary>
-public sealed class ReviewDecisions(AuditTrail audit, WebhookOutbox webhooks, IMemoryCache cache, TimeProvider clock)
+public sealed class ReviewDecisions(AuditTrail audit, WebhookOutbox webhooks, ClusterCache cache, TimeProvider clock)
 {
     /// <summary>
     /// Decides <paramref name="item"/>; <paramref name="alsoWhenDecided"/> runs inside the transaction only if this

@@ -22,7 +22,7 @@ internal sealed record ReviewedSignature(SignatureReview Review, SignatureDraft 
 /// qualification subject and approved applications, audited, and out of the sendable cache while in review.
 /// </summary>
 public sealed class SignatureSubmissions(
-    AppDbContext db, SignatureRules rules, DocumentStore documents, AuditTrail audit, IMemoryCache cache, TimeProvider clock)
+    AppDbContext db, SignatureRules rules, DocumentStore documents, AuditTrail audit, ClusterCache cache, TimeProvider clock)
 {
     public async Task<Outcome<SignaturePrecheckView>> PrecheckAsync(Guid tenantId, SignatureForm form, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ internal sealed record ReviewedTemplate(TemplateDraft Draft, TemplateReview Revi
 /// auto-approval and the cache of sendable content are the same for all of them.
 /// </summary>
 public sealed class TemplateSubmissions(
-    AppDbContext db, TemplateRules rules, AuditTrail audit, TemplateAutoApproval autoApproval, IMemoryCache cache, TimeProvider clock)
+    AppDbContext db, TemplateRules rules, AuditTrail audit, TemplateAutoApproval autoApproval, ClusterCache cache, TimeProvider clock)
 {
     public async Task<Outcome<PrecheckView>> PrecheckAsync(Guid tenantId, TemplateRequest request, CancellationToken cancellationToken)
     {

@@ -2,16 +2,17 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Database;
 
 namespace SmsVerify.Server.Tenants;
 
 /// <summary>
 /// Turns a presented key into a <see cref="Caller"/>. Known keys are cached briefly so that the hot paths (send,
-/// check) cost no database round trip for authentication; a deleted key is evicted at once on this node and
-/// lives at most <see cref="CacheFor"/> on others.
+/// check) cost no database round trip for authentication; a deleted key is evicted at once on every node
+/// (<see cref="ClusterCache"/>), or, on a node cut off from Redis at that moment, within <see cref="CacheFor"/>.
 /// </summary>
-public sealed class CallerResolver(IMemoryCache cache, IOptions<OperatorOptions> operatorOptions)
+public sealed class CallerResolver(IMemoryCache cache, ClusterCache cluster, IOptions<OperatorOptions> operatorOptions)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -48,7 +49,7 @@ public sealed class CallerResolver(IMemoryCache cache, IOptions<OperatorOptions>
         return caller;
     }
 
-    public void Forget(byte[] hash) => cache.Remove(CacheKey(hash));
+    public void Forget(byte[] hash) => cluster.Forget(CacheKey(hash));
 
     private static string CacheKey(byte[] hash) => "apikey:" + Convert.ToHexString(hash);
 }

@@ -28,7 +28,7 @@ public sealed class TenantApiKeys(AppDbContext db, AuditTrail audit, CallerResol
         db.ApiKeys.AsNoTracking().Where(k => k.TenantId == tenantId).OrderBy(k => k.CreatedAt)
             .Select(k => new ApiKeyView(k.Id, k.Prefix, k.CreatedAt)).ToListAsync(cancellationToken);
 
-    /// <summary>Deletes the key, and forgets it on this node at once (others within <see cref="CallerResolver.CacheFor"/>); never the last one.</summary>
+    /// <summary>Deletes the key, and forgets it at once on every node; never the last one.</summary>
     public async Task<ApiError?> DeleteAsync(Guid tenantId, Guid id, CancellationToken cancellationToken)
     {
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.TenantId == tenantId, cancellationToken);

@@ -10,9 +10,9 @@ namespace SmsVerify.Server.Tenants;
 /// <summary>
 /// An admin suspends a tenant: its keys still sign in and read, but the send pipeline refuses every send
 /// (<c>tenant_suspended</c>). The pipeline asks <see cref="RefusalAsync"/> on every send, so the answer is cached for
-/// <see cref="CacheFor"/>: the node that suspends or resumes forgets it at once, other nodes within that time.
+/// <see cref="CacheFor"/>: a suspension or resumption is forgotten at once on every node (<see cref="ClusterCache"/>).
 /// </summary>
-public sealed class TenantSuspensions(AppDbContext db, AuditTrail audit, IMemoryCache cache, TimeProvider clock)
+public sealed class TenantSuspensions(AppDbContext db, AuditTrail audit, IMemoryCache cache, ClusterCache cluster, TimeProvider clock)
 {
     public static readonly TimeSpan CacheFor = CallerResolver.CacheFor;
 
@@ -46,7 +46,7 @@ public sealed class TenantSuspensions(AppDbContext db, AuditTrail audit, IMemory
             tenant.SuspendedAt = suspendedAt;
             await audit.SaveChangesAsync(db, new AuditEntry(action, $"tenant:{id}", id), cancellationToken);
         }
-        cache.ForgetTenant(CacheKind, id);
+        cluster.ForgetTenant(CacheKind, id);
         return TenantView.From(tenant);
     }
 }

@@ -33,6 +33,7 @@ public static class TrafficText
         ChannelState.Up => "Up",
         ChannelState.Connecting => "Connecting",
         ChannelState.Down => "Down",
+        ChannelState.Standby => "Standby",
         _ => "Tripped",
     };
 

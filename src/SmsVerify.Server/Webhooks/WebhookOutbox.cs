@@ -14,10 +14,10 @@ namespace SmsVerify.Server.Webhooks;
 /// </summary>
 /// <remarks>
 /// Which events a tenant subscribes to is remembered for <see cref="WebhookOptions.SubscriptionCacheTime"/>: every
-/// message status change asks, and a lookup each would be a statement on the delivery path's single writer. This
-/// node forgets at once when its API changes a webhook; other nodes notice within that time.
+/// message status change asks, and a lookup each would be a statement on the delivery path's single writer. Every
+/// node forgets at once when the API changes a webhook (<see cref="ClusterCache"/>).
 /// </remarks>
-public sealed class WebhookOutbox(IOptions<JsonOptions> json, IOptions<WebhookOptions> options, IMemoryCache cache, TimeProvider clock)
+public sealed class WebhookOutbox(IOptions<JsonOptions> json, IOptions<WebhookOptions> options, IMemoryCache cache, ClusterCache cluster, TimeProvider clock)
     : WakeSignal(clock)
 {
     public async Task EnqueueAsync(AppDbContext db, Guid tenantId, string eventName, object data, CancellationToken cancellationToken)
@@ -85,7 +85,7 @@ public sealed class WebhookOutbox(IOptions<JsonOptions> json, IOptions<WebhookOp
     }
 
     /// <summary>Called when this node changes a tenant's webhook, so its next event sees the change.</summary>
-    public void Forget(Guid tenantId) => cache.ForgetTenant(Kind, tenantId);
+    public void Forget(Guid tenantId) => cluster.ForgetTenant(Kind, tenantId);
 
     private const string Kind = "webhook-events";
 

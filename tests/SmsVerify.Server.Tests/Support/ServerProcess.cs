@@ -21,6 +21,7 @@ public sealed class ServerProcess : ITestServer, IDisposable
     private readonly Process _process;
     private readonly HttpClientHandler _handler = new();
     private readonly Queue<string> _output = new();
+    private int _disposed;
 
     private ServerProcess(Process process, Uri address)
     {
@@ -91,6 +92,22 @@ public sealed class ServerProcess : ITestServer, IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGTERM, as systemd or Kubernetes stops a service: the server is to drain and exit by itself.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>The exit code, once the process has exited; a hang guard of a minute.</summary>
+    public async Task<int> ExitCodeAsync()
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await _process.WaitForExitAsync(guard.Token);
+        return _process.ExitCode;
+    }
+
     public HttpClient Operator() => WithKey(SmsVerifyApp.OperatorKey);
 
     public HttpClient WithKey(string key)
@@ -114,6 +131,10 @@ public sealed class ServerProcess : ITestServer, IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         if (!_process.HasExited)
         {
             Kill();

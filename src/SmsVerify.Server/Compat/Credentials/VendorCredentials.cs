@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Security;
 using SmsVerify.Server.Limits;
@@ -23,9 +24,9 @@ public sealed record VendorCaller(Guid CredentialId, Guid TenantId, TenantMode M
 /// keys, so a send costs no round trip for it), a constant-time comparison, single-use nonces shared by all nodes,
 /// and a count of failed checks per credential for operators.
 /// </summary>
-public sealed class VendorCredentials(IMemoryCache cache, ServerKeys keys, ILimitStore limits, IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class VendorCredentials(IMemoryCache cache, ClusterCache cluster, ServerKeys keys, ILimitStore limits, IServiceScopeFactory scopes, TimeProvider clock)
 {
-    /// <summary>How long a node trusts what it read; a revocation applies at once on the node that made it.</summary>
+    /// <summary>How long a node trusts what it read; a revocation applies at once on every node (<see cref="ClusterCache"/>).</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     /// <summary>Nonces longer than this are not remembered (and so refused): real ones are 16 to 64 characters.</summary>
@@ -88,7 +89,7 @@ public sealed class VendorCredentials(IMemoryCache cache, ServerKeys keys, ILimi
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.FailedAttempts, c => c.FailedAttempts + 1).SetProperty(c => c.LastFailedAt, now), cancellationToken);
     }
 
-    public void Forget(Vendor vendor, string keyId) => cache.Remove(CacheKey(vendor, keyId));
+    public void Forget(Vendor vendor, string keyId) => cluster.Forget(CacheKey(vendor, keyId));
 
     private static string CacheKey(Vendor vendor, string keyId) => $"vendor-credential:{vendor}:{keyId}";
 }

@@ -34,6 +34,8 @@ internal sealed class AcceptedSubmits(StatusEvents events, Receipts receipts, Ti
         await RowInserts.InsertAsync(db, parts);
 
         var batch = new SqlBatch(db);
+        // From here to the commit, a node keeping a receipt for these parts waits, and one that kept it is seen.
+        var skip = ReceiptOrder.Add(batch, db);
         var submitted = nameof(MessageStatus.Submitted);
         foreach (var (message, channel, carrierIds) in submits)
         {
@@ -49,7 +51,7 @@ internal sealed class AcceptedSubmits(StatusEvents events, Receipts receipts, Ti
         List<(Guid, MessageView)> changed = [];
         for (var i = 0; i < submits.Count; i++)
         {
-            if (updated[i] is { } tenantId)
+            if (updated[skip + i] is { } tenantId)
             {
                 var (message, channel, _) = submits[i];
                 changed.Add((tenantId, MessageView.From(message) with { Status = MessageStatus.Submitted, Channel = channel, SubmittedAt = now, ErrorCode = null }));

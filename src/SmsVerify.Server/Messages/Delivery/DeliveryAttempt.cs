@@ -21,6 +21,9 @@ internal sealed class DeliveryAttempt(
     private static readonly TimeSpan[] UnknownBackoff = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60)];
     private static readonly TimeSpan MinWait = TimeSpan.FromSeconds(5), MaxWait = TimeSpan.FromSeconds(60);
 
+    // Long enough that this node's next claim leaves it to the nodes that can send it, as they claim every poll.
+    private static readonly TimeSpan HandBack = TimeSpan.FromSeconds(1);
+
     public async Task RunAsync(MessageRecord message, CancellationToken cancellationToken)
     {
         var now = clock.UtcNowForStorage();
@@ -57,6 +60,12 @@ internal sealed class DeliveryAttempt(
                     last = rejected;
                     break;
             }
+        }
+        if (last is null && routes.HeldElsewhereFor(message.To))
+        {
+            // Another node holds the binds of a channel for this number: back to the queue at once, for it to claim.
+            await outcomes.WaitForChannelAsync(message, errorCode: null, clock.UtcNowForStorage() + HandBack);
+            return;
         }
         var errorCode = last?.ErrorCode ?? "no_channel";
         var waited = now - message.CreatedAt;

@@ -6,9 +6,10 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// <summary>
 /// This process as a delivery node: the id its claims carry, and what keeps the claims of a node that died from
 /// holding their messages for a whole lease. On SQLite only this process claims, so every claim found at start
-/// is an earlier process's and is freed before the worker's first claim. On PostgreSQL a node that runs a worker
-/// beats its row in <c>delivery_nodes</c> every <see cref="DeliveryOptions.HeartbeatInterval"/>, and frees the
-/// claims of nodes silent for <see cref="DeliveryOptions.NodeTimeout"/>, its own predecessor's included.
+/// is an earlier process's and is freed before the worker's first claim. On PostgreSQL every node beats its row in
+/// <c>delivery_nodes</c> every <see cref="DeliveryOptions.HeartbeatInterval"/>, and frees the claims (and the bind
+/// slots, see <see cref="BindLeases"/>) of nodes silent for <see cref="DeliveryOptions.NodeTimeout"/>, its own
+/// predecessor's included.
 /// </summary>
 /// <remarks>
 /// Why a heartbeat row rather than a session advisory lock per node, whose release <c>pg_locks</c> would show the
@@ -45,12 +46,9 @@ internal sealed partial class DeliveryNode(
             }
             return;
         }
-        // A node without a worker holds no claims and has nothing to beat for.
-        _beats = options.Value.RunWorker;
-        if (_beats)
-        {
-            await DeliveryNodes.BeatAsync(db, Id, cancellationToken);
-        }
+        // Also a node without a worker: it holds no claims, but its channels may hold bind slots.
+        _beats = true;
+        await DeliveryNodes.BeatAsync(db, Id, cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -23,12 +23,13 @@ internal sealed partial class DeliveryWorker
 
     /// <summary>
     /// Marks <paramref name="messages"/> claimed by this node, for their send to store that way and hand them over
-    /// once committed. False when this node runs no worker, its channels are still making their first bind, the
-    /// queue holds older messages, or enough is waiting already: then they are stored queued, for a claim.
+    /// once committed. False when this node runs no worker, its channels are still making their first bind, another
+    /// node holds the binds of a channel for one of them, the queue holds older messages, or enough is waiting
+    /// already: then they are stored queued, for a claim.
     /// </summary>
     public bool TryClaimForHandoff(List<MessageRecord> messages, DateTime now)
     {
-        if (!options.Value.RunWorker || _queueFirst || _backlog || routes.FirstBindPending)
+        if (!options.Value.RunWorker || _queueFirst || _backlog || routes.FirstBindPending || messages.Exists(m => routes.HeldElsewhereFor(m.To)))
         {
             return false;
         }

@@ -48,9 +48,10 @@ internal sealed partial class DeliveryWorker(
     /// </summary>
     public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        if (routes.FirstBindPending)
+        if (routes.FirstBindPending || routes.HeldElsewhere)
         {
             // Just started: what it claimed now, a restart's recovered claims included, would wait out a backoff.
+            // Or other nodes hold every bind: they send what is queued.
             _backlog = false;
             return 0;
         }

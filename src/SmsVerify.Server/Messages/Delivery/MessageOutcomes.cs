@@ -66,10 +66,13 @@ internal sealed class MessageOutcomes(
         }
     });
 
-    /// <summary>No channel took it, none for a reason of its own: back in the queue until <paramref name="retryAt"/>, the attempt given back.</summary>
-    public Task WaitForChannelAsync(MessageRecord message, string errorCode, DateTime retryAt) => WriteAsync(db =>
+    /// <summary>
+    /// No channel took it, none for a reason of its own: back in the queue until <paramref name="retryAt"/>, the attempt
+    /// given back; its error code becomes <paramref name="errorCode"/>, or stays as it was when that is null.
+    /// </summary>
+    public Task WaitForChannelAsync(MessageRecord message, string? errorCode, DateTime retryAt) => WriteAsync(db =>
         Claimed(db, message).ExecuteUpdateAsync(set => set
-            .SetProperty(m => m.ErrorCode, errorCode)
+            .SetProperty(m => m.ErrorCode, m => errorCode ?? m.ErrorCode)
             .SetProperty(m => m.NextAttemptAt, retryAt)
             .SetProperty(m => m.Attempts, m => m.Attempts - 1)
             .SetProperty(m => m.LeaseUntil, (DateTime?)null)

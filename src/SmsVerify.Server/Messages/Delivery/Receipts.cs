@@ -37,8 +37,23 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
         }
         if (unmarked is not null)
         {
-            await KeepUnmatchedAsync(db, unmarked);
+            await KeepUnmatchedAsync(db, await AfterSubmitsAsync(db, unmarked));
         }
+    }
+
+    /// <summary>
+    /// The receipts whose part is still not recorded once no other node is recording parts (<see cref="ReceiptOrder"/>):
+    /// any it recorded meanwhile are applied now, and the rest wait, where that node's next submit will find them.
+    /// </summary>
+    private async Task<List<ReceiptEvent>> AfterSubmitsAsync(AppDbContext db, List<ReceiptEvent> unmarked)
+    {
+        if (!await ReceiptOrder.TakeAsync(db))
+        {
+            return unmarked;
+        }
+        var marked = await MarkPartsAsync(db, unmarked);
+        await SettleAsync(db, unmarked, marked);
+        return [.. unmarked.Where((_, i) => marked[i] is null)];
     }
 
     /// <summary>

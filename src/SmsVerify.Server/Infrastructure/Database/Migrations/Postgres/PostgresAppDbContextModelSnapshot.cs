@@ -318,6 +318,40 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("rate_limits", (string)null);
                 });
 
+            modelBuilder.Entity("SmsVerify.Server.Messages.Delivery.BindLeaseRecord", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Channel", "Slot");
+
+                    b.ToTable("channel_bind_leases", (string)null);
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.Messages.Delivery.BindWaiterRecord", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("First")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Channel", "First", "NodeId");
+
+                    b.ToTable("channel_bind_waiters", (string)null);
+                });
+
             modelBuilder.Entity("SmsVerify.Server.Messages.Delivery.DeliveryNodeRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -313,6 +313,40 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("rate_limits", (string)null);
                 });
 
+            modelBuilder.Entity("SmsVerify.Server.Messages.Delivery.BindLeaseRecord", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Channel", "Slot");
+
+                    b.ToTable("channel_bind_leases", (string)null);
+                });
+
+            modelBuilder.Entity("SmsVerify.Server.Messages.Delivery.BindWaiterRecord", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("First")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Channel", "First", "NodeId");
+
+                    b.ToTable("channel_bind_waiters", (string)null);
+                });
+
             modelBuilder.Entity("SmsVerify.Server.Messages.Delivery.DeliveryNodeRecord", b =>
                 {
                     b.Property<Guid>("Id")
