@@ -1,0 +1,100 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using SmsVerify.Cmpp.Codec;
+using SmsVerify.Cmpp.Packets;
+using SmsVerify.Smpp.Tests.Support;
+using Xunit.Abstractions;
+using static SmsVerify.Cmpp.Tests.Support.Octets;
+
+namespace SmsVerify.Cmpp.Tests.Sessions;
+
+/// <summary>A malformed packet over the wire is answered as a structure error and the connection reads on.</summary>
+public class DecodeErrorTests(ITestOutputHelper output) : GatewayTestBase(output)
+{
+    [Fact]
+    public async Task Gateway_AnswersATruncatedSubmitWithResult1_AndKeepsTheLink()
+    {
+        var (ismg, _) = await StartAsync(new TestGateway(), connect: false);
+        using var sp = await RawSp.LoginAsync(ismg.EndPoint);
+
+        // A SUBMIT of 20 octets: Total_Length is honest, but the body stops after Msg_Id.
+        await sp.SendAsync(Hex("00000014 00000004 00000063 0000000000000000"));
+        await sp.SendAsync(new ActiveTest { SequenceId = 100 }.ToArray());
+
+        var answer = Assert.IsType<SubmitResp>(await sp.ReceiveAsync());
+        Assert.Equal((0x63u, SubmitResult.InvalidStructure), (answer.SequenceId, answer.Result));
+        Assert.Equal(100u, Assert.IsType<ActiveTestResp>(await sp.ReceiveAsync()).SequenceId);
+    }
+
+    [Fact]
+    public async Task Gateway_ClosesAConnectionWithAnImpossibleLength_AndStillAcceptsOthers()
+    {
+        var (ismg, client) = await StartAsync(new TestGateway(), connect: false);
+        using var sp = await RawSp.LoginAsync(ismg.EndPoint);
+
+        await sp.SendAsync(Hex("00000005 00000008 00000001"));
+
+        Assert.Null(await sp.ReceiveAsync());
+        await client.ConnectAsync().Guarded();
+        Assert.True(Accepted(await client.SubmitAsync(Message("still serving")).Guarded()));
+    }
+
+    [Fact]
+    public async Task Client_AnswersAnUnreadableDeliverWithResult1_AndReadsTheNextOne()
+    {
+        await using var fake = FakeIsmg.Start(new ConnectResp { Version = CmppVersion.V30 });
+        var client = AddClient(fake.Port, o => o.RequireIsmgAuthenticator = false);
+        await client.ConnectAsync().Guarded();
+
+        await fake.SendAsync(Hex("00000014 00000005 00000064 C3A092803039002A")); // a DELIVER cut after Msg_Id
+        var good = new Deliver { SequenceId = 101, DestId = "10690001", SrcTerminalId = "13800138000", MsgContent = "TD"u8.ToArray() };
+        await fake.SendAsync(good.ToArray());
+
+        var answer = Assert.IsType<DeliverResp>(await fake.Received.Reader.ReadAsync().AsTask().Guarded());
+        Assert.Equal((0x64u, SubmitResult.InvalidStructure), (answer.SequenceId, answer.Result));
+        var delivery = await client.Deliveries.ReadAsync().AsTask().Guarded();
+        Assert.Equal(101u, delivery.Packet.SequenceId);
+    }
+
+    /// <summary>An SP by hand over a bare socket, logged in with the test account.</summary>
+    private sealed class RawSp : IDisposable
+    {
+        private readonly Socket _socket = new(SocketType.Stream, ProtocolType.Tcp);
+        private readonly List<byte> _data = [];
+
+        public static async Task<RawSp> LoginAsync(IPEndPoint gateway)
+        {
+            var sp = new RawSp();
+            await sp._socket.ConnectAsync(gateway).Guarded();
+            await sp.SendAsync(Connect.Create(SpId, Secret, DateTime.Now, CmppVersion.V30).ToArray());
+            Assert.Equal(ConnectStatus.Ok, Assert.IsType<ConnectResp>(await sp.ReceiveAsync()).Status);
+            return sp;
+        }
+
+        public Task SendAsync(byte[] octets) => _socket.SendAsync(octets).Guarded();
+
+        /// <summary>The next packet, or null once the gateway closed the connection.</summary>
+        public async Task<Packet?> ReceiveAsync()
+        {
+            var chunk = new byte[1024];
+            while (true)
+            {
+                var buffer = new ReadOnlySequence<byte>(_data.ToArray());
+                if (PacketFramer.TryReadPacket(ref buffer, out var frame))
+                {
+                    _data.RemoveRange(0, (int)frame.Length);
+                    return PacketDecoder.Decode(frame, CmppVersion.V30);
+                }
+                var read = await _socket.ReceiveAsync(chunk).Guarded();
+                if (read == 0)
+                {
+                    return null;
+                }
+                _data.AddRange(chunk.AsSpan(0, read));
+            }
+        }
+
+        public void Dispose() => _socket.Dispose();
+    }
+}
