@@ -12,11 +12,12 @@ public sealed class CmppConnectException(uint status, string message) : Exceptio
 }
 
 /// <summary>
-/// The submit was written but the link went away before its response: the ISMG may or may not have taken it. The
-/// client never sends such a message again by itself, since that could deliver it twice; the caller decides.
+/// The submit was written but no readable answer came: the link went away first, or the SUBMIT_RESP did not decode.
+/// The ISMG may or may not have taken it. The client never sends such a message again by itself, since that could
+/// deliver it twice; the caller decides.
 /// </summary>
 public sealed class CmppUnknownOutcomeException(string reason)
-    : Exception($"CMPP_SUBMIT was written but not answered before the link dropped ({reason}); its outcome is unknown");
+    : Exception($"CMPP_SUBMIT was written but its outcome is unknown: {reason}");
 
 /// <summary>The client stopped before this message was written: the ISMG never saw it and it is safe to retry.</summary>
 public sealed class CmppNotSentException(string reason) : Exception($"CMPP_SUBMIT was not sent: {reason}");

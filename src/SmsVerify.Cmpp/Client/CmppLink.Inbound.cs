@@ -95,8 +95,9 @@ internal sealed partial class CmppLink
     }
 
     /// <summary>
-    /// A packet that did not decode. A response we cannot read still settles its request as a structure error; a
-    /// DELIVER we cannot read is answered with Result 1 (message structure error), so the ISMG does not resend it forever.
+    /// A packet that did not decode. A SUBMIT_RESP we cannot read settles its submit as unknown outcome (the ISMG may
+    /// have taken it), another response fails its request; a DELIVER we cannot read is answered with Result 1
+    /// (message structure error), so the ISMG does not resend it forever.
     /// </summary>
     private void OnDecodeError(CmppDecodeException error)
     {
@@ -107,7 +108,7 @@ internal sealed partial class CmppLink
         if (header.CommandId == CommandId.SubmitResp && Unregister(header.SequenceId) is PendingSubmit submit)
         {
             _window.Release();
-            submit.Complete(new SubmitResp { Version = _options.Version, SequenceId = header.SequenceId, Result = SubmitResult.InvalidStructure });
+            submit.Fail(new CmppUnknownOutcomeException($"unreadable CMPP_SUBMIT_RESP: {error.Message}"));
         }
         else if (CommandId.IsResponse(header.CommandId))
         {

@@ -115,7 +115,7 @@ internal sealed partial class CmppLink
                     _client.Queue.PutBack(submit);
                     break;
                 case PendingSubmit:
-                    pending.Fail(new CmppUnknownOutcomeException(reason));
+                    pending.Fail(new CmppUnknownOutcomeException($"the link dropped before the answer ({reason})"));
                     break;
                 default:
                     pending.Fail(new IOException($"connection closed: {reason}"));

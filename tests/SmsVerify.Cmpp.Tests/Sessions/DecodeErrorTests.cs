@@ -57,6 +57,24 @@ public class DecodeErrorTests(ITestOutputHelper output) : GatewayTestBase(output
         Assert.Equal(101u, delivery.Packet.SequenceId);
     }
 
+    [Fact]
+    public async Task Client_GivesAnUnreadableSubmitRespAnUnknownOutcome_AndTheLinkGoesOn()
+    {
+        await using var fake = FakeIsmg.Start(new ConnectResp { Version = CmppVersion.V30 });
+        var client = AddClient(fake.Port, o => o.RequireIsmgAuthenticator = false);
+        await client.ConnectAsync().Guarded();
+
+        var first = client.SubmitAsync(Message("first"));
+        var seen = await fake.Received.Reader.ReadAsync().AsTask().Guarded();
+        await fake.SendAsync(Hex($"00000014 80000004 {seen.SequenceId:X8} C3A092803039002A")); // Result missing
+        var second = client.SubmitAsync(Message("second"));
+        seen = await fake.Received.Reader.ReadAsync().AsTask().Guarded();
+        await fake.SendAsync(new SubmitResp { SequenceId = seen.SequenceId, MsgId = 42 }.ToArray());
+
+        await Assert.ThrowsAsync<Client.CmppUnknownOutcomeException>(() => first.Guarded());
+        Assert.Equal(42UL, (await second.Guarded()).MsgId);
+    }
+
     /// <summary>An SP by hand over a bare socket, logged in with the test account.</summary>
     private sealed class RawSp : IDisposable
     {
