@@ -19,9 +19,7 @@ internal sealed partial class CmppLink
         {
             throw CmppConnectException.Refused(response.Status);
         }
-        // The Status width in the digest follows the response as it came (18-octet body: one octet).
-        var expected = Authenticator.Ismg(response.Status, connect.AuthenticatorSource, _options.SharedSecret, response.Version);
-        if (!expected.AsSpan().SequenceEqual(response.AuthenticatorIsmg))
+        if (!IsmgKnowsTheSecret(response, connect.AuthenticatorSource))
         {
             if (_options.RequireIsmgAuthenticator)
             {
@@ -37,4 +35,13 @@ internal sealed partial class CmppLink
         IsLoggedIn = true;
         Log.LoggedIn(_logger, _options.Host, _options.Port, _options.SourceAddr, (byte)_options.Version);
     }
+
+    /// <summary>
+    /// The digest hashes Status in the width of the response (one octet in 2.0, four in 3.0), but 3.0 gateway code
+    /// carried over from 2.0 hashes one octet (bigwhite/gocmpp's example login handler is written so). Either proves
+    /// the gateway holds the shared secret, so either is accepted.
+    /// </summary>
+    private bool IsmgKnowsTheSecret(ConnectResp response, byte[] authenticatorSource) =>
+        Enum.GetValues<CmppVersion>().Any(width =>
+            Authenticator.Ismg(response.Status, authenticatorSource, _options.SharedSecret, width).AsSpan().SequenceEqual(response.AuthenticatorIsmg));
 }

@@ -17,7 +17,7 @@ internal sealed class FakeIsmg : IAsyncDisposable
     private readonly TaskCompletionSource<NetworkStream> _stream = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _serving;
 
-    private FakeIsmg(ConnectResp answer)
+    private FakeIsmg(Func<Connect, ConnectResp> answer)
     {
         _listener.Start();
         _serving = Task.Run(() => ServeAsync(answer));
@@ -27,17 +27,21 @@ internal sealed class FakeIsmg : IAsyncDisposable
 
     public Channel<Packet> Received { get; } = Channel.CreateUnbounded<Packet>();
 
-    public static FakeIsmg Start(ConnectResp answer) => new(answer);
+    public static FakeIsmg Start(ConnectResp answer) => new(_ => answer);
+
+    /// <summary>A gateway whose CONNECT_RESP is worked out from the CONNECT (a digest over its AuthenticatorSource, say).</summary>
+    public static FakeIsmg Start(Func<Connect, ConnectResp> answer) => new(answer);
 
     /// <summary>Writes <paramref name="octets"/> to the client as they are.</summary>
     public async Task SendAsync(byte[] octets) => await (await _stream.Task).WriteAsync(octets);
 
-    private async Task ServeAsync(ConnectResp answer)
+    private async Task ServeAsync(Func<Connect, ConnectResp> answerTo)
     {
         using var socket = await _listener.AcceptSocketAsync();
         var stream = new NetworkStream(socket);
         var pending = new List<byte>();
         var chunk = new byte[4096];
+        var version = CmppVersion.V30;
         while (true)
         {
             var read = await stream.ReadAsync(chunk);
@@ -52,9 +56,11 @@ internal sealed class FakeIsmg : IAsyncDisposable
             while (PacketFramer.TryReadPacket(ref buffer, out var frame))
             {
                 consumed += frame.Length;
-                var packet = PacketDecoder.Decode(frame, answer.Version);
-                if (packet is Connect)
+                var packet = PacketDecoder.Decode(frame, version);
+                if (packet is Connect connect)
                 {
+                    var answer = answerTo(connect);
+                    version = answer.Version;
                     answer.SequenceId = packet.SequenceId;
                     await stream.WriteAsync(answer.ToArray());
                     _stream.TrySetResult(stream);

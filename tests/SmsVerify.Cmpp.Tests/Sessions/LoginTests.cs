@@ -73,4 +73,20 @@ public class LoginTests(ITestOutputHelper output) : GatewayTestBase(output)
             Assert.True(client.IsConnected);
         }
     }
+
+    [Fact]
+    public async Task Connect_ToA30GatewayHashingAOneOctetStatus_IsAccepted()
+    {
+        // A 4-octet Status on the wire, one octet in the digest, as gateway code carried over from 2.0 computes it.
+        await using var fake = FakeIsmg.Start(connect => new ConnectResp
+        {
+            Version = CmppVersion.V30,
+            AuthenticatorIsmg = Authenticator.Ismg(0, connect.AuthenticatorSource, Secret, CmppVersion.V20),
+        });
+        var client = AddClient(fake.Port);
+
+        await client.ConnectAsync().Guarded();
+
+        Assert.True(client.IsConnected);
+    }
 }
