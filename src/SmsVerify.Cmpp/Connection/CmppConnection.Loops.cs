@@ -30,7 +30,8 @@ internal sealed partial class CmppConnection
                     // read returns them at once instead of waiting for more bytes.
                     _input.AdvanceTo(buffer.Start, outcome == ReadOutcome.Paused ? buffer.Start : buffer.End);
                 }
-                if (result.IsCompleted)
+                // After a pause, packets may still wait in the buffer even though the peer has closed: read them first.
+                if (result.IsCompleted && outcome != ReadOutcome.Paused)
                 {
                     _closeReason ??= "closed by peer";
                     return;

@@ -56,4 +56,28 @@ public class DeliveryTests(ITestOutputHelper output) : GatewayTestBase(output)
         var first = await client.Deliveries.ReadAsync().AsTask().Guarded();
         Assert.False(first.IsStatusReport); // the MO sent after the submit came first: no report was queued before it
     }
+
+    [Fact]
+    public async Task SlowConsumer_PausesTheLink_AndStillGetsEveryMessageInOrder()
+    {
+        var gateway = new TestGateway();
+        var (ismg, client) = await StartAsync(gateway, o => o.MaxPendingDeliveries = 1);
+
+        var session = ismg.Sessions.Single();
+        for (var i = 1; i <= 5; i++)
+        {
+            session.SendMo("13800138000", "10690001", $"reply {i}");
+        }
+        await Wait.Until(() => client.Deliveries.Count == 1, "the queue to fill");
+        var texts = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var delivery = await client.Deliveries.ReadAsync().AsTask().Guarded();
+            texts.Add(CmppText.Decode(delivery.Packet.MsgContent.Span, delivery.Packet.MsgFmt));
+            delivery.Acknowledge();
+        }
+
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => $"reply {i}"), texts);
+        Assert.True(Accepted(await client.SubmitAsync(Message("the link read on")).Guarded()));
+    }
 }

@@ -15,7 +15,8 @@ public class LinkTests(ITestOutputHelper output) : GatewayTestBase(output)
         var (ismg, client) = await StartAsync(gateway, o =>
         {
             o.ActiveTestInterval = TimeSpan.FromMilliseconds(50);
-            o.ResponseTimeout = TimeSpan.FromMilliseconds(500);
+            // Short enough for a quick test, long enough that a busy machine does not also kill the second link.
+            o.ResponseTimeout = TimeSpan.FromSeconds(2);
         }, connect: false);
         client.LinkLost += reason => lost.TrySetResult(reason);
         await client.ConnectAsync().Guarded();
