@@ -87,7 +87,8 @@ public sealed partial class CmppClient : IAsyncDisposable
     }
 
     /// <summary>
-    /// Queues one CMPP_SUBMIT and returns its final response; check <see cref="SubmitResp.Result"/>. Flow control
+    /// Queues one CMPP_SUBMIT and returns its final response; check <see cref="SubmitResp.Result"/>. The submit takes the
+    /// link's version, and <see cref="CmppClientOptions.SourceAddr"/> as Msg_src when it has none. Flow control
     /// (Result 8) was already retried <see cref="CmppClientOptions.MaxFlowControlRetries"/> times. Fails with
     /// <see cref="CmppUnknownOutcomeException"/> if the link dropped after the submit was written and
     /// <see cref="CmppNotSentException"/> if the client stopped before writing it. Cancelling withdraws a queued one only.

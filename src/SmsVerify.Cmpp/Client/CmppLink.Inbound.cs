@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SmsVerify.Cmpp.Codec;
+using SmsVerify.Cmpp.Connection;
 using SmsVerify.Cmpp.Packets;
 
 namespace SmsVerify.Cmpp.Client;
@@ -56,9 +57,10 @@ internal sealed partial class CmppLink
 
     private void OnSubmitResp(SubmitResp response)
     {
-        if (Unregister(response.SequenceId) is not PendingSubmit submit)
+        var pending = Unregister(response.SequenceId);
+        if (pending is not PendingSubmit submit)
         {
-            Log.Unexpected(_logger, _options.Host, _options.Port, response.ToString());
+            Mismatched(pending, response);
             return;
         }
         if (SubmitResult.IsTransient(response.Result) && submit.FlowControlRetries < _options.MaxFlowControlRetries)
@@ -80,24 +82,46 @@ internal sealed partial class CmppLink
     private void OnControlResponse(Packet response)
     {
         var pending = CommandId.IsResponse(response.CommandId) ? Unregister(response.SequenceId) : null;
-        if (pending is null)
-        {
-            Log.Unexpected(_logger, _options.Host, _options.Port, response.ToString());
-        }
-        else if (response.CommandId == (pending.Request.CommandId | 0x80000000))
+        if (pending is not null && response.CommandId == (pending.Request.CommandId | 0x80000000))
         {
             pending.Complete(response);
         }
         else
         {
-            pending.Fail(new IOException($"{response} answered {pending.Request}"));
+            Mismatched(pending, response);
+        }
+    }
+
+    /// <summary>A response to nothing asked, or of the wrong kind for the request with its Sequence_Id: that request fails.</summary>
+    private void Mismatched(PendingRequest? pending, Packet response)
+    {
+        Log.Unexpected(_logger, _options.Host, _options.Port, response.ToString());
+        if (pending is not null)
+        {
+            Fail(pending, $"{response} answered {pending.Request}");
         }
     }
 
     /// <summary>
-    /// A packet that did not decode. A SUBMIT_RESP we cannot read settles its submit as unknown outcome (the ISMG may
-    /// have taken it), another response fails its request; a DELIVER we cannot read is answered with Result 1
-    /// (message structure error), so the ISMG does not resend it forever.
+    /// Fails a request that got no usable answer. A submit frees its window slot and ends as unknown outcome: the ISMG
+    /// may have taken it.
+    /// </summary>
+    private void Fail(PendingRequest pending, string reason)
+    {
+        if (pending is PendingSubmit)
+        {
+            _window.Release();
+            pending.Fail(new CmppUnknownOutcomeException(reason));
+        }
+        else
+        {
+            pending.Fail(new IOException(reason));
+        }
+    }
+
+    /// <summary>
+    /// A packet that did not decode. A response we cannot read fails its request (a submit as unknown outcome); a
+    /// DELIVER we cannot read is answered with Result 1 (message structure error), so the ISMG does not resend it forever.
     /// </summary>
     private void OnDecodeError(CmppDecodeException error)
     {
@@ -105,14 +129,12 @@ internal sealed partial class CmppLink
         {
             return;
         }
-        if (header.CommandId == CommandId.SubmitResp && Unregister(header.SequenceId) is PendingSubmit submit)
+        if (CommandId.IsResponse(header.CommandId))
         {
-            _window.Release();
-            submit.Fail(new CmppUnknownOutcomeException($"unreadable CMPP_SUBMIT_RESP: {error.Message}"));
-        }
-        else if (CommandId.IsResponse(header.CommandId))
-        {
-            Unregister(header.SequenceId)?.Fail(new IOException($"unreadable response: {error.Message}"));
+            if (Unregister(header.SequenceId) is { } pending)
+            {
+                Fail(pending, $"unreadable {CommandId.Name(header.CommandId)}: {error.Message}");
+            }
         }
         else if (header.CommandId == CommandId.Deliver)
         {

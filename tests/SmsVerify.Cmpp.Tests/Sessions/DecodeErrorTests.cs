@@ -75,6 +75,24 @@ public class DecodeErrorTests(ITestOutputHelper output) : GatewayTestBase(output
         Assert.Equal(42UL, (await second.Guarded()).MsgId);
     }
 
+    [Fact]
+    public async Task Client_GivenAResponseOfTheWrongKind_FailsTheSubmitAndFreesItsWindowSlot()
+    {
+        await using var fake = FakeIsmg.Start(new ConnectResp { Version = CmppVersion.V30 });
+        var client = AddClient(fake.Port, o => (o.RequireIsmgAuthenticator, o.Window) = (false, 1));
+        await client.ConnectAsync().Guarded();
+
+        var first = client.SubmitAsync(Message("first"));
+        var second = client.SubmitAsync(Message("second"));
+        var seen = await fake.Received.Reader.ReadAsync().AsTask().Guarded();
+        await fake.SendAsync(new DeliverResp { SequenceId = seen.SequenceId }.ToArray()); // answers the submit's Sequence_Id
+        seen = await fake.Received.Reader.ReadAsync().AsTask().Guarded(); // with a window of 1: only once the slot is free
+        await fake.SendAsync(new SubmitResp { SequenceId = seen.SequenceId, MsgId = 7 }.ToArray());
+
+        await Assert.ThrowsAsync<Client.CmppUnknownOutcomeException>(() => first.Guarded());
+        Assert.Equal(7UL, (await second.Guarded()).MsgId);
+    }
+
     /// <summary>An SP by hand over a bare socket, logged in with the test account.</summary>
     private sealed class RawSp : IDisposable
     {
