@@ -1,3 +1,4 @@
+using System.Globalization;
 using SmsVerify.Cmpp.Codec;
 
 namespace SmsVerify.Cmpp.Packets;
@@ -12,6 +13,15 @@ public sealed record StatusReport(ulong MsgId, string Stat, string SubmitTime, s
     public static int SizeOf(CmppVersion version) => version == CmppVersion.V20 ? 60 : 71;
 
     public bool IsDelivered => ReportStat.IsDelivered(Stat);
+
+    /// <summary>Submit_time as a time in the gateway's zone, or null when it is not YYMMDDHHMM.</summary>
+    public DateTime? SubmittedAt => ParseTime(SubmitTime);
+
+    /// <summary>Done_time as a time in the gateway's zone, or null when it is not YYMMDDHHMM.</summary>
+    public DateTime? DoneAt => ParseTime(DoneTime);
+
+    private static DateTime? ParseTime(string text) =>
+        DateTime.TryParseExact(text, "yyMMddHHmm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 
     public byte[] ToArray(CmppVersion version)
     {

@@ -76,6 +76,8 @@ public class DeliverVectorTests
         Assert.True(decoded.IsStatusReport);
         Assert.Equal(Report, decoded.ReadStatusReport());
         Assert.True(decoded.ReadStatusReport().IsDelivered);
+        Assert.Equal((new DateTime(2026, 12, 7, 8, 9, 0), new DateTime(2026, 12, 7, 8, 10, 0)), (Report.SubmittedAt, Report.DoneAt));
+        Assert.Null((Report with { DoneTime = "2613320000" }).DoneAt); // month 13 is no time
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace SmsVerify.Cmpp.Tests.Codec;
 
 /// <summary>
 /// Deterministic fuzzing (fixed seeds): random and mutated packets only ever decode or fail with
-/// <see cref="CmppDecodeException"/>, in both versions, and the framer consumes exactly what it returns.
+/// <see cref="CmppDecodeException"/>, in both versions, as does reading a DELIVER's text, parts and report; and the
+/// framer consumes exactly what it returns.
 /// </summary>
 public class FuzzTests
 {
@@ -32,9 +33,15 @@ public class FuzzTests
     {
         try
         {
-            if (PacketDecoder.Decode(data, version) is Deliver { IsStatusReport: true } deliver)
+            if (PacketDecoder.Decode(data, version) is Deliver deliver)
             {
-                deliver.ReadStatusReport();
+                // What the application does next with a DELIVER must not throw either, except a report's decode error.
+                CmppText.Decode(deliver.MsgContent.Span, deliver.MsgFmt, deliver.TpUdhi == 1);
+                ConcatenatedPart.TryRead(deliver.MsgContent.Span, out _);
+                if (deliver.IsStatusReport)
+                {
+                    _ = deliver.ReadStatusReport().DoneAt;
+                }
             }
         }
         catch (CmppDecodeException)
