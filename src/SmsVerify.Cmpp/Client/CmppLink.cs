@@ -148,9 +148,14 @@ internal sealed partial class CmppLink
         {
             return await pending.Response.WaitAsync(timeout.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // Whoever gave up, the request is no longer awaited: a late answer must not find it, nor the dead-link check.
             Unregister(request.SequenceId);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
             throw _connection.Closed.IsCancellationRequested
                 ? new IOException($"connection closed: {_connection.CloseReason}")
                 : new TimeoutException($"no response to {request} within {_options.ResponseTimeout.TotalSeconds:0.###} s");
