@@ -42,8 +42,8 @@ public sealed record StatusReport(ulong MsgId, string Stat, string SubmitTime, s
     }
 
     /// <summary>
-    /// Reads the struct. Some 2.0 gateways send the 3.0 width and the other way round, so the length decides when it
-    /// is one of the two sizes; anything else is a decode error.
+    /// Reads the struct. Its length (60 or 71) decides the number's width rather than the link's version, so a
+    /// gateway that sends the other version's struct is still understood; any other length is a decode error.
     /// </summary>
     public static StatusReport Read(ReadOnlySpan<byte> content, CmppVersion version)
     {
