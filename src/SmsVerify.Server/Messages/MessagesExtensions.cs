@@ -12,6 +12,7 @@ public static class MessagesExtensions
             .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.NodeTimeout >= 2 * o.HeartbeatInterval,
                 "Delivery:HeartbeatInterval is more than zero and Delivery:NodeTimeout at least two of them: one late beat must not look like a dead node.")
             .ValidateOnStart();
+        builder.Services.AddOptions<MessagesOptions>().BindConfiguration("Messages").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MessageTexts>();
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddSingleton<DeliveryAttempt>();

@@ -81,6 +81,8 @@ public sealed partial class DeliveryTests
 
         var message = await MessageAsync(id);
         Assert.Equal((MessageStatus.Submitted, true, 2), (message.Status, message.OutcomeUnknown, message.Attempts));
-        Assert.Equal([alive], await _app.WithDbAsync(db => db.DeliveryNodes.Select(n => n.Id).ToListAsync()));
+        // Forgotten, unlike the node that beats and the server's own (which beats though it runs no worker: it may hold bind slots).
+        var own = _app.Services.GetRequiredService<DeliveryNode>().Id;
+        Assert.Equal(new[] { alive, own }.Order(), (await _app.WithDbAsync(db => db.DeliveryNodes.Select(n => n.Id).ToListAsync())).Order());
     }
 }

@@ -79,7 +79,8 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         var firstNode = await ReadAsync(db => db.DeliveryNodes.Select(n => n.Id).SingleAsync());
         using var second = await StartAsync();
         var (key, template) = await SenderAsync(first);
-        await WaitForChannelAsync(second);
+        // The channel's one bind is the first node's: the second waits on standby and takes it over once the first is dead.
+        await WaitForChannelAsync(second, "standby");
 
         var accepted = await SendUntilKilledAsync(first, key, template);
         var claimed = await ClaimedAsync(firstNode);
@@ -104,11 +105,11 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         return (sender.Tenant.ApiKey, template);
     }
 
-    private static async Task WaitForChannelAsync(ServerProcess server)
+    private static async Task WaitForChannelAsync(ServerProcess server, string state = "up")
     {
         using var http = server.Operator();
         await UntilAsync(async () => (await (await http.GetAsync("/v1/channels")).OkAsync()).EnumerateArray()
-            .Any(c => c.Str("name") == "smsc" && c.Str("state") == "up"), () => "the channel to bind:\n" + server.Output);
+            .Any(c => c.Str("name") == "smsc" && c.Str("state") == state), () => $"the channel to be {state}:\n" + server.Output);
     }
 
     /// <summary>
