@@ -45,12 +45,22 @@ public sealed class LogRetentionTests : IAsyncLifetime
         var now = _app.Clock.GetUtcNow().UtcDateTime;
         MessageRecord Message(MessageStatus status, int daysAgo) => new()
         {
-            TenantId = tenant.Id, To = "+8613912345678", Signature = "某某科技", Template = "SMS_1", MaskedText = "【某某科技】您的订单已发货",
-            Status = status, CreatedAt = now - TimeSpan.FromDays(daysAgo),
+            TenantId = tenant.Id,
+            To = "+8613912345678",
+            Signature = "某某科技",
+            Template = "SMS_1",
+            MaskedText = "【某某科技】您的订单已发货",
+            Status = status,
+            CreatedAt = now - TimeSpan.FromDays(daysAgo),
         };
         InboundMessage Reply(Guid? tenantId, int daysAgo) => new()
         {
-            TenantId = tenantId, From = "+8613912345678", To = "1069000123456", Text = "TD", Channel = "primary", ReceivedAt = now - TimeSpan.FromDays(daysAgo),
+            TenantId = tenantId,
+            From = "+8613912345678",
+            To = "1069000123456",
+            Text = "TD",
+            Channel = "primary",
+            ReceivedAt = now - TimeSpan.FromDays(daysAgo),
         };
         MessageRecord[] old = [Message(MessageStatus.Delivered, 31), Message(MessageStatus.Failed, 40), Message(MessageStatus.Submitted, 31)];
         // A message still in the queue is never deleted, however old; a recent one stays for the tenant to see.
