@@ -19,6 +19,7 @@ public static class ChannelsExtensions
             .ValidateOnStart();
         services.AddSingleton<SandboxCarrierChannel>();
         services.AddSingleton<ChannelComeback>();
+        services.AddSingleton<ChannelMetrics>();
         services.AddSingleton(CreateRouter);
         services.AddScoped<ChannelsOverview>();
         services.AddHostedService<ChannelHost>();
@@ -31,8 +32,9 @@ public static class ChannelsExtensions
         var loggers = services.GetRequiredService<ILoggerFactory>();
         var sink = services.GetService<IChannelEventSink>();
         var comeback = services.GetRequiredService<ChannelComeback>();
+        var metrics = services.GetRequiredService<ChannelMetrics>();
         var smpp = services.GetRequiredService<IOptions<List<ChannelOptions>>>().Value
-            .Select(options => new SmppMessageChannel(options, clock, loggers, sink, comeback: comeback));
+            .Select(options => new SmppMessageChannel(options, clock, loggers, sink, comeback: comeback, metrics: metrics));
         return new ChannelRouter([.. smpp, services.GetRequiredService<SandboxCarrierChannel>()]);
     }
 }
