@@ -8,6 +8,7 @@ using SmsVerify.Server.Tests.Support;
 namespace SmsVerify.Server.Tests.Telemetry;
 
 /// <summary>The scrape endpoint on the main port, as an operator's Prometheus reads it with an auditor key.</summary>
+[Collection(AloneCollection.Name)]
 public sealed class PrometheusTests : IAsyncLifetime
 {
     private const string RealNumber = "+8613912345678"; // China Mobile's block 139
@@ -36,12 +37,7 @@ public sealed class PrometheusTests : IAsyncLifetime
     [Fact]
     public async Task AMessageSubmitted_IsCounted_ByStatusCarrierAndChannel_WithItsSubmitLatency()
     {
-        var sender = await _app.CreateLiveSenderAsync();
-        var template = await sender.Tenant.CreateApprovedTemplateAsync(_app, Messaging.Notification, "notification");
-        await _app.TopUpAsync(sender.Tenant.Id, 1m);
-        var sent = await (await sender.Http.PostJsonAsync("/v1/messages",
-            new { to = new[] { RealNumber }, signature = sender.Signature, template, @params = new { order = "7" } })).OkAsync(HttpStatusCode.Accepted);
-        var id = sent.GetProperty("messages")[0].GetProperty("id").GetGuid();
+        var id = await _app.SendNotificationAsync(RealNumber);
         await Wait.Until(async () => (await _app.WithDbAsync(db => db.Messages.FindAsync(id).AsTask()))!.Status == MessageStatus.Submitted, "the submit");
 
         var scrape = await ScrapeAsync();
