@@ -20,6 +20,7 @@ using SmsVerify.Server.Sandbox;
 using SmsVerify.Server.Sending;
 using SmsVerify.Server.Signatures;
 using SmsVerify.Server.SmppGateway;
+using SmsVerify.Server.Telemetry;
 using SmsVerify.Server.Templates;
 using SmsVerify.Server.TenantPeople;
 using SmsVerify.Server.Tenants;
@@ -30,6 +31,7 @@ using SmsVerify.Server.Webhooks;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddInfrastructure();
+builder.AddTelemetry();
 builder.AddAudit();
 builder.AddPolicy();
 builder.AddDocuments();
@@ -58,11 +60,13 @@ var app = builder.Build();
 
 app.UseProblems();
 app.UseVendorPorts();
+app.UseTelemetry();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapInfrastructure();
+app.MapTelemetry();
 app.MapAudit();
 app.MapPolicy();
 app.MapTenants();

@@ -19,6 +19,7 @@ public static class ChannelsExtensions
             .ValidateOnStart();
         services.AddSingleton<SandboxCarrierChannel>();
         services.AddSingleton<ChannelComeback>();
+        services.AddSingleton<ChannelMetrics>();
         services.AddSingleton(CreateRouter);
         services.AddScoped<ChannelsOverview>();
         services.AddHostedService<ChannelHost>();
@@ -32,8 +33,9 @@ public static class ChannelsExtensions
         var sink = services.GetService<IChannelEventSink>();
         var comeback = services.GetRequiredService<ChannelComeback>();
         var leases = services.GetService<IBindLeases>();
+        var metrics = services.GetRequiredService<ChannelMetrics>();
         var smpp = services.GetRequiredService<IOptions<List<ChannelOptions>>>().Value
-            .Select(options => new SmppMessageChannel(options, clock, loggers, sink, comeback: comeback, leases: leases));
+            .Select(options => new SmppMessageChannel(options, clock, loggers, sink, comeback: comeback, leases: leases, metrics: metrics));
         return new ChannelRouter([.. smpp, services.GetRequiredService<SandboxCarrierChannel>()]);
     }
 }

@@ -1,3 +1,4 @@
+using SmsVerify.Server.Infrastructure.Security;
 using SmsVerify.Smpp;
 using SmsVerify.Smpp.Client;
 using SmsVerify.Smpp.Codec;
@@ -28,7 +29,7 @@ internal sealed partial class SmppMessageChannel
                 _stats.CountUnreadableReceipt();
                 if (_unreadableLog.ShouldLog(out var held))
                 {
-                    Log.UnreadableReceipt(_logger, Name, unusable, held, Printable(delivery.Pdu));
+                    Log.UnreadableReceipt(_logger, Name, unusable, held, LogSafe.Receipt(Printable(delivery.Pdu)));
                 }
             }
             delivery.Acknowledge();

@@ -28,7 +28,7 @@ internal sealed partial class SmppMessageChannel : IReportingChannel, IAsyncDisp
     private readonly ChannelComeback? _comeback;
 
     public SmppMessageChannel(ChannelOptions options, TimeProvider clock, ILoggerFactory loggers, IChannelEventSink? sink,
-        Action<SmppClientOptions>? tune = null, ChannelComeback? comeback = null, IBindLeases? leases = null)
+        Action<SmppClientOptions>? tune = null, ChannelComeback? comeback = null, IBindLeases? leases = null, ChannelMetrics? metrics = null)
     {
         _comeback = comeback;
         _options = options;
@@ -37,7 +37,11 @@ internal sealed partial class SmppMessageChannel : IReportingChannel, IAsyncDisp
         _logger = loggers.CreateLogger<SmppMessageChannel>();
         _carriers = [.. options.Carriers.Select(c => Enum.Parse<Carrier>(c, ignoreCase: true)).Distinct()];
         _stats = new ChannelStats(clock);
-        _breaker = new CircuitBreaker(options.Breaker, clock, (state, reason) => Log.BreakerChanged(_logger, Name, state, reason));
+        _breaker = new CircuitBreaker(options.Breaker, clock, (state, reason) =>
+        {
+            Log.BreakerChanged(_logger, Name, state, reason);
+            metrics?.BreakerChanged(Name, state);
+        });
         var submitMode = options.BindMode == ChannelBindMode.Transmitter ? BindMode.Transmitter : BindMode.Transceiver;
         var clientLogger = loggers.CreateLogger<SmppClient>();
         _binds =

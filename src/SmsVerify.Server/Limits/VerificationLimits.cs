@@ -92,8 +92,13 @@ public sealed partial class VerificationLimits(
         }
     }
 
-    private static ApiError Refusal((Guard Guard, string? Key) refused, MultiLimitDecision decision, string to)
+    // The refusal's kind as smsverify.limits.refused tags it, made once.
+    private static readonly string[] GuardNames =
+        [.. Enum.GetValues<Guard>().Select(g => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(g.ToString()))];
+
+    private ApiError Refusal((Guard Guard, string? Key) refused, MultiLimitDecision decision, string to)
     {
+        metrics.Refused(GuardNames[(int)refused.Guard]);
         if (refused.Guard is Guard.EndUserIp or Guard.NumberBlock)
         {
             return refused.Guard == Guard.EndUserIp

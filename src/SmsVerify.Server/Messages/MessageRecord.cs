@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations.Schema;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SmsVerify.Server.Tenants;
@@ -92,6 +94,10 @@ public sealed class MessageRecord
     public DateTime CreatedAt { get; init; }
     public DateTime? SubmittedAt { get; set; }
     public DateTime? DoneAt { get; set; }
+
+    /// <summary>The trace of the request that accepted it, kept in memory only (<see cref="MessageTracing"/>).</summary>
+    [NotMapped]
+    public ActivityContext? Trace { get; init; }
 }
 
 internal sealed class MessageRecordConfiguration : IEntityTypeConfiguration<MessageRecord>

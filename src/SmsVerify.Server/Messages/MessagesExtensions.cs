@@ -1,6 +1,7 @@
 using SmsVerify.Server.Channels;
 using SmsVerify.Server.Messages.Delivery;
 using SmsVerify.Server.Messages.Inbound;
+using SmsVerify.Server.Telemetry;
 
 namespace SmsVerify.Server.Messages;
 
@@ -19,6 +20,8 @@ public static class MessagesExtensions
         builder.Services.AddSingleton<MessageOutcomes>();
         builder.Services.AddSingleton<Receipts>();
         builder.Services.AddSingleton<StatusEvents>();
+        builder.Services.AddSingleton<MessageMetrics>();
+        builder.Services.AddGauges<QueueMetrics>();
         builder.Services.AddSingleton<MessagesSettled>();
         builder.Services.AddSingleton<InboundMessages>();
         builder.Services.AddSingleton<IChannelEventSink, ChannelEventStore>();

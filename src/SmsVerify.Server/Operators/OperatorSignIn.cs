@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Infrastructure.Security;
 
 namespace SmsVerify.Server.Operators;
 
@@ -30,7 +31,7 @@ public sealed partial class OperatorSignIn(
         if (account is null || account.DisabledAt is not null)
         {
             hasher.VerifyHashedPassword(null!, DummyHash, password ?? "");
-            LogUnknown(logger, name ?? "");
+            LogUnknown(logger, LogSafe.Typed(name ?? ""));
             return new SignInResult(SignInOutcome.Failed);
         }
         var now = clock.UtcNowForStorage();
@@ -65,6 +66,6 @@ public sealed partial class OperatorSignIn(
     private static AuditEntry Entry(OperatorAccount account, string action, string? failed = null) =>
         new(action, $"operator:{account.Id}", Detail: failed is null ? null : $"wrong {failed}", Actor: OperatorNames.Actor(account.UserName));
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Console sign-in with an unknown or disabled name \"{Name}\".")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Console sign-in with an unknown or disabled name {Name}.")]
     private static partial void LogUnknown(ILogger logger, string name);
 }

@@ -17,6 +17,9 @@ public interface IReviewKind
 
     Task<List<ReviewItem>> ListAsync(ReviewStatus status, int limit, CancellationToken cancellationToken);
 
+    /// <summary>When the submission waiting longest for a decision came in; null when none waits.</summary>
+    Task<DateTime?> OldestPendingAsync(CancellationToken cancellationToken);
+
     Task<ReviewItem?> FindAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>Earlier submissions this one follows (a resubmitted qualification's earlier versions), newest first.</summary>

@@ -1,5 +1,6 @@
 using SmsVerify.Server.LandingApps;
 using SmsVerify.Server.Qualifications;
+using SmsVerify.Server.Telemetry;
 
 namespace SmsVerify.Server.Review;
 
@@ -9,6 +10,7 @@ public static class ReviewExtensions
     public static IHostApplicationBuilder AddReview(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ReviewDecisions>();
+        builder.Services.AddGauges<ReviewMetrics>();
         builder.Services.AddScoped<ReviewServices>();
         builder.Services.AddScoped<IReviewKind, QualificationReview>();
         builder.Services.AddScoped<IReviewKind, LandingAppReview>();

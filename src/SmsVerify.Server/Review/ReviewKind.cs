@@ -64,6 +64,9 @@ public abstract class ReviewKind<T>(ReviewServices services) : IReviewKind
         await ItemsAsync(await Db.Set<T>().AsNoTracking().Where(x => x.Status == status).OrderBy(x => x.SubmittedAt).Take(limit)
             .ToListAsync(cancellationToken), cancellationToken);
 
+    public Task<DateTime?> OldestPendingAsync(CancellationToken cancellationToken) =>
+        Db.Set<T>().Where(x => x.Status == ReviewStatus.PendingReview).MinAsync(x => (DateTime?)x.SubmittedAt, cancellationToken);
+
     public async Task<ReviewItem?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) is { } entity ? (await ItemsAsync([entity], cancellationToken))[0] : null;
 

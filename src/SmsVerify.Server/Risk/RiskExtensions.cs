@@ -29,6 +29,7 @@ public static class RiskExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<BreakerBoard>();
         builder.Services.AddSingleton<BreakerTrips>();
+        builder.Services.AddSingleton<BreakerMetrics>();
         builder.Services.AddScoped<BreakerControl>();
         builder.Services.AddScoped<Incidents.IncidentControl>();
         builder.Services.AddSingleton<TextScoring>();

@@ -95,6 +95,7 @@ internal sealed partial class SendPipeline
             }
             return refusal;
         }
+        metrics.Queued(toCarriers);
         if (handedOff)
         {
             worker.HandOff(toCarriers);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SmsVerify.Server.Autofill;
 using SmsVerify.Server.Content;
 using SmsVerify.Server.Messages;
@@ -75,6 +76,7 @@ internal sealed partial class SendPipeline
             Priority = isCode ? MessageRecord.CodePriority : MessageRecord.OtherPriority,
             NextAttemptAt = now,
             CreatedAt = now,
+            Trace = Activity.Current?.Context,
         };
     }
 

@@ -36,7 +36,7 @@ namespace SmsVerify.Server.Sending;
 /// </summary>
 internal sealed partial class SendPipeline(
     AppDbContext db, TenantSuspensions suspensions, ContentResolver contents, SendScreen screen, CaptchaGate captcha, ActiveBlocks blocks, VerificationLimits limits,
-    WriteBatcher writes, SendCommit commit, AuditTrail audit, MessageTexts texts, DeliverySignal delivery, DeliveryWorker worker, TimeProvider clock,
+    WriteBatcher writes, SendCommit commit, AuditTrail audit, MessageTexts texts, DeliverySignal delivery, DeliveryWorker worker, MessageMetrics metrics, TimeProvider clock,
     IOptions<SendingOptions> sending, IOptions<BillingOptions> billing)
 {
     public const int MaxRecipients = 1000;

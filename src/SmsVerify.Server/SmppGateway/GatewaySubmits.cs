@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SmsVerify.Server.Content;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
+using SmsVerify.Server.Infrastructure.Security;
 using SmsVerify.Server.Messages.Delivery;
 using SmsVerify.Server.Risk.Screening;
 using SmsVerify.Server.Sending;
@@ -35,7 +36,7 @@ internal sealed partial class GatewaySubmits(
             var added = bind.Parts.Add(key, part, read.Text);
             foreach (var dropped in bind.Parts.DropExpired())
             {
-                Log.PartsDropped(logger, bind.Account.SystemId, dropped);
+                Log.PartsDropped(logger, bind.Account.SystemId, LogSafe.Numbers(dropped));
             }
             switch (added.Outcome)
             {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmsVerify.Server.Audit;
 using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Infrastructure.Security;
 using SmsVerify.Server.Operators;
 
 namespace SmsVerify.Server.TenantPeople;
@@ -26,7 +27,7 @@ public sealed partial class TenantSignIn(
         if (user is null || user.DisabledAt is not null)
         {
             hasher.VerifyHashedPassword(null!, DummyHash, password ?? "");
-            LogUnknown(logger, address ?? "");
+            LogUnknown(logger, LogSafe.Typed(address ?? ""));
             return new TenantSignInResult(SignInOutcome.Failed);
         }
         var now = clock.UtcNowForStorage();
@@ -56,6 +57,6 @@ public sealed partial class TenantSignIn(
         return locked ? new TenantSignInResult(SignInOutcome.LockedOut, LockedUntil: user.LockedUntil) : new TenantSignInResult(SignInOutcome.Failed);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant console sign-in with an unknown or disabled address \"{Address}\".")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant console sign-in with an unknown or disabled address {Address}.")]
     private static partial void LogUnknown(ILogger logger, string address);
 }

@@ -60,6 +60,10 @@ internal sealed partial class VerificationService
                 UPDATE "verifications" SET "Status" = {approvedStatus}, "CodeSeal" = NULL, "UpdatedAt" = {now}
                 WHERE "Id" = {id} AND "Status" = {pending} AND "CheckAttempts" < {max} AND "ExpiresAt" > {now}
                 """, CancellationToken.None), updated => updated == 1 ? approval : null);
+            if (approved == 1)
+            {
+                metrics.Approved(byCode: true);
+            }
             return approved == 1
                 ? VerificationView.From(Approved(verification, now), now, _options)
                 : await NotPendingAsync(await ReloadAsync(id, cancellationToken), now, cancellationToken);
@@ -145,6 +149,10 @@ internal sealed partial class VerificationService
                     .SetProperty(v => v.UpdatedAt, now), cancellationToken);
             return (updated, updated == 1 ? new AuditEntry(auditAction, $"verification:{id}", tenantId) : null);
         }, cancellationToken);
+        if (ended == 1 && status == VerificationStatus.Approved)
+        {
+            metrics.Approved(byCode: false);
+        }
         var found = await FindAsync(tenantId, id, null, cancellationToken);
         if (found.Error is not null)
         {

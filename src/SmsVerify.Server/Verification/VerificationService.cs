@@ -16,7 +16,7 @@ namespace SmsVerify.Server.Verification;
 /// </summary>
 internal sealed partial class VerificationService(
     AppDbContext db, SendPipeline pipeline, WriteBatcher writes, AuditTrail audit, VerificationLimits limits, VerificationCodes codes,
-    TimeProvider clock, IOptions<VerificationOptions> options)
+    VerificationMetrics metrics, TimeProvider clock, IOptions<VerificationOptions> options)
 {
     public const int MinCodeLength = 4, MaxCodeLength = 8, DefaultCodeLength = 6;
     public const int MinTtlSeconds = 60, MaxTtlSeconds = 1800, DefaultTtlSeconds = 300;
@@ -38,7 +38,12 @@ internal sealed partial class VerificationService(
             AppHash = request.AppHash,
         };
         var sent = await OnOneConnectionAsync(() => pipeline.SendAsync(send, null, cancellationToken), cancellationToken);
-        return sent.Error is { } refused ? refused : VerificationView.From(start.Verification, clock.UtcNowForStorage(), _options);
+        if (sent.Error is { } refused)
+        {
+            return refused;
+        }
+        metrics.Sent(start.Resent);
+        return VerificationView.From(start.Verification, clock.UtcNowForStorage(), _options);
     }
 
     /// <summary>

@@ -27,6 +27,9 @@ internal sealed class VerificationStart(
     /// <summary>The verification as it stands once the send is stored.</summary>
     public VerificationRecord Verification => _verification;
 
+    /// <summary>Whether the send repeated a pending code rather than making a new one.</summary>
+    public bool Resent => _resent is not null;
+
     public override int RequestedLength => request.CodeLength ?? VerificationService.DefaultCodeLength;
 
     public override string Code => _code;

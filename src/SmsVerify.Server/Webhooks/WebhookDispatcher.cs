@@ -13,7 +13,7 @@ namespace SmsVerify.Server.Webhooks;
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes, IHttpClientFactory httpClients, WebhookOutbox outbox, WebhookHandover handover, WriteBatcher writes,
-    PersonalData sealing, WebhookBodies bodies, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger) : PollingWorker(outbox, logger)
+    PersonalData sealing, WebhookBodies bodies, WebhookMetrics metrics, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger) : PollingWorker(outbox, logger)
 {
     public const string HttpClientName = "webhooks";
 
@@ -150,6 +150,7 @@ internal sealed partial class WebhookDispatcher(
         var giveUp = !delivered && (endpoint is null || attempts >= options.Value.MaxAttempts);
         var status = delivered ? DeliveryStatus.Delivered : giveUp ? DeliveryStatus.Failed : DeliveryStatus.Pending;
         var next = delivered || giveUp ? now : now + Jittered(Backoff[Math.Min(attempts - 1, Backoff.Length - 1)]);
+        metrics.Attempted(deliveries, delivered, giveUp, now);
         await writes.WriteAsync(_attempts, new WebhookAttempt(deliveries.ConvertAll(d => d.Id), status, attempts, next, statusCode, error, delivered ? now : null));
         if (!delivered)
         {

@@ -39,6 +39,25 @@ public sealed class LogFormatTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task JsonFormatter_CarriesTheRequestsTraceId()
+    {
+        using var server = await StartAsync(new()
+        {
+            ["Logging:Console:FormatterName"] = "json",
+            ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
+        });
+
+        await (await server.Operator().GetAsync("/v1/tenants?name=trace")).OkAsync();
+
+        string? line = null;
+        await Wait.Until(() => (line = server.Output.Split('\n').FirstOrDefault(l => l.Contains("/v1/tenants?name=trace", StringComparison.Ordinal))) is not null,
+            "the request's log line");
+        using var json = JsonDocument.Parse(line!);
+        var scope = json.RootElement.GetProperty("Scopes").EnumerateArray().First(s => s.TryGetProperty("TraceId", out _));
+        Assert.Matches("^[0-9a-f]{32}$", scope.Str("TraceId"));
+    }
+
+    [Fact]
     public async Task AFirstStartOnAFreshDatabase_WarnsOfNothing()
     {
         using var server = await StartAsync([]);

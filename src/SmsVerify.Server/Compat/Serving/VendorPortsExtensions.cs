@@ -1,4 +1,5 @@
 using SmsVerify.Server.Compat.Credentials;
+using SmsVerify.Server.Infrastructure;
 using SmsVerify.Server.Infrastructure.Problems;
 
 namespace SmsVerify.Server.Compat.Serving;
@@ -11,7 +12,9 @@ public static class VendorPortsExtensions
         builder.Services.AddOptions<CompatOptions>().BindConfiguration("Compat")
             .Validate(Valid, "Compat: a vendor port is 1 to 65535 and differs from the other vendors' ports; Compat:Twilio:PathPrefix is one to four /segments of letters, digits, - and _").ValidateOnStart();
         builder.Services.AddSingleton<VendorPorts>();
-        VendorListeners.AddTo(builder.Configuration, builder.Configuration.GetSection("Compat").Get<CompatOptions>() ?? new());
+        var compat = builder.Configuration.GetSection("Compat").Get<CompatOptions>() ?? new();
+        ExtraListeners.AddTo(builder.Configuration, "SmsVerifyVendor",
+            [.. new[] { compat.Alibaba.Port, compat.Tencent.Port, compat.Twilio.Port }.OfType<int>().Distinct()]);
         return builder;
     }
 

@@ -26,6 +26,7 @@ internal sealed class DeliveryAttempt(
 
     public async Task RunAsync(MessageRecord message, CancellationToken cancellationToken)
     {
+        using var span = MessageTracing.StartSubmit(message);
         var now = clock.UtcNowForStorage();
         if (message.NotAfter is { } notAfter && notAfter <= now)
         {

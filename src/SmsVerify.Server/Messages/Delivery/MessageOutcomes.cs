@@ -14,7 +14,7 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// database's commit rate the ceiling of sending.
 /// </summary>
 internal sealed class MessageOutcomes(
-    WriteBatcher writes, WebhookOutbox webhooks, StatusEvents events, Receipts receipts, TimeProvider clock, IOptions<DeliveryOptions> options)
+    WriteBatcher writes, WebhookOutbox webhooks, StatusEvents events, Receipts receipts, MessageMetrics metrics, TimeProvider clock, IOptions<DeliveryOptions> options)
 {
     private readonly AcceptedSubmits _accepted = new(events, receipts, clock, options.Value.Lease);
 
@@ -42,6 +42,7 @@ internal sealed class MessageOutcomes(
             .SetProperty(m => m.ClaimToken, (Guid?)null));
         if (updated == 1 && retryAt is null)
         {
+            metrics.Ended(message, MessageStatus.Failed, channel);
             await events.EnqueueAsync(db, [(message.Id, message.TenantId)]);
         }
     });
@@ -58,6 +59,7 @@ internal sealed class MessageOutcomes(
             .SetProperty(m => m.ClaimToken, (Guid?)null));
         if (updated == 1)
         {
+            metrics.Ended(message, status);
             if (!message.OutcomeUnknown)
             {
                 await Balances.RefundAsync(db, message.TenantId, message.Cost, message.CreatedAt, CancellationToken.None);

@@ -15,7 +15,7 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// after a commit. Events are kept with the transaction they were written in: a transaction that rolled back
 /// leaves its events behind when the next one begins, and only a committed one's are handed over.
 /// </remarks>
-internal sealed class StatusEvents(WebhookOutbox webhooks, WebhookHandover handover, MessagesSettled settled)
+internal sealed class StatusEvents(WebhookOutbox webhooks, WebhookHandover handover, MessagesSettled settled, MessageMetrics metrics)
 {
     private IDbContextTransaction? _transaction;
     private List<WebhookDelivery> _events = [];
@@ -37,6 +37,10 @@ internal sealed class StatusEvents(WebhookOutbox webhooks, WebhookHandover hando
     /// </summary>
     public async Task EnqueueAsync(AppDbContext db, IReadOnlyList<(Guid TenantId, MessageView View)> changed, bool handOver = true)
     {
+        if (handOver) // the others are MessageOutcomes' rare outcomes, counted where they are written
+        {
+            metrics.Changed(changed);
+        }
         for (var i = 0; i < changed.Count && !_settled; i++)
         {
             _settled = changed[i].View.Status is MessageStatus.Delivered or MessageStatus.Failed or MessageStatus.Expired;

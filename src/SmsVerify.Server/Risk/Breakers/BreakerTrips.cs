@@ -14,7 +14,8 @@ namespace SmsVerify.Server.Risk.Breakers;
 /// reached, each with its incident, audit record and webhook event in one transaction. Runs on the refusal path
 /// only; the counts read the database, so violations on every node add up.
 /// </summary>
-public sealed class BreakerTrips(IServiceScopeFactory scopes, BreakerBoard board, WebhookOutbox webhooks, TimeProvider clock, IOptions<BreakerOptions> options)
+public sealed class BreakerTrips(
+    IServiceScopeFactory scopes, BreakerBoard board, WebhookOutbox webhooks, BreakerMetrics metrics, TimeProvider clock, IOptions<BreakerOptions> options)
 {
     public const string Actor = "system:risk-breakers";
     public const string OpenedEvent = "risk.breaker_opened";
@@ -107,6 +108,7 @@ public sealed class BreakerTrips(IServiceScopeFactory scopes, BreakerBoard board
             return;
         }
         board.Opened(new OpenBreaker(breaker.Id, tenantId, scope, key, breaker.OpenedAt));
+        metrics.Opened(scope);
         webhooks.Wake();
     }
 }

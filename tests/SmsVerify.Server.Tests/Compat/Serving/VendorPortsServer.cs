@@ -43,7 +43,7 @@ public sealed class VendorPortsServer : IAsyncLifetime
         return client;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,20 +1,19 @@
-using Microsoft.AspNetCore.Http;
-
-namespace SmsVerify.Server.Compat.Serving;
+namespace SmsVerify.Server.Infrastructure;
 
 /// <summary>
-/// Makes the server also listen on each vendor's own port. Kestrel takes its addresses either from <c>urls</c>
-/// (with <c>ASPNETCORE_URLS</c>, <c>--urls</c> and <c>HTTP_PORTS</c> feeding it) or from <c>Kestrel:Endpoints</c>, never
-/// both, so a vendor port is added to whichever the operator uses: the main addresses keep working as configured.
-/// A vendor port listens on the same hosts as the main addresses, so it is exposed no wider than they are.
+/// Makes the server also listen on extra ports (a vendor API's, the metrics scrape's). Kestrel takes its addresses
+/// either from <c>urls</c> (with <c>ASPNETCORE_URLS</c>, <c>--urls</c> and <c>HTTP_PORTS</c> feeding it) or from
+/// <c>Kestrel:Endpoints</c>, never both, so a port is added to whichever the operator uses: the main addresses keep
+/// working as configured. An extra port listens on the same hosts as the main addresses, so it is exposed no wider
+/// than they are.
 /// </summary>
-internal static class VendorListeners
+internal static class ExtraListeners
 {
     private const string Endpoints = "Kestrel:Endpoints";
 
-    public static void AddTo(IConfiguration configuration, CompatOptions options)
+    /// <param name="name">Names the added <c>Kestrel:Endpoints</c> entries, so two callers' entries do not collide.</param>
+    public static void AddTo(IConfiguration configuration, string name, IReadOnlyCollection<int> ports)
     {
-        var ports = new[] { options.Alibaba.Port, options.Tencent.Port, options.Twilio.Port }.OfType<int>().Distinct().ToList();
         if (ports.Count == 0)
         {
             return;
@@ -25,7 +24,7 @@ internal static class VendorListeners
             var main = endpoints.GetChildren().Select(e => e["Url"]).OfType<string>().ToList();
             foreach (var (url, index) in Urls(main, ports).Select((u, i) => (u, i)))
             {
-                configuration[$"{Endpoints}:SmsVerifyVendor{index}:Url"] = url;
+                configuration[$"{Endpoints}:{name}{index}:Url"] = url;
             }
             return;
         }
@@ -33,7 +32,7 @@ internal static class VendorListeners
         configuration[WebHostDefaults.ServerUrlsKey] = string.Join(';', urls.Concat(Urls(urls, ports)));
     }
 
-    /// <summary>The addresses the server would listen on without vendor ports, as ASP.NET Core picks them.</summary>
+    /// <summary>The addresses the server would listen on without extra ports, as ASP.NET Core picks them.</summary>
     private static List<string> MainUrls(IConfiguration configuration)
     {
         if (Split(configuration[WebHostDefaults.ServerUrlsKey]) is { Count: > 0 } urls)
@@ -46,9 +45,9 @@ internal static class VendorListeners
     }
 
     /// <summary>One plain-HTTP address per port on each host the main addresses use.</summary>
-    private static IEnumerable<string> Urls(IEnumerable<string> main, List<int> ports)
+    private static IEnumerable<string> Urls(IEnumerable<string> main, IReadOnlyCollection<int> ports)
     {
-        var hosts = main.Select(u => BindingAddress.Parse(u).Host).Distinct(StringComparer.OrdinalIgnoreCase).DefaultIfEmpty("*").ToList();
+        var hosts = main.Select(u => Microsoft.AspNetCore.Http.BindingAddress.Parse(u).Host).Distinct(StringComparer.OrdinalIgnoreCase).DefaultIfEmpty("*").ToList();
         return ports.SelectMany(port => hosts.Select(host => $"http://{host}:{port}"));
     }
 

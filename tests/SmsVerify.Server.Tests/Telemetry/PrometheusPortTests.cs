@@ -1,0 +1,40 @@
+using System.Net;
+using SmsVerify.Server.Tests.Compat.Serving;
+using SmsVerify.Server.Tests.Support;
+
+namespace SmsVerify.Server.Tests.Telemetry;
+
+/// <summary>The scrape on a port of its own: no key there, nothing else there, and no scrape on the main port.</summary>
+public sealed class PrometheusPortTests : IAsyncLifetime
+{
+    private readonly SmsVerifyApp _app = new();
+    private readonly int _mainPort = VendorPortsServer.FreePort();
+    private readonly int _metricsPort = VendorPortsServer.FreePort();
+
+    public async Task InitializeAsync()
+    {
+        _app.Settings["urls"] = $"http://127.0.0.1:{_mainPort}";
+        _app.Settings["Telemetry:Prometheus:Enabled"] = "true";
+        _app.Settings["Telemetry:Prometheus:Port"] = _metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _app.UseKestrel();
+        await _app.InitializeAsync();
+        _app.StartServer();
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task ItsOwnPort_ServesTheScrapeWithoutAKey_AndNothingElse()
+    {
+        using var metrics = VendorPortsServer.At(_metricsPort);
+        using var main = VendorPortsServer.At(_mainPort, SmsVerifyApp.OperatorKey);
+
+        var scrape = await metrics.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
+        Assert.Contains("# TYPE", await scrape.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await metrics.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await main.GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await main.GetAsync("/healthz")).StatusCode);
+    }
+}
