@@ -55,17 +55,20 @@ internal sealed partial class MessageRetention(
         foreach (var tenant in tenants)
         {
             messages += await DeleteInBatchesAsync(
-                db.Messages.Where(m => m.TenantId == tenant && m.CreatedAt < messagesBefore && m.Status != MessageStatus.Queued), cancellationToken);
+                db.Messages.Where(m => m.TenantId == tenant && m.CreatedAt < messagesBefore && m.Status != MessageStatus.Queued).OrderBy(m => m.CreatedAt),
+                cancellationToken);
         }
         // Replies that matched no signature have no tenant.
         foreach (var tenant in tenants.Append(null))
         {
-            replies += await DeleteInBatchesAsync(db.InboundMessages.Where(m => m.TenantId == tenant && m.ReceivedAt < repliesBefore), cancellationToken);
+            replies += await DeleteInBatchesAsync(
+                db.InboundMessages.Where(m => m.TenantId == tenant && m.ReceivedAt < repliesBefore).OrderBy(m => m.ReceivedAt), cancellationToken);
         }
         return (messages, replies);
     }
 
-    private static async Task<int> DeleteInBatchesAsync<T>(IQueryable<T> rows, CancellationToken cancellationToken)
+    /// <summary>Deletes the rows oldest first, a batch per statement, until none is left.</summary>
+    private static async Task<int> DeleteInBatchesAsync<T>(IOrderedQueryable<T> rows, CancellationToken cancellationToken)
     {
         const int Batch = 1000;
         var total = 0;
