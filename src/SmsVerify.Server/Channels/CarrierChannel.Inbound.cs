@@ -66,9 +66,9 @@ internal abstract partial class CarrierChannel
         }
     }
 
-    /// <summary>A receipt's done time, written in the carrier's zone without one, in UTC.</summary>
-    private protected DateTime? ReceiptTimeUtc(DateTime? local) =>
-        local is { } time ? DateTime.SpecifyKind(time - Options.ReceiptUtcOffset, DateTimeKind.Utc) : null;
+    /// <summary>A receipt's done time, written in the carrier's zone (<see cref="ChannelOptions.ReceiptUtcOffset"/>) without one, in UTC.</summary>
+    private protected static DateTime? ReceiptTimeUtc(DateTime? local, TimeSpan utcOffset) =>
+        local is { } time ? DateTime.SpecifyKind(time - utcOffset, DateTimeKind.Utc) : null;
 
     /// <summary>
     /// A phone's number in E.164 when it is recognisably one, else as the carrier gave it: an 11-digit mainland

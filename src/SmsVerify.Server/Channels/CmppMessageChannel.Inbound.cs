@@ -47,7 +47,7 @@ internal sealed partial class CmppMessageChannel
         var outcome = report.IsDelivered ? ReceiptOutcome.Delivered
             : report.Stat == ReportStat.Expired ? ReceiptOutcome.Expired : ReceiptOutcome.Failed;
         return new ReceiptEvent(Name, receivedAt, new MsgId(report.MsgId).ToString(), outcome,
-            outcome == ReceiptOutcome.Delivered ? null : report.Stat, ReceiptTimeUtc(report.DoneAt));
+            outcome == ReceiptOutcome.Delivered ? null : report.Stat, ReceiptTimeUtc(report.DoneAt, Options.ReceiptUtcOffset));
     }
 
     /// <summary>

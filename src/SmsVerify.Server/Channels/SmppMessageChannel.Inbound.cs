@@ -44,8 +44,7 @@ internal sealed partial class SmppMessageChannel
         }
         var error = receipt.ErrorCode is { } err && err.Trim('0').Length > 0 ? err
             : receipt.NetworkError is { } network ? $"{network.NetworkType}:{network.ErrorCode}" : null;
-        DateTime? doneAt = receipt.DoneDate is { } done ? DateTime.SpecifyKind(done - receiptUtcOffset, DateTimeKind.Utc) : null;
-        return new ReceiptEvent(channel, receivedAt, receipt.MessageId, outcome.Value, error, doneAt);
+        return new ReceiptEvent(channel, receivedAt, receipt.MessageId, outcome.Value, error, ReceiptTimeUtc(receipt.DoneDate, receiptUtcOffset));
     }
 
     /// <summary>The receipt's text for a log line: control characters shown as '.', cut to 160 characters.</summary>
