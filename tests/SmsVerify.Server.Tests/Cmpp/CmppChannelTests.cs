@@ -4,6 +4,7 @@ using SmsVerify.Cmpp.Client;
 using SmsVerify.Cmpp.Codec;
 using SmsVerify.Cmpp.Gateway;
 using SmsVerify.Cmpp.Packets;
+using SmsVerify.Cmpp.Text;
 using SmsVerify.Server.Channels;
 using SmsVerify.Server.Tests.Channels;
 
@@ -100,6 +101,24 @@ public sealed class CmppChannelTests : IAsyncLifetime
         await Wait.Until(() => _ismg.DeliverResps.Count == 2, "both reports answered");
         Assert.All(_ismg.DeliverResps, r => Assert.Equal(SubmitResult.FlowControl, r.Result));
         Assert.Equal(0, _channel.Describe().Receipts);
+    }
+
+    [Fact]
+    public async Task PartOfALongReply_HasItsHeaderStripped_AndNamesItsPlace()
+    {
+        var session = Assert.Single(_gateway.Sessions);
+        session.Send(new Deliver
+        {
+            MsgId = session.NextMsgId().Value,
+            DestId = "10690001",
+            SrcTerminalId = "13812345678",
+            TpUdhi = 1,
+            MsgFmt = MsgFmt.Ucs2,
+            MsgContent = (byte[])[0x05, 0x00, 0x03, 0x2A, 0x02, 0x01, .. CmppText.Encode("第一部分", MsgFmt.Ucs2)],
+        });
+
+        var part = await _sink.NextAsync<InboundEvent>();
+        Assert.Equal(("+8613812345678", "10690001", "第一部分", new InboundPart(0x2A, 2, 1)), (part.From, part.To, part.Text, part.Part));
     }
 
     private static OutboundSms Sms() => new(Guid.NewGuid(), "+8613812345678", "【某某科技】验证码 123456", "01");
