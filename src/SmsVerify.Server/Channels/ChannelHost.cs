@@ -1,19 +1,19 @@
 namespace SmsVerify.Server.Channels;
 
 /// <summary>
-/// Starts every enabled SMPP channel with the server, binding in the background, and runs the sandbox carrier's
-/// receipts; on shutdown unbinds each channel after its outstanding responses are in.
+/// Starts every enabled carrier channel (SMPP, CMPP) with the server, connecting in the background, and runs the sandbox carrier's
+/// receipts; on shutdown closes each channel's links after its outstanding responses are in.
 /// </summary>
 internal sealed class ChannelHost(ChannelRouter router, SandboxCarrierChannel sandbox) : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _sandbox = Task.CompletedTask;
 
-    private IEnumerable<SmppMessageChannel> Smpp => router.Channels.OfType<SmppMessageChannel>();
+    private IEnumerable<CarrierChannel> Carriers => router.Channels.OfType<CarrierChannel>();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var channel in Smpp)
+        foreach (var channel in Carriers)
         {
             channel.Start();
         }
@@ -24,6 +24,6 @@ internal sealed class ChannelHost(ChannelRouter router, SandboxCarrierChannel sa
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
-        await Task.WhenAll(Smpp.Select(c => c.StopAsync(cancellationToken)).Append(_sandbox));
+        await Task.WhenAll(Carriers.Select(c => c.StopAsync(cancellationToken)).Append(_sandbox));
     }
 }

@@ -8,18 +8,30 @@ public enum ChannelBindMode { Transceiver, Transmitter }
 /// <summary><c>Auto</c>: GSM 7-bit when every character fits, else UCS-2. <c>Ucs2</c>: always UCS-2.</summary>
 public enum ChannelDataCoding { Auto, Ucs2 }
 
+/// <summary>The wire protocol of a channel: SMPP 3.4, or China Mobile's CMPP 2.0 or 3.0.</summary>
+public enum ChannelProtocol { Smpp, Cmpp2, Cmpp3 }
+
 /// <summary>
-/// One SMPP carrier connection, an item of the <c>Channels</c> list (<c>Channels__0__Host</c> …). Only
-/// <see cref="Name"/>, <see cref="Host"/> and the credentials have no useful default.
+/// One carrier connection, an item of the <c>Channels</c> list (<c>Channels__0__Host</c> …). Only
+/// <see cref="Name"/>, <see cref="Host"/> and the credentials have no useful default. The CMPP settings are in
+/// <see cref="ChannelOptions"/>'s other part (ChannelOptions.Cmpp.cs).
 /// </summary>
-public sealed class ChannelOptions
+public sealed partial class ChannelOptions
 {
     public const int MaxNameLength = 32;
+
+    public ChannelProtocol Protocol { get; set; } = ChannelProtocol.Smpp;
 
     /// <summary>Shown in stats and stored with each message; <c>sandbox</c> is taken by the built-in channel.</summary>
     public string Name { get; set; } = "";
     public string Host { get; set; } = "";
-    public int Port { get; set; } = 2775;
+    /// <summary>Unset means the protocol's usual port: 2775 for SMPP, 7890 for CMPP (the ISMG's long-connection port, §6.3).</summary>
+    public int? Port { get; set; }
+
+    /// <summary>The port to connect to.</summary>
+    public int ServerPort => Port ?? (Protocol == ChannelProtocol.Smpp ? 2775 : 7890);
+
+    /// <summary>SMPP: system_id of the bind.</summary>
     public string SystemId { get; set; } = "";
     public string Password { get; set; } = "";
     public string SystemType { get; set; } = "";
@@ -31,19 +43,19 @@ public sealed class ChannelOptions
     /// <summary>Extra receive-only binds, for carriers that push receipts and replies on a bind of their own.</summary>
     public int ReceiverBinds { get; set; }
 
-    /// <summary>submit_sm outstanding per bind.</summary>
+    /// <summary>Submits outstanding per bind (SMPP submit_sm, CMPP CMPP_SUBMIT).</summary>
     public int Window { get; set; } = 10;
 
     /// <summary>Submits per second per bind, as the carrier's contract says; 0 = unlimited.</summary>
     public double MessagesPerSecond { get; set; }
 
-    /// <summary>The number messages come from (a 106… code); a signature's extension is appended to it.</summary>
+    /// <summary>The number messages come from (a 106… code; CMPP's Src_Id); a signature's extension is appended to it.</summary>
     public string SourceAddress { get; set; } = "";
 
-    /// <summary>Some SMSCs garble GSM 7-bit; <c>ucs2</c> sends everything as UCS-2 (70 characters a part).</summary>
+    /// <summary>Some SMSCs garble GSM 7-bit (CMPP: ASCII); <c>ucs2</c> sends everything as UCS-2 (70 characters a part).</summary>
     public ChannelDataCoding DataCoding { get; set; } = ChannelDataCoding.Auto;
 
-    /// <summary><c>udh</c> (a header in each part) or <c>sar</c> (TLVs; the SMSC builds the header).</summary>
+    /// <summary><c>udh</c> (a header in each part) or <c>sar</c> (TLVs; the SMSC builds the header; SMPP only).</summary>
     public ConcatenationMode Concatenation { get; set; } = ConcatenationMode.Udh;
 
     /// <summary>Carrier names this channel serves (ChinaMobile, ChinaUnicom, ChinaTelecom, ChinaBroadnet, Other); empty = all.</summary>

@@ -5,9 +5,9 @@ namespace SmsVerify.Server.Channels;
 public static class ChannelsExtensions
 {
     /// <summary>
-    /// The SMPP channels of the <c>Channels</c> list and the built-in sandbox carrier, the router over them, and
+    /// The SMPP and CMPP channels of the <c>Channels</c> list and the built-in sandbox carrier, the router over them, and
     /// the hosted service that binds them. Receipts and replies go to the <see cref="IChannelEventSink"/> registered
-    /// as a singleton elsewhere; without one, SMPP channels ask the SMSC to deliver them again later.
+    /// as a singleton elsewhere; without one, carrier channels ask the carrier to deliver them again later.
     /// </summary>
     public static IHostApplicationBuilder AddChannels(this IHostApplicationBuilder builder)
     {
@@ -34,8 +34,10 @@ public static class ChannelsExtensions
         var comeback = services.GetRequiredService<ChannelComeback>();
         var leases = services.GetService<IBindLeases>();
         var metrics = services.GetRequiredService<ChannelMetrics>();
-        var smpp = services.GetRequiredService<IOptions<List<ChannelOptions>>>().Value
-            .Select(options => new SmppMessageChannel(options, clock, loggers, sink, comeback: comeback, leases: leases, metrics: metrics));
-        return new ChannelRouter([.. smpp, services.GetRequiredService<SandboxCarrierChannel>()]);
+        var carriers = services.GetRequiredService<IOptions<List<ChannelOptions>>>().Value
+            .Select(CarrierChannel (options) => options.IsCmpp
+                ? new CmppMessageChannel(options, clock, loggers, sink, comeback: comeback, leases: leases, metrics: metrics)
+                : new SmppMessageChannel(options, clock, loggers, sink, comeback: comeback, leases: leases, metrics: metrics));
+        return new ChannelRouter([.. carriers, services.GetRequiredService<SandboxCarrierChannel>()]);
     }
 }

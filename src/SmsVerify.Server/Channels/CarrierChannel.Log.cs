@@ -1,13 +1,13 @@
 namespace SmsVerify.Server.Channels;
 
-internal sealed partial class SmppMessageChannel
+internal abstract partial class CarrierChannel
 {
-    private static partial class Log
+    private protected static partial class Log
     {
-        [LoggerMessage(LogLevel.Warning, "Channel {Channel}: nothing takes receipts or replies in this server; asking the SMSC to deliver them again later")]
+        [LoggerMessage(LogLevel.Warning, "Channel {Channel}: nothing takes receipts or replies in this server; asking the carrier to deliver them again later")]
         public static partial void NoSink(ILogger logger, string channel);
 
-        [LoggerMessage(LogLevel.Warning, "Channel {Channel}: a receipt or reply was not taken; the SMSC will deliver it again")]
+        [LoggerMessage(LogLevel.Warning, "Channel {Channel}: a receipt or reply was not taken; the carrier will deliver it again")]
         public static partial void SinkFailed(ILogger logger, string channel, Exception exception);
 
         [LoggerMessage(LogLevel.Warning, "Channel {Channel}: circuit breaker {State}: {Reason}")]
