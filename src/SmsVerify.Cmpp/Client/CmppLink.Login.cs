@@ -7,12 +7,13 @@ namespace SmsVerify.Cmpp.Client;
 internal sealed partial class CmppLink
 {
     /// <summary>
-    /// CMPP_CONNECT with AuthenticatorSource from the clock's time, then the ISMG's answer: a Status other than 0
-    /// fails the login, and AuthenticatorISMG is checked as <see cref="CmppClientOptions.RequireIsmgAuthenticator"/> says.
+    /// CMPP_CONNECT with AuthenticatorSource from the clock's time in Beijing (<see cref="ChinaTime"/>, the time an
+    /// ISMG checks), then the ISMG's answer: a Status other than 0 fails the login, and AuthenticatorISMG is checked as
+    /// <see cref="CmppClientOptions.RequireIsmgAuthenticator"/> says.
     /// </summary>
     private async Task LoginAsync(CancellationToken cancellationToken)
     {
-        var now = _options.TimeProvider.GetLocalNow().DateTime;
+        var now = ChinaTime.Now(_options.TimeProvider);
         var connect = Connect.Create(_options.SourceAddr, _options.SharedSecret, now, _options.Version);
         var response = (ConnectResp)await RequestWithTimeoutAsync(connect, cancellationToken).ConfigureAwait(false);
         if (response.Status != ConnectStatus.Ok)

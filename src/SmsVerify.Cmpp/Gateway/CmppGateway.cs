@@ -50,7 +50,7 @@ public sealed partial class CmppGateway : IAsyncDisposable
 
     /// <summary>A Msg_Id from this gateway's code, the clock and a 16-bit sequence that wraps.</summary>
     internal MsgId NextMsgId() =>
-        MsgId.Create(Options.TimeProvider.GetLocalNow().DateTime, Options.GatewayCode, Interlocked.Increment(ref _msgSequence) & 0xFFFF);
+        MsgId.Create(ChinaTime.Now(Options.TimeProvider), Options.GatewayCode, Interlocked.Increment(ref _msgSequence) & 0xFFFF);
 
     internal int NextSmscSequence() => Interlocked.Increment(ref _smscSequence);
 

@@ -22,7 +22,7 @@ public class CmppGatewayHandler
         {
             return;
         }
-        var now = session.Options.TimeProvider.GetLocalNow().DateTime.ToString("yyMMddHHmm", CultureInfo.InvariantCulture);
+        var now = ChinaTime.Now(session.Options.TimeProvider).ToString("yyMMddHHmm", CultureInfo.InvariantCulture);
         foreach (var number in submit.DestTerminalIds)
         {
             session.SendReport(new StatusReport(response.MsgId, ReportStat.Delivered, now, now, number, (uint)session.NextSmscSequence()),
