@@ -4,7 +4,11 @@ namespace SmsVerify.Server.Channels;
 /// Starts every enabled carrier channel (SMPP, CMPP) with the server, connecting in the background, and runs the sandbox carrier's
 /// receipts; on shutdown closes each channel's links after its outstanding responses are in.
 /// </summary>
-internal sealed class ChannelHost(ChannelRouter router, SandboxCarrierChannel sandbox) : IHostedService
+/// <remarks>
+/// The links close once every hosted service has stopped (<see cref="StoppedAsync"/>), so the delivery worker's last
+/// submits go out and are answered on open links rather than being cut off and marked as possibly sent.
+/// </remarks>
+internal sealed class ChannelHost(ChannelRouter router, SandboxCarrierChannel sandbox) : IHostedLifecycleService
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _sandbox = Task.CompletedTask;
@@ -21,7 +25,13 @@ internal sealed class ChannelHost(ChannelRouter router, SandboxCarrierChannel sa
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StoppedAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
         await Task.WhenAll(Carriers.Select(c => c.StopAsync(cancellationToken)).Append(_sandbox));
