@@ -55,16 +55,23 @@ internal abstract partial class CarrierChannel : IReportingChannel, IAsyncDispos
             {
                 return ChannelState.Down;
             }
-            var senders = Links.Where(b => b.CanSubmit);
-            if (senders.Any(b => b.IsUp))
+            // Routing asks on every submit: one pass over the links, no enumerators.
+            var (senders, connecting, standby) = (0, false, 0);
+            foreach (var link in Links)
             {
-                return _breaker.Allows ? ChannelState.Up : ChannelState.Open;
+                if (!link.CanSubmit)
+                {
+                    continue;
+                }
+                if (link.IsUp)
+                {
+                    return _breaker.Allows ? ChannelState.Up : ChannelState.Open;
+                }
+                senders++;
+                connecting |= link.IsConnecting;
+                standby += link.IsStandby ? 1 : 0;
             }
-            if (senders.Any(b => b.IsConnecting))
-            {
-                return ChannelState.Connecting;
-            }
-            return senders.All(b => b.IsStandby) ? ChannelState.Standby : ChannelState.Down;
+            return connecting ? ChannelState.Connecting : standby == senders ? ChannelState.Standby : ChannelState.Down;
         }
     }
 

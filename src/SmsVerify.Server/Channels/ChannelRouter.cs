@@ -40,13 +40,36 @@ public sealed class ChannelRouter : IChannelRoutes
     public bool FirstBindPending =>
         !_channels.Any(c => c.State == ChannelState.Up) && _channels.Any(c => c.State == ChannelState.Connecting);
 
-    public bool HeldElsewhere =>
-        _channels.Any(c => c.State == ChannelState.Standby) && !_channels.Any(c => c.State is ChannelState.Up or ChannelState.Connecting or ChannelState.Open);
+    public bool HeldElsewhere
+    {
+        get
+        {
+            var standby = false;
+            foreach (var channel in _channels)
+            {
+                var state = channel.State;
+                if (state is ChannelState.Up or ChannelState.Connecting or ChannelState.Open)
+                {
+                    return false;
+                }
+                standby |= state == ChannelState.Standby;
+            }
+            return standby;
+        }
+    }
 
+    // Every handover asks for every message: the number's carrier is looked up only when some channel is on standby.
     public bool HeldElsewhereFor(string to)
     {
-        var carrier = CarrierLookup.Of(to);
-        return _channels.Any(c => c.State == ChannelState.Standby && c.Serves(carrier));
+        Carrier? carrier = null;
+        foreach (var channel in _channels)
+        {
+            if (channel.State == ChannelState.Standby && channel.Serves(carrier ??= CarrierLookup.Of(to)))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>State and counters of every channel, for operators.</summary>

@@ -29,7 +29,7 @@ internal sealed partial class DeliveryWorker
     /// </summary>
     public bool TryClaimForHandoff(List<MessageRecord> messages, DateTime now)
     {
-        if (!options.Value.RunWorker || _queueFirst || _backlog || routes.FirstBindPending || messages.Exists(m => routes.HeldElsewhereFor(m.To)))
+        if (!options.Value.RunWorker || _queueFirst || _backlog || routes.FirstBindPending || AnyHeldElsewhere(messages))
         {
             return false;
         }
@@ -45,6 +45,18 @@ internal sealed partial class DeliveryWorker
             (message.ClaimToken, message.ClaimedBy, message.LeaseUntil, message.Attempts) = (claim, node.Id, now + options.Value.Lease, 1);
         }
         return true;
+    }
+
+    private bool AnyHeldElsewhere(List<MessageRecord> messages)
+    {
+        foreach (var message in messages)
+        {
+            if (routes.HeldElsewhereFor(message.To))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Submits messages that <see cref="TryClaimForHandoff"/> claimed, once their send has committed, as slots free up.</summary>
