@@ -17,11 +17,12 @@ public sealed class CaptchaSigner(ServerKeys keys, IOptions<CaptchaOptions> opti
 
     // ALTCHA libraries take the HMAC key as a string and use its UTF-8 bytes. Keying with the hex form of the
     // derived key lets any of them (altcha-lib in the interop test) check our signatures with the same key.
-    private byte[]? _hmacKey;
+    private byte[][]? _hmacKeys;
 
-    internal string HmacKeyText => Convert.ToHexStringLower(keys.CaptchaKey);
+    internal string HmacKeyText => Convert.ToHexStringLower(keys.Captcha.Current);
 
-    private byte[] HmacKey => _hmacKey ??= Encoding.ASCII.GetBytes(HmacKeyText);
+    /// <summary>The current key first; older ones verify challenges issued before a master key rotation.</summary>
+    private byte[][] HmacKeys => _hmacKeys ??= keys.Captcha.All.ToArray().Select(key => Encoding.ASCII.GetBytes(Convert.ToHexStringLower(key))).ToArray();
 
     public CaptchaChallenge Issue(Guid tenantId)
     {
@@ -40,5 +41,17 @@ public sealed class CaptchaSigner(ServerKeys keys, IOptions<CaptchaOptions> opti
         SHA256.HashData(Encoding.UTF8.GetBytes(salt + number.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>HMAC-SHA256 of the challenge's hex text.</summary>
-    public byte[] Sign(string challenge) => HMACSHA256.HashData(HmacKey, Encoding.UTF8.GetBytes(challenge));
+    public byte[] Sign(string challenge) => HMACSHA256.HashData(HmacKeys[0], Encoding.UTF8.GetBytes(challenge));
+
+    /// <summary>Whether <paramref name="signature"/> is ours, compared in constant time under every known key.</summary>
+    public bool IsSigned(string challenge, ReadOnlySpan<byte> signature)
+    {
+        var text = Encoding.UTF8.GetBytes(challenge);
+        var signed = false;
+        foreach (var key in HmacKeys)
+        {
+            signed |= CryptographicOperations.FixedTimeEquals(signature, HMACSHA256.HashData(key, text));
+        }
+        return signed;
+    }
 }

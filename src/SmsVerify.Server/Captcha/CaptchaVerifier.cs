@@ -43,7 +43,7 @@ public sealed partial class CaptchaVerifier(CaptchaSigner signer, ILimitStore st
             return (CaptchaVerdict.WrongAlgorithm, null, default);
         }
         var challenge = payload.Challenge!;
-        if (!TryFromHex(payload.Signature!, out var signature) || !CryptographicOperations.FixedTimeEquals(signature, signer.Sign(challenge)))
+        if (!TryFromHex(payload.Signature!, out var signature) || !signer.IsSigned(challenge, signature))
         {
             return (CaptchaVerdict.BadSignature, null, default);
         }

@@ -13,6 +13,7 @@ public static class CompatExtensions
     public static IHostApplicationBuilder AddCompat(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<VendorCredentials>();
+        builder.Services.AddSingleton<Infrastructure.Security.SealedValues>(VendorCredentials.Sealed);
         builder.Services.AddScoped<TenantVendorCredentials>();
         builder.AddVendorPorts();
         builder.AddAlibaba();

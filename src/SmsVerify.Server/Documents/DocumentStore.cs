@@ -49,17 +49,53 @@ public sealed class DocumentStore(ServerKeys keys, IOptions<DocumentOptions> opt
         return File.Exists(path) ? Decrypt(tenantId, id, await File.ReadAllBytesAsync(path, cancellationToken)) : null;
     }
 
+    /// <summary>
+    /// Re-encrypts under the current key every document an older master key encrypted (a rotation). Each file is
+    /// replaced the way it was written, through a temporary name, so a crash leaves the old file or the new one.
+    /// </summary>
+    public async Task<ResealTally> ResealAsync(CancellationToken cancellationToken)
+    {
+        var tally = new ResealTally();
+        var root = Path.GetFullPath(_options.Directory);
+        if (!Directory.Exists(root))
+        {
+            return tally;
+        }
+        foreach (var path in Directory.EnumerateFiles(root, "*.bin", SearchOption.AllDirectories))
+        {
+            if (!Guid.TryParseExact(Path.GetFileName(Path.GetDirectoryName(path)), "N", out var tenantId)
+                || !Guid.TryParseExact(Path.GetFileNameWithoutExtension(path), "N", out var id))
+            {
+                continue;
+            }
+            var sealedBytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            if (!sealedBytes.AsSpan().StartsWith(Magic)
+                || !Sealing.TryOpen(keys.Documents, sealedBytes.AsSpan(Magic.Length), AssociatedData(tenantId, id), out var plain, out var keyIndex))
+            {
+                tally += new ResealTally(0, 1);
+                continue;
+            }
+            if (keyIndex > 0)
+            {
+                await File.WriteAllBytesAsync(path + ".tmp", Encrypt(tenantId, id, plain), cancellationToken);
+                File.Move(path + ".tmp", path, overwrite: true);
+                tally += new ResealTally(1, 0);
+            }
+        }
+        return tally;
+    }
+
     private string PathOf(Guid tenantId, Guid id) => Path.Combine(Path.GetFullPath(_options.Directory), tenantId.ToString("N"), id.ToString("N") + ".bin");
 
     private byte[] Encrypt(Guid tenantId, Guid id, byte[] plain)
     {
-        var sealedBytes = Sealing.Seal(keys.DocumentKey, plain, AssociatedData(tenantId, id), prefix: Magic.Length);
+        var sealedBytes = Sealing.Seal(keys.Documents, plain, AssociatedData(tenantId, id), prefix: Magic.Length);
         Magic.CopyTo(sealedBytes, 0);
         return sealedBytes;
     }
 
     private byte[] Decrypt(Guid tenantId, Guid id, byte[] sealedBytes) => sealedBytes.AsSpan().StartsWith(Magic)
-        ? Sealing.Open(keys.DocumentKey, sealedBytes.AsSpan(Magic.Length), AssociatedData(tenantId, id))
+        ? Sealing.Open(keys.Documents, sealedBytes.AsSpan(Magic.Length), AssociatedData(tenantId, id))
         : throw new CryptographicException("Not a SmsVerify document file.");
 
     private static byte[] AssociatedData(Guid tenantId, Guid id) => [.. tenantId.ToByteArray(), .. id.ToByteArray()];

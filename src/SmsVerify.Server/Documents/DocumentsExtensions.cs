@@ -6,6 +6,7 @@ public static class DocumentsExtensions
     {
         builder.Services.AddOptions<DocumentOptions>().BindConfiguration("Documents").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DocumentStore>();
+        builder.Services.AddSingleton<SmsVerify.Server.Infrastructure.Security.SealedValues, SealedDocuments>();
         builder.Services.AddSingleton<SmsVerify.Server.Infrastructure.Security.PersonalData>();
         return builder;
     }

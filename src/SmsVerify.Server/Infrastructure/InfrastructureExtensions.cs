@@ -40,6 +40,8 @@ public static class InfrastructureExtensions
         builder.Services.AddOptions<SecurityOptions>().BindConfiguration("Security");
         builder.Services.AddSingleton<ServerKeys>();
         builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddSingleton<MasterKeyRotation>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MasterKeyRotation>());
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ClusterCache>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterCache>());

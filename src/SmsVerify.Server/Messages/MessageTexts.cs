@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using SmsVerify.Server.Infrastructure.Security;
 
 namespace SmsVerify.Server.Messages;
@@ -7,8 +8,14 @@ namespace SmsVerify.Server.Messages;
 public sealed class MessageTexts(ServerKeys keys)
 {
     public byte[] Seal(Guid messageId, string text) =>
-        Sealing.Seal(keys.MessageSealKey, Encoding.UTF8.GetBytes(text), messageId.ToByteArray());
+        Sealing.Seal(keys.MessageSeal, Encoding.UTF8.GetBytes(text), messageId.ToByteArray());
 
     public string Open(Guid messageId, byte[] sealedText) =>
-        Encoding.UTF8.GetString(Sealing.Open(keys.MessageSealKey, sealedText, messageId.ToByteArray()));
+        Encoding.UTF8.GetString(Sealing.Open(keys.MessageSeal, sealedText, messageId.ToByteArray()));
+
+    /// <summary>The texts of messages still waiting for a carrier, for a master key rotation.</summary>
+    public static readonly SealedColumn Sealed = new("queued message texts", keys => keys.MessageSeal,
+        db => db.Messages.Where(m => m.TextSeal != null).OrderBy(m => m.Id).Select(m => new SealedRow(m.Id, m.TextSeal!, m.Id)),
+        (db, row, resealed, _, _) => db.Messages.Where(m => m.Id == row.Id && m.TextSeal == row.Sealed)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.TextSeal, resealed)));
 }

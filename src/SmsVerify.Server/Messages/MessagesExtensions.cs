@@ -1,4 +1,5 @@
 using SmsVerify.Server.Channels;
+using SmsVerify.Server.Infrastructure.Security;
 using SmsVerify.Server.Messages.Delivery;
 using SmsVerify.Server.Messages.Inbound;
 using SmsVerify.Server.Telemetry;
@@ -15,6 +16,7 @@ public static class MessagesExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<MessagesOptions>().BindConfiguration("Messages").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MessageTexts>();
+        builder.Services.AddSingleton<SealedValues>(MessageTexts.Sealed);
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddSingleton<DeliveryAttempt>();
         builder.Services.AddSingleton<MessageOutcomes>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmsVerify.Server.Infrastructure.Database;
+using SmsVerify.Server.Infrastructure.Security;
 using SmsVerify.Server.Tenants;
 
 namespace SmsVerify.Server.Operators;
@@ -15,6 +16,8 @@ public static class OperatorsExtensions
         builder.Services.AddOptions<ConsoleOptions>().BindConfiguration("Console").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IPasswordHasher<OperatorAccount>, PasswordHasher<OperatorAccount>>();
         builder.Services.AddSingleton<SecondFactor>();
+        builder.Services.AddSingleton<SealedValues>(SecondFactor.SealedOperatorSecrets);
+        builder.Services.AddSingleton<SealedValues>(SecondFactor.SealedTenantUserSecrets);
         builder.Services.AddScoped<OperatorSignIn>();
         builder.Services.AddScoped<OperatorAccounts>();
         ConsoleCookie.Add(builder.Services, ConsoleAuth.Scheme, "smsverify-console", "/console", StillValidAsync);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OtpNet;
 using SmsVerify.Server.Infrastructure.Security;
 
@@ -14,6 +15,18 @@ public sealed record SecondFactorEnrolment(string Secret, string Uri);
 public sealed class SecondFactor(ServerKeys keys, TimeProvider clock)
 {
     public const string Issuer = "SmsVerify";
+
+    /// <summary>Operators' TOTP secrets, for a master key rotation.</summary>
+    public static readonly SealedColumn SealedOperatorSecrets = new("operator second-factor secrets", keys => keys.SecondFactor,
+        db => db.Operators.OrderBy(a => a.Id).Select(a => new SealedRow(a.Id, a.SealedTotpSecret, a.Id)),
+        (db, row, resealed, _, _) => db.Operators.Where(a => a.Id == row.Id && a.SealedTotpSecret == row.Sealed)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.SealedTotpSecret, resealed)));
+
+    /// <summary>Tenant people's TOTP secrets, for a master key rotation.</summary>
+    public static readonly SealedColumn SealedTenantUserSecrets = new("tenant second-factor secrets", keys => keys.SecondFactor,
+        db => db.TenantUsers.Where(u => u.SealedTotpSecret != null).OrderBy(u => u.Id).Select(u => new SealedRow(u.Id, u.SealedTotpSecret!, u.Id)),
+        (db, row, resealed, _, _) => db.TenantUsers.Where(u => u.Id == row.Id && u.SealedTotpSecret == row.Sealed)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.SealedTotpSecret, resealed)));
     private const int SecretBytes = 20;
 
     public (byte[] Sealed, SecondFactorEnrolment Enrolment) Enrol(OperatorAccountKey account)
@@ -21,7 +34,7 @@ public sealed class SecondFactor(ServerKeys keys, TimeProvider clock)
         var secret = KeyGeneration.GenerateRandomKey(SecretBytes);
         var base32 = Base32Encoding.ToString(secret);
         var uri = new OtpUri(OtpType.Totp, base32, account.UserName, Issuer).ToString();
-        return (Sealing.Seal(keys.SecondFactorKey, secret, account.Id.ToByteArray()), new SecondFactorEnrolment(base32, uri));
+        return (Sealing.Seal(keys.SecondFactor, secret, account.Id.ToByteArray()), new SecondFactorEnrolment(base32, uri));
     }
 
     /// <summary>The time step the code matched, when it is right and newer than <paramref name="lastStep"/>; else null.</summary>
@@ -30,7 +43,7 @@ public sealed class SecondFactor(ServerKeys keys, TimeProvider clock)
     {
         try
         {
-            var base32 = Base32Encoding.ToString(Sealing.Open(keys.SecondFactorKey, sealedSecret, account.Id.ToByteArray()));
+            var base32 = Base32Encoding.ToString(Sealing.Open(keys.SecondFactor, sealedSecret, account.Id.ToByteArray()));
             return new SecondFactorEnrolment(base32, new OtpUri(OtpType.Totp, base32, account.UserName, Issuer).ToString());
         }
         catch (System.Security.Cryptography.CryptographicException)
@@ -48,7 +61,7 @@ public sealed class SecondFactor(ServerKeys keys, TimeProvider clock)
         {
             return null;
         }
-        var secret = Sealing.Open(keys.SecondFactorKey, sealedSecret, accountId.ToByteArray());
+        var secret = Sealing.Open(keys.SecondFactor, sealedSecret, accountId.ToByteArray());
         var totp = new Totp(secret);
         return totp.VerifyTotp(clock.GetUtcNow().UtcDateTime, code, out var step, VerificationWindow.RfcSpecifiedNetworkDelay) && step > lastStep
             ? step

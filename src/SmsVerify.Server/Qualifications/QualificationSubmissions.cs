@@ -21,6 +21,12 @@ public sealed class QualificationSubmissions(
     AppDbContext db, AuditTrail audit, DocumentStore documents, PersonalData personalData, PlatformPolicy policy, RealPersonService realPerson,
     TimeProvider clock)
 {
+    /// <summary>Identity numbers, bound to their qualification, for a master key rotation.</summary>
+    public static readonly SealedColumn SealedIdNumbers = new("identity numbers", keys => keys.PersonalData,
+        db => db.Qualifications.OrderBy(q => q.Id).Select(q => new SealedRow(q.Id, q.IdNumberSealed, q.Id)),
+        (db, row, resealed, _, _) => db.Qualifications.Where(q => q.Id == row.Id && q.IdNumberSealed == row.Sealed)
+            .ExecuteUpdateAsync(s => s.SetProperty(q => q.IdNumberSealed, resealed)));
+
     public async Task<Outcome<Qualification>> SubmitAsync(Guid tenantId, QualificationForm form, CancellationToken cancellationToken)
     {
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == tenantId, cancellationToken);

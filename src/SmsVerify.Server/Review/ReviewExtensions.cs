@@ -16,6 +16,7 @@ public static class ReviewExtensions
         builder.Services.AddScoped<IReviewKind, LandingAppReview>();
         // How qualifications and applications come in, for the API and the tenant console alike.
         builder.Services.AddScoped<QualificationSubmissions>();
+        builder.Services.AddSingleton<Infrastructure.Security.SealedValues>(QualificationSubmissions.SealedIdNumbers);
         builder.Services.AddScoped<LandingAppSubmissions>();
         builder.Services.AddScoped<LandingAppHashes>();
         return builder;

@@ -1,3 +1,4 @@
+using SmsVerify.Server.Infrastructure.Security;
 using SmsVerify.Server.Policy;
 
 namespace SmsVerify.Server.Verification;
@@ -19,6 +20,7 @@ public static class VerificationExtensions
             .Validate(VerificationOptions.LimitsAreValid, "Verification:Limits keys must be window lengths in seconds (1 to 2678400) and values 0 or more.")
             .ValidateOnStart();
         builder.Services.AddSingleton<VerificationCodes>();
+        builder.Services.AddSingleton<SealedValues>(VerificationCodes.Sealed);
         builder.Services.AddSingleton<VerificationMetrics>();
         builder.Services.AddScoped<VerificationService>();
         builder.Services.AddScoped<VerificationLog>();

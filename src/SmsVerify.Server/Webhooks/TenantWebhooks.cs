@@ -17,6 +17,12 @@ public sealed partial class TenantWebhooks(
 {
     public const int MaxDeliveries = 100;
 
+    /// <summary>Every tenant's signing secret, bound to the tenant, for a master key rotation.</summary>
+    public static readonly SealedColumn SealedSecrets = new("webhook secrets", keys => keys.PersonalData,
+        db => db.WebhookEndpoints.OrderBy(e => e.TenantId).Select(e => new SealedRow(e.TenantId, e.SecretSealed, e.TenantId)),
+        (db, row, resealed, _, _) => db.WebhookEndpoints.Where(e => e.TenantId == row.Id && e.SecretSealed == row.Sealed)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.SecretSealed, resealed)));
+
     public async Task<Outcome<WebhookView>> SetAsync(Guid tenantId, SetWebhookRequest request, CancellationToken cancellationToken)
     {
         if (Validate(request, options.Value) is { } invalid)

@@ -15,6 +15,7 @@ public static class WebhooksExtensions
         builder.Services.AddSingleton<WebhookHandover>();
         builder.Services.AddSingleton<WebhookBodies>();
         builder.Services.AddScoped<TenantWebhooks>();
+        builder.Services.AddSingleton<Infrastructure.Security.SealedValues>(TenantWebhooks.SealedSecrets);
         builder.Services.AddSingleton<WebhookMetrics>();
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("SmsVerify-Webhooks/1"))
             .ConfigurePrimaryHttpMessageHandler(services =>

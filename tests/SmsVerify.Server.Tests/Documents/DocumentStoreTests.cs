@@ -13,10 +13,10 @@ public sealed class DocumentStoreTests : IDisposable
     private readonly byte[] _masterKey = RandomNumberGenerator.GetBytes(32);
     private readonly Guid _tenant = Guid.NewGuid();
 
-    private DocumentStore Store(int maxImageBytes = 1024 * 1024, byte[]? masterKey = null)
+    private DocumentStore Store(int maxImageBytes = 1024 * 1024, byte[]? masterKey = null, byte[][]? olderKeys = null)
     {
         var keys = new ServerKeys();
-        keys.Initialize(masterKey ?? _masterKey);
+        keys.Initialize(masterKey ?? _masterKey, olderKeys);
         return new DocumentStore(keys, Options.Create(new DocumentOptions { Directory = _directory, MaxImageBytes = maxImageBytes }));
     }
 
@@ -58,6 +58,34 @@ public sealed class DocumentStoreTests : IDisposable
         var outcome = await Store(maxImageBytes: 100).SaveAsync(_tenant, "selfie", Jpeg(new string('x', 200)), CancellationToken.None);
         Assert.Contains("larger than", outcome.Error!.Detail);
         Assert.Empty(Directory.GetFiles(_directory, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Reseal_AfterTheMasterKeyRotated_ReadsUnderTheNewKeyAlone()
+    {
+        var saved = (await Store().SaveAsync(_tenant, "licence", Jpeg("LICENCE"), CancellationToken.None)).Value!;
+        var newKey = RandomNumberGenerator.GetBytes(32);
+        await Assert.ThrowsAnyAsync<CryptographicException>(() => Store(masterKey: newKey).ReadAsync(_tenant, saved.Id, CancellationToken.None));
+
+        var rotating = Store(masterKey: newKey, olderKeys: [_masterKey]);
+        Assert.Equal(Jpeg("LICENCE").ToArray(), await rotating.ReadAsync(_tenant, saved.Id, CancellationToken.None));
+        Assert.Equal(new ResealTally(1, 0), await rotating.ResealAsync(CancellationToken.None));
+        Assert.Equal(new ResealTally(0, 0), await rotating.ResealAsync(CancellationToken.None));
+
+        Assert.Equal(Jpeg("LICENCE").ToArray(), await Store(masterKey: newKey).ReadAsync(_tenant, saved.Id, CancellationToken.None));
+        Assert.Empty(Directory.GetFiles(_directory, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Reseal_DocumentNoKnownKeyOpens_IsCountedAndLeftAsItIs()
+    {
+        await Store().SaveAsync(_tenant, "licence", Jpeg("LICENCE"), CancellationToken.None);
+        var file = Directory.GetFiles(_directory, "*.bin", SearchOption.AllDirectories).Single();
+        var bytes = await File.ReadAllBytesAsync(file);
+
+        var unrelated = Store(masterKey: RandomNumberGenerator.GetBytes(32), olderKeys: [RandomNumberGenerator.GetBytes(32)]);
+        Assert.Equal(new ResealTally(0, 1), await unrelated.ResealAsync(CancellationToken.None));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(file));
     }
 
     [Fact]

@@ -17,7 +17,19 @@ public sealed class SmsVerifyApp : WebApplicationFactory<Program>, IAsyncLifetim
 {
     public const string OperatorKey = "svo_test-operator-key-for-the-integration-tests";
 
-    private readonly TestDatabase _store = new();
+    private readonly TestDatabase _store;
+    private readonly bool _ownsStore;
+
+    public SmsVerifyApp() : this(new TestDatabase(), ownsStore: true)
+    {
+    }
+
+    /// <summary>A server on a store the test owns, so several servers can run on it one after another, as restarts.</summary>
+    public SmsVerifyApp(TestDatabase store) : this(store, ownsStore: false)
+    {
+    }
+
+    private SmsVerifyApp(TestDatabase store, bool ownsStore) => (_store, _ownsStore) = (store, ownsStore);
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -47,7 +59,7 @@ public sealed class SmsVerifyApp : WebApplicationFactory<Program>, IAsyncLifetim
         }
     }
 
-    public Task InitializeAsync() => _store.CreateAsync();
+    public Task InitializeAsync() => _ownsStore ? _store.CreateAsync() : Task.CompletedTask;
 
     /// <summary>A client with no key.</summary>
     public HttpClient Anonymous() =>
@@ -108,6 +120,9 @@ public sealed class SmsVerifyApp : WebApplicationFactory<Program>, IAsyncLifetim
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _store.DisposeAsync();
+        if (_ownsStore)
+        {
+            await _store.DisposeAsync();
+        }
     }
 }

@@ -159,6 +159,31 @@ public class VerificationCodesTests
     }
 
     [Fact]
+    public void CodeFromBeforeAMasterKeyRotation_ChecksAndUnsealsWhileTheOldKeyIsAccepted_AndNotAfter()
+    {
+        var oldMaster = RandomNumberGenerator.GetBytes(32);
+        var newMaster = RandomNumberGenerator.GetBytes(32);
+        var before = new ServerKeys();
+        before.Initialize(oldMaster);
+        var hash = new VerificationCodes(before).Hash(_id, "062071");
+        var sealedCode = new VerificationCodes(before).Seal(_id, "062071");
+        var rotating = new ServerKeys();
+        rotating.Initialize(newMaster, [oldMaster]);
+        var after = new ServerKeys();
+        after.Initialize(newMaster);
+
+        Assert.True(new VerificationCodes(rotating).Matches(_id, "062071", hash));
+        Assert.False(new VerificationCodes(rotating).Matches(_id, "062072", hash));
+        Assert.Equal("062071", new VerificationCodes(rotating).Unseal(_id, sealedCode));
+        Assert.False(new VerificationCodes(after).Matches(_id, "062071", hash));
+        Assert.ThrowsAny<CryptographicException>(() => new VerificationCodes(after).Unseal(_id, sealedCode));
+        // What the rotating node seals, a node that has only learnt the new key (accepting it) opens too.
+        var learning = new ServerKeys();
+        learning.Initialize(oldMaster, [newMaster]);
+        Assert.Equal("062071", new VerificationCodes(learning).Unseal(_id, new VerificationCodes(rotating).Seal(_id, "062071")));
+    }
+
+    [Fact]
     public void Unseal_UnderDifferentServerKeys_Throws()
     {
         var sealedCode = _codes.Seal(_id, "062071");

@@ -56,15 +56,21 @@ public sealed class VendorCredentials(IMemoryCache cache, ClusterCache cluster, 
         {
             return null;
         }
-        var secret = Encoding.UTF8.GetString(Sealing.Open(keys.CredentialSealKey, row.SecretSeal, row.Id.ToByteArray()));
+        var secret = Encoding.UTF8.GetString(Sealing.Open(keys.CredentialSeal, row.SecretSeal, row.Id.ToByteArray()));
         var caller = new VendorCaller(row.Id, row.TenantId, row.Mode, vendor, keyId, secret, row.AppId);
         cache.Set(cacheKey, caller, CacheFor);
         return caller;
     }
 
+    /// <summary>Every credential's secret, for a master key rotation.</summary>
+    public static readonly SealedColumn Sealed = new("vendor credential secrets", keys => keys.CredentialSeal,
+        db => db.VendorCredentials.OrderBy(c => c.Id).Select(c => new SealedRow(c.Id, c.SecretSeal, c.Id)),
+        (db, row, resealed, _, _) => db.VendorCredentials.Where(c => c.Id == row.Id && c.SecretSeal == row.Sealed)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.SecretSeal, resealed)));
+
     /// <summary>Seals a new secret for the credential row <paramref name="credentialId"/>.</summary>
     public byte[] Seal(Guid credentialId, string secret) =>
-        Sealing.Seal(keys.CredentialSealKey, Encoding.UTF8.GetBytes(secret), credentialId.ToByteArray());
+        Sealing.Seal(keys.CredentialSeal, Encoding.UTF8.GetBytes(secret), credentialId.ToByteArray());
 
     /// <summary>Compares a computed signature with the presented one without leaking where they differ.</summary>
     public static bool Matches(string expected, string? presented) =>

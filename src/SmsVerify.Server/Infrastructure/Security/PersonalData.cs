@@ -8,9 +8,9 @@ namespace SmsVerify.Server.Infrastructure.Security;
 /// </summary>
 public sealed class PersonalData(ServerKeys keys)
 {
-    public byte[] Seal(Guid recordId, string value) => Sealing.Seal(keys.PersonalDataKey, Encoding.UTF8.GetBytes(value), recordId.ToByteArray());
+    public byte[] Seal(Guid recordId, string value) => Sealing.Seal(keys.PersonalData, Encoding.UTF8.GetBytes(value), recordId.ToByteArray());
 
-    public string Unseal(Guid recordId, byte[] sealedBytes) => Encoding.UTF8.GetString(Sealing.Open(keys.PersonalDataKey, sealedBytes, recordId.ToByteArray()));
+    public string Unseal(Guid recordId, byte[] sealedBytes) => Encoding.UTF8.GetString(Sealing.Open(keys.PersonalData, sealedBytes, recordId.ToByteArray()));
 
     /// <summary>The first six and last four characters, as Chinese platforms show ID numbers: 110105********002X.</summary>
     public static string Mask(string value) =>
