@@ -9,12 +9,15 @@ namespace SmsVerify.Bench.Versus;
 internal sealed record SmsVerifyStore(string Label, string? Postgres, string? Redis);
 
 /// <summary>
-/// One SmsVerify run: a fresh SMSC and a fresh server with one SMPP channel to it, a live tenant whose webhook points
-/// at the sink, then one <c>POST /v1/messages</c> (one recipient) or <c>POST /v1/verifications</c> per message.
+/// One SmsVerify run: a fresh SMSC and a fresh server with one SMPP channel to it (three servers on one store for
+/// <see cref="Variant.Cluster"/>, the channel's binds leased one to each), a live tenant whose webhook points at the
+/// sink, then one <c>POST /v1/messages</c> (one recipient) or <c>POST /v1/verifications</c> per message, the servers
+/// taking the requests in turn. At the end the SMSC's count of submits and distinct texts must match what was sent.
 /// </summary>
 internal static class SmsVerifyRun
 {
     private const string Channel = "versus";
+    private const int ClusterNodes = 3;
 
     public static async Task<VersusResult> RunAsync(
         int round, Variant variant, SmsVerifyStore store, VersusOptions options, CallbackSink sink, string dll, string repoRoot, RunResources resources)
@@ -27,12 +30,25 @@ internal static class SmsVerifyRun
             resources.Defer(database.Drop);
         }
         string operatorKey = Bench.RandomKey(40);
-        var server = resources.Add(ServerProcess.Start(dll, operatorKey, database?.ServerConnectionString, store.Redis, Settings(smsc.Port)));
-        using var http = Bench.CreateClient(server.BaseAddress, options.Connections);
-        await server.WaitHealthyAsync(http, TimeSpan.FromSeconds(90));
+        int nodes = variant == Variant.Cluster ? ClusterNodes : 1;
+        var servers = new List<ServerProcess>();
+        var clients = new List<HttpClient>();
+        for (int n = 0; n < nodes; n++)
+        {
+            var server = resources.Add(ServerProcess.Start(dll, operatorKey, database?.ServerConnectionString, store.Redis, Settings(smsc.Port, nodes)));
+            var client = Bench.CreateClient(server.BaseAddress, options.Connections);
+            resources.Defer(client.Dispose);
+            await server.WaitHealthyAsync(client, TimeSpan.FromSeconds(90));
+            (servers, clients) = ([.. servers, server], [.. clients, client]);
+        }
+        var http = clients[0];
         var tenant = await LiveTenant.CreateAsync(http, operatorKey);
         string template = variant == Variant.Verification ? await tenant.AddVerificationTemplateAsync(http) : tenant.NotificationTemplate;
-        await SetupApi.WaitForChannelAsync(http, operatorKey, Channel);
+        foreach (var client in clients)
+        {
+            await SetupApi.WaitForChannelAsync(client, operatorKey, Channel);
+        }
+        TimeSpan ServersCpu() => servers.Aggregate(TimeSpan.Zero, (sum, server) => sum + server.Cpu);
 
         // The warm-up's numbers follow the measured ones, so no number gets two codes.
         int phoneBase = Random.Shared.Next(0, 100_000_000 - options.Messages - options.Warmup);
@@ -52,7 +68,7 @@ internal static class SmsVerifyRun
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tenant.Key);
-            using var response = await http.SendAsync(request);
+            using var response = await clients[i % nodes].SendAsync(request);
             string body = await response.Content.ReadAsStringAsync();
             string? refusal = response.StatusCode == expected ? Refusal(body) : body;
             return refusal is null ? null : $"HTTP {(int)response.StatusCode} {refusal}";
@@ -64,7 +80,7 @@ internal static class SmsVerifyRun
             var warmup = sink.Begin(options.Warmup, byVerification);
             await tenant.SetWebhookAsync(http, sink.WebhookUrl(warmup));
             var warmed = await VersusResult.MeasureAsync(round, variant, store.Label, options.Connections, options.SettleTimeout, warmup,
-                i => Send(options.Messages + i), () => server.Cpu, () => smsc.Cpu);
+                i => Send(options.Messages + i), ServersCpu, () => smsc.Cpu);
             if (!warmed.Ok)
             {
                 return warmed with { Failure = $"warm-up: {warmed.Failure}" };
@@ -73,17 +89,33 @@ internal static class SmsVerifyRun
         var run = sink.Begin(options.Messages, byVerification);
         await tenant.SetWebhookAsync(http, sink.WebhookUrl(run));
         var result = await VersusResult.MeasureAsync(round, variant, store.Label, options.Connections, options.SettleTimeout, run, Send,
-            () => server.Cpu, () => smsc.Cpu);
+            ServersCpu, () => smsc.Cpu);
+        if (result.Ok)
+        {
+            result = await CheckSmscAsync(result, smsc, options.Warmup + options.Messages);
+        }
         if (!result.Ok)
         {
-            Console.Error.WriteLine($"server output (last lines):\n{server.OutputTail()}");
+            Console.Error.WriteLine($"server output (last lines):\n{string.Join("\n", servers.Select(s => s.OutputTail()))}");
         }
         return result;
     }
 
-    /// <summary>The server's settings for the run, over what <see cref="ServerProcess"/> sets for every bench.</summary>
-    private static Dictionary<string, string> Settings(int smscPort) => new()
+    /// <summary>Every message sent reached the SMSC once: each number its one text, and none twice.</summary>
+    private static async Task<VersusResult> CheckSmscAsync(VersusResult result, SmscProcess smsc, int sent)
     {
+        var stats = await smsc.StatsAsync();
+        result = result with { Callbacks = $"{result.Callbacks}; smsc: {stats.Submits} submits, {stats.Duplicates} duplicates" };
+        return stats.Distinct != sent || stats.Duplicates > 0
+            ? result with { Failure = $"the SMSC took {stats.Distinct} distinct messages of {sent} sent, and {stats.Duplicates} twice" }
+            : result;
+    }
+
+    /// <summary>The server's settings for the run, over what <see cref="ServerProcess"/> sets for every bench.</summary>
+    private static Dictionary<string, string> Settings(int smscPort, int nodes) => new()
+    {
+        // One bind per node: leased across the nodes, so each holds one.
+        ["Channels__0__Binds"] = nodes.ToString(CultureInfo.InvariantCulture),
         ["Channels__0__Name"] = Channel,
         ["Channels__0__Host"] = "127.0.0.1",
         ["Channels__0__Port"] = smscPort.ToString(CultureInfo.InvariantCulture),

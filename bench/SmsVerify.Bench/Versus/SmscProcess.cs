@@ -14,6 +14,7 @@ internal sealed class SmscProcess : IDisposable
     private readonly Process _process;
     private readonly TaskCompletionSource<int> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
+    private TaskCompletionSource<SmscStats>? _stats;
 
     private SmscProcess(Process process) => _process = process;
 
@@ -70,6 +71,16 @@ internal sealed class SmscProcess : IDisposable
         return smsc;
     }
 
+    /// <summary>Submits accepted so far, and how many distinct (number, text) they carried.</summary>
+    public async Task<SmscStats> StatsAsync()
+    {
+        var stats = new TaskCompletionSource<SmscStats>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _stats, stats);
+        await _process.StandardInput.WriteLineAsync("stats");
+        await _process.StandardInput.FlushAsync();
+        return await stats.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     /// <summary>What it printed: the listening and bind events, or an error.</summary>
     public string Output()
     {
@@ -109,10 +120,21 @@ internal sealed class SmscProcess : IDisposable
                 _output.Add(line);
             }
         }
+        if (line.StartsWith("{\"event\":\"stats\"", StringComparison.Ordinal))
+        {
+            using var stats = JsonDocument.Parse(line);
+            Volatile.Read(ref _stats)?.TrySetResult(new SmscStats(stats.RootElement.GetProperty("submits").GetInt32(), stats.RootElement.GetProperty("distinct").GetInt32()));
+        }
         if (line.StartsWith("{\"event\":\"listening\"", StringComparison.Ordinal))
         {
             using var listening = JsonDocument.Parse(line);
             _listening.TrySetResult(listening.RootElement.GetProperty("port").GetInt32());
         }
     }
+}
+
+/// <summary>What the SMSC took: <see cref="Submits"/> accepted, carrying <see cref="Distinct"/> different (number, text).</summary>
+internal readonly record struct SmscStats(int Submits, int Distinct)
+{
+    public int Duplicates => Submits - Distinct;
 }

@@ -95,7 +95,9 @@ internal static class VersusBench
         }
         foreach (var store in stores)
         {
-            steps.AddRange(options.Variants.Where(v => v != Variant.Kannel).Order().Select(v => new Step(v, store)));
+            // Several nodes share only a server store: not the embedded SQLite file.
+            steps.AddRange(options.Variants.Where(v => v != Variant.Kannel && (v != Variant.Cluster || store.Postgres is not null))
+                .Order().Select(v => new Step(v, store)));
         }
         return steps;
     }

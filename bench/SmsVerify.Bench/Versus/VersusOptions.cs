@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace SmsVerify.Bench.Versus;
 
-/// <summary>The variants a round can run: Kannel's sendsms, and SmsVerify's two sending APIs.</summary>
-internal enum Variant { Kannel, Message, Verification }
+/// <summary>
+/// The variants a round can run: Kannel's sendsms, SmsVerify's two sending APIs, and messages sent through three
+/// SmsVerify nodes on one PostgreSQL and Redis (<see cref="Cluster"/>, only on that store).
+/// </summary>
+internal enum Variant { Kannel, Message, Verification, Cluster }
 
 internal sealed record VersusOptions(
     int Messages, int Warmup, int Connections, int Rounds, IReadOnlyList<Variant> Variants, string? Postgres, string? Redis, TimeSpan SettleTimeout,
@@ -11,14 +14,17 @@ internal sealed record VersusOptions(
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/SmsVerify.Bench -- versus [--messages N (10000)] [--warmup W (20000)] [--connections C (16)]
-          [--rounds R (3)] [--variants kannel,message,verification] [--postgres "<npgsql connection string>"] [--redis host:port]
+          [--rounds R (3)] [--variants kannel,message,verification,cluster] [--postgres "<npgsql connection string>"] [--redis host:port]
           [--timeout seconds to settle (300)] [--no-build]
           Kannel (sendsms + dlr-url) and SmsVerify (POST /v1/messages, POST /v1/verifications + webhooks) against the
           same SMSC (peer/smsc.js), one message per request, interleaved round by round; prints the medians and the
           ratio of each SmsVerify variant's settled msg/s to Kannel's. Each run first sends W messages the same way,
           unmeasured, and waits for them to settle, so that what is measured is a running sender, not its start (the
           .NET JIT compiles and tunes the hot paths in the first seconds). With --postgres/--redis, SmsVerify's
-          variants run a second time on that store.
+          variants run a second time on that store. The cluster variant (not run unless named) sends the message variant's
+          requests in turn to three nodes sharing the PostgreSQL + Redis store, with a bind each; it needs both options.
+          Every SmsVerify run also asks the SMSC how many submits it took and how many distinct texts they carried:
+          a message lost or submitted twice fails the run.
         """;
 
     /// <summary>Returns null with <paramref name="error"/> null for --help, or null with an error message.</summary>
@@ -74,6 +80,10 @@ internal sealed record VersusOptions(
         {
             error = "--messages and --warmup must stay at or below 10,000,000 together";
         }
+        if (error is null && variants.Contains(Variant.Cluster) && (postgres is null || redis is null))
+        {
+            error = "the cluster variant needs --postgres and --redis: its nodes share them";
+        }
         return error is not null ? null : new VersusOptions(messages, warmup, connections, rounds, variants, postgres, redis, TimeSpan.FromSeconds(timeout),
             noBuild, BenchOptions.DisplayCommand(["versus", .. args]));
     }
@@ -85,7 +95,7 @@ internal sealed record VersusOptions(
         {
             if (!Enum.TryParse(name, ignoreCase: true, out Variant variant) || !Enum.IsDefined(variant))
             {
-                error = $"unknown variant {name}: the variants are kannel, message and verification";
+                error = $"unknown variant {name}: the variants are kannel, message, verification and cluster";
                 return variants;
             }
             if (!variants.Contains(variant))
@@ -95,7 +105,7 @@ internal sealed record VersusOptions(
         }
         if (variants.Count == 0)
         {
-            error = "--variants needs a comma-separated list: kannel, message, verification";
+            error = "--variants needs a comma-separated list: kannel, message, verification, cluster";
         }
         return variants;
     }

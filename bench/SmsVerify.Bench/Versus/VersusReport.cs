@@ -60,6 +60,13 @@ internal static class VersusReport
         Console.WriteLine(kannelSettled is not null
             ? "settled vs Kannel: the variant's median settled msg/s over Kannel's median settled msg/s in the same rounds (the target is ≥ 2×)."
             : results.Any(r => r.Variant == Variant.Kannel) ? "No Kannel run succeeded, so there is no ratio." : "Kannel did not run, so there is no ratio.");
+        var oneNode = results.Where(r => r.Variant == Variant.Message && r.Ok && r.Store != "SQLite").Select(r => r.SettledPerSecond).ToList();
+        var threeNodes = results.Where(r => r.Variant == Variant.Cluster && r.Ok).Select(r => r.SettledPerSecond).ToList();
+        if (oneNode.Count > 0 && threeNodes.Count > 0)
+        {
+            Console.WriteLine(string.Create(Invariant,
+                $"three nodes vs one on the same store: {Median(threeNodes) / Median(oneNode):F2}× settled msg/s (medians of the same rounds)."));
+        }
         if (results.Any(r => !r.Ok))
         {
             Console.WriteLine($"{results.Count(r => !r.Ok)} of {results.Count} runs FAILED; their rows count only the runs that succeeded.");
@@ -70,6 +77,7 @@ internal static class VersusReport
     {
         Variant.Kannel => "kannel sendsms",
         Variant.Message => "smsverify message",
+        Variant.Cluster => "smsverify message ×3 nodes",
         _ => "smsverify verification",
     };
 

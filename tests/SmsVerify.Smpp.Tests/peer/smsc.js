@@ -8,6 +8,8 @@
 //   submit    {seq, text, status, message_id, udh, session}   every submit_sm, answered or not
 //   message   {message_id, text, parts}          a whole message, reassembled from its UDH parts
 //   dropped   {after}                            the connection was destroyed on purpose
+//   stats     {submits, distinct}                on a line "stats" on stdin: submit_sm accepted so far, and how many
+//                                                distinct (number, part, text) they carried: the rest are duplicates
 // --throttle N   answer ESME_RTHROTTLED to the first N submit_sm
 // --drop-after N on the first connection, destroy the socket when the Nth submit_sm arrives (never answered)
 // --receipts     send a delivery receipt deliver_sm after each accepted submit_sm
@@ -27,9 +29,10 @@ const reply = args.includes('--reply') ? args[args.indexOf('--reply') + 1] : nul
 const quiet = args.includes('--quiet');
 
 let submits = 0, nextId = 0, sessions = 0;
+const texts = new Set();
 const parts = new Map(); // "ref/total" -> array of texts
 const emit = (event) => {
-  if (!quiet || event.event === 'listening' || event.event === 'bind') {
+  if (!quiet || event.event === 'listening' || event.event === 'bind' || event.event === 'stats') {
     process.stdout.write(JSON.stringify(event) + '\n');
   }
 };
@@ -63,6 +66,7 @@ const server = smpp.createServer((session) => {
       return;
     }
     const id = (++nextId).toString(16).padStart(8, '0');
+    texts.add(`${pdu.destination_addr}|${udh ? udh.join('.') : ''}|${text}`);
     emit({ event: 'submit', seq: pdu.sequence_number, text, status: 0, message_id: id, udh, session: number });
     session.send(pdu.response({ message_id: id }));
     // UDH concatenation IE 0x00: [0x00, 0x03, ref, total, seq] (3GPP TS 23.040 §9.2.3.24.1)
@@ -99,4 +103,10 @@ const server = smpp.createServer((session) => {
 
 server.listen(port, '127.0.0.1', () => emit({ event: 'listening', port: server.address().port }));
 process.stdin.on('end', () => process.exit(0));
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk) => {
+  if (chunk.split('\n').includes('stats')) {
+    emit({ event: 'stats', submits: nextId, distinct: texts.size });
+  }
+});
 process.stdin.resume();
