@@ -11,9 +11,9 @@ namespace SmsVerify.Server.Tests.Cluster;
 
 /// <summary>
 /// Requests spread over three nodes behave as on one: each message is submitted once and settled wherever its receipt
-/// arrives, each status event is posted once, a number's limits and its failed-check lock count across the nodes,
-/// a change on one node (a deleted key, a suspension, a tripped breaker) applies on the others at once, and a
-/// channel's binds are the carrier's limit for all the nodes together.
+/// arrives, each status event is posted once, a number's limits, a tenant's rate-limit buckets and its failed-check
+/// lock count across the nodes, a change on one node (a deleted key, a suspension, a tripped breaker) applies on the
+/// others at once, and a channel's binds are the carrier's limit for all the nodes together.
 /// </summary>
 /// <remarks>Nodes started by a test for itself name one bind slot more (<see cref="ExtraSlot"/>), so that they bind too.</remarks>
 public sealed class ThreeNodesTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
@@ -94,6 +94,29 @@ public sealed class ThreeNodesTests(ClusterFixture cluster) : IClassFixture<Clus
             Assert.Equal(HttpStatusCode.OK, (await node.CheckAsync(id, "999999")).StatusCode);
         }
         await (await onNode[0].CheckAsync(id, "123456")).ProblemAsync(HttpStatusCode.TooManyRequests, "verification_locked");
+    }
+
+    [ClusterFact]
+    public async Task ATenantsRateLimitBucket_CountsStartsOnEveryNode()
+    {
+        var tenant = await cluster.Nodes[0].CreateTenantAsync();
+        string[] numbers = ["+8613800000051", "+8613800000052", "+8613800000053"];
+        foreach (var number in numbers)
+        {
+            await tenant.RegisterNumberAsync(number);
+        }
+        await (await tenant.Http.PostJsonAsync("/v1/rate-limits", new { key = "endUserIp", buckets = new[] { new { max = 2, intervalSeconds = 600 } } }))
+            .OkAsync(HttpStatusCode.Created);
+
+        // Two codes in ten minutes from one address, whichever node each request reaches.
+        var starts = new List<HttpResponseMessage>();
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            starts.Add(await cluster.Nodes[i].WithKey(tenant.ApiKey).PostJsonAsync("/v1/verifications", new { to = numbers[i], rateLimits = new { endUserIp = "203.0.113.7" } }));
+        }
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], starts.Select(s => s.StatusCode));
+        await starts[2].ProblemAsync(HttpStatusCode.TooManyRequests, "rate_limit_exceeded");
     }
 
     [ClusterFact]
