@@ -80,6 +80,9 @@ public sealed class MessageMetrics
     /// <summary>A carrier as the <c>carrier</c> tag names it: <c>china_mobile</c>, …, <c>other</c>.</summary>
     public static string CarrierName(Carrier carrier) => Carriers[(int)carrier];
 
+    /// <summary>A status as the <c>status</c> tag (and the API) names it: <c>delivered</c>, <c>failed</c>, ….</summary>
+    public static string StatusName(MessageStatus status) => Statuses[(int)status];
+
     private static TagList Tags(string to, MessageStatus status, string? channel) => new()
     {
         { "carrier", CarrierName(CarrierLookup.Of(to)) },

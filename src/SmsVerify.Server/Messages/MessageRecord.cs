@@ -95,9 +95,18 @@ public sealed class MessageRecord
     public DateTime? SubmittedAt { get; set; }
     public DateTime? DoneAt { get; set; }
 
-    /// <summary>The trace of the request that accepted it, kept in memory only (<see cref="MessageTracing"/>).</summary>
+    /// <summary>The trace of the request that accepted it, as this node's handover carries it (<see cref="MessageTracing"/>).</summary>
     [NotMapped]
     public ActivityContext? Trace { get; init; }
+
+    /// <summary>
+    /// The same trace as a W3C <c>traceparent</c>, stored so that a claim from the queue and the receipt continue it;
+    /// null unless the accepting request's span was recorded.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary><c>00-</c>, 32 hex digits of trace id, <c>-</c>, 16 of span id, <c>-</c>, 2 of flags.</summary>
+    public const int TraceParentLength = 55;
 }
 
 internal sealed class MessageRecordConfiguration : IEntityTypeConfiguration<MessageRecord>
@@ -121,6 +130,7 @@ internal sealed class MessageRecordConfiguration : IEntityTypeConfiguration<Mess
         builder.Property(m => m.Channel).HasMaxLength(32);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.ErrorCode).HasMaxLength(64);
+        builder.Property(m => m.TraceParent).HasMaxLength(MessageRecord.TraceParentLength);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -77,6 +77,7 @@ internal sealed partial class SendPipeline
             NextAttemptAt = now,
             CreatedAt = now,
             Trace = Activity.Current?.Context,
+            TraceParent = MessageTracing.TraceParentOf(Activity.Current),
         };
     }
 

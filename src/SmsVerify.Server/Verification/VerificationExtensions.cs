@@ -24,6 +24,7 @@ public static class VerificationExtensions
         builder.Services.AddSingleton<VerificationMetrics>();
         builder.Services.AddScoped<VerificationService>();
         builder.Services.AddScoped<VerificationLog>();
+        builder.Services.AddHostedService<VerificationRetention>();
         return builder;
     }
 }

@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using OpenTelemetry.Trace;
 using SmsVerify.Server.Channels;
 using SmsVerify.Server.Messages;
-using SmsVerify.Server.Tests.Channels;
 using SmsVerify.Server.Tests.Support;
 
 namespace SmsVerify.Server.Tests.Telemetry;
@@ -14,7 +11,7 @@ public sealed class TracingTests : IAsyncLifetime
 {
     private const string RealNumber = "+8613912345678";
 
-    private readonly List<Activity> _spans = [];
+    private readonly ExportedSpans _spans = new();
     private readonly FakeChannel _carrier = new("primary", 10, _ => new SubmitOutcome.Accepted(["c-1"]));
     private readonly SmsVerifyApp _app;
 
@@ -23,7 +20,7 @@ public sealed class TracingTests : IAsyncLifetime
         TestServices = services =>
         {
             services.AddSingleton<IChannelRoutes>(new FakeRoutes(_carrier));
-            services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(_spans));
+            _spans.AddTo(services);
         },
     };
 
@@ -31,26 +28,16 @@ public sealed class TracingTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private List<Activity> Spans()
-    {
-        lock (_spans)
-        {
-            return [.. _spans];
-        }
-    }
-
     [Fact]
     public async Task AMessage_ApiCallAndSubmit_AreOneTrace()
     {
         var id = await _app.SendNotificationAsync(RealNumber);
 
-        Activity? submit = null;
-        await Wait.Until(() => (submit = Spans().Find(s => s.Source.Name == MessageTracing.SourceName && Equals(s.GetTagItem("smsverify.message.id"), id))) is not null,
+        var submit = await _spans.WaitForAsync(s => s.Source.Name == MessageTracing.SourceName && Equals(s.GetTagItem("smsverify.message.id"), id),
             "the submit's span");
         // The request's span ends with its response, which may be after the submit's.
-        Activity? parent = null;
-        await Wait.Until(() => (parent = Spans().Find(s => s.SpanId == submit!.ParentSpanId)) is not null, "the submit's parent span");
-        Assert.Equal((ActivityKind.Server, "POST", "/v1/messages/"), (parent!.Kind, parent.GetTagItem("http.request.method"), parent.GetTagItem("http.route")));
-        Assert.Equal(parent.TraceId, submit!.TraceId);
+        var parent = await _spans.WaitForAsync(s => s.SpanId == submit.ParentSpanId, "the submit's parent span");
+        Assert.Equal((ActivityKind.Server, "POST", "/v1/messages/"), (parent.Kind, parent.GetTagItem("http.request.method"), parent.GetTagItem("http.route")));
+        Assert.Equal(parent.TraceId, submit.TraceId);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using SmsVerify.Server.Channels;
 using SmsVerify.Server.Infrastructure.Database;
@@ -31,7 +32,7 @@ internal sealed class DeliveryAttempt(
         if (message.NotAfter is { } notAfter && notAfter <= now)
         {
             // A code past its expiry is useless to its reader; sending it late would only cost the tenant.
-            await outcomes.FinishUnsentAsync(message, MessageStatus.Expired, "expired_in_queue");
+            await FinishUnsentAsync(span, message, MessageStatus.Expired, "expired_in_queue");
             return;
         }
         var comebacks = comeback.Count;
@@ -47,6 +48,7 @@ internal sealed class DeliveryAttempt(
                     return;
                 case SubmitOutcome.Unknown unknown when message.Attempts >= options.Value.MaxAttempts:
                     // Never answered, again and again: give up rather than risk more copies on the phone.
+                    MessageTracing.Ended(span, MessageStatus.Failed, "outcome_unknown");
                     await outcomes.UnknownAsync(message, channel.Name, unknown, retryAt: null);
                     return;
                 case SubmitOutcome.Unknown unknown:
@@ -54,7 +56,7 @@ internal sealed class DeliveryAttempt(
                     await outcomes.UnknownAsync(message, channel.Name, unknown, clock.UtcNowForStorage() + backoff);
                     return;
                 case SubmitOutcome.Rejected { Transient: false } rejected:
-                    await outcomes.FinishUnsentAsync(message, MessageStatus.Failed, rejected.ErrorCode);
+                    await FinishUnsentAsync(span, message, MessageStatus.Failed, rejected.ErrorCode);
                     return;
                 case SubmitOutcome.Rejected rejected:
                     refused.Add(channel.Name);
@@ -72,7 +74,7 @@ internal sealed class DeliveryAttempt(
         var waited = now - message.CreatedAt;
         if (waited >= options.Value.GiveUpAfter)
         {
-            await outcomes.FinishUnsentAsync(message, MessageStatus.Failed, errorCode);
+            await FinishUnsentAsync(span, message, MessageStatus.Failed, errorCode);
             return;
         }
         // A quarter of the time it has waited so far, within bounds: soon after a blip, calmly through an outage.
@@ -88,5 +90,11 @@ internal sealed class DeliveryAttempt(
             return;
         }
         await written;
+    }
+
+    private Task FinishUnsentAsync(Activity? span, MessageRecord message, MessageStatus status, string errorCode)
+    {
+        MessageTracing.Ended(span, status, errorCode);
+        return outcomes.FinishUnsentAsync(message, status, errorCode);
     }
 }

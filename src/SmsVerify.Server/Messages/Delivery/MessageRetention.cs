@@ -54,32 +54,17 @@ internal sealed partial class MessageRetention(
         var (messages, replies) = (0, 0);
         foreach (var tenant in tenants)
         {
-            messages += await DeleteInBatchesAsync(
+            messages += await BatchDeletes.DeleteAsync(
                 db.Messages.Where(m => m.TenantId == tenant && m.CreatedAt < messagesBefore && m.Status != MessageStatus.Queued).OrderBy(m => m.CreatedAt),
                 cancellationToken);
         }
         // Replies that matched no signature have no tenant.
         foreach (var tenant in tenants.Append(null))
         {
-            replies += await DeleteInBatchesAsync(
+            replies += await BatchDeletes.DeleteAsync(
                 db.InboundMessages.Where(m => m.TenantId == tenant && m.ReceivedAt < repliesBefore).OrderBy(m => m.ReceivedAt), cancellationToken);
         }
         return (messages, replies);
-    }
-
-    /// <summary>Deletes the rows oldest first, a batch per statement, until none is left.</summary>
-    private static async Task<int> DeleteInBatchesAsync<T>(IOrderedQueryable<T> rows, CancellationToken cancellationToken)
-    {
-        const int Batch = 1000;
-        var total = 0;
-        int deleted;
-        do
-        {
-            deleted = await rows.Take(Batch).ExecuteDeleteAsync(cancellationToken);
-            total += deleted;
-        }
-        while (deleted == Batch);
-        return total;
     }
 
     private static partial class Log

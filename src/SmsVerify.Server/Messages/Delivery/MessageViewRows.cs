@@ -13,6 +13,8 @@ internal static class MessageViewRows
         "MaskedText", "CreatedAt", "SubmittedAt", "DoneAt"
         """;
 
+    public const int ColumnCount = 16;
+
     public static (Guid TenantId, MessageView View) Read(DbDataReader row)
     {
         var message = new MessageRecord

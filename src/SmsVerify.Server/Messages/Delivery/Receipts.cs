@@ -118,10 +118,13 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
     /// <summary>
     /// Counts each delivered part on its message's row, or fails the message, with one conditional UPDATE each: the
     /// row lock orders receipts for parts of one message, so the last part's receipt is the one that sees every other.
+    /// The view comes back with the change, so the status event needs no read of the row; while someone records
+    /// traces, so does the message's <c>traceparent</c>, for the receipt's span.
     /// </summary>
     private async Task SettleAsync(AppDbContext db, IReadOnlyList<ReceiptEvent> receipts, List<Guid?> marked)
     {
         var batch = new SqlBatch(db);
+        var settle = MessageTracing.Listening ? SettleTraced : Settle;
         var submitted = nameof(MessageStatus.Submitted);
         for (var i = 0; i < receipts.Count; i++)
         {
@@ -140,24 +143,41 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
             var error = failed ? receipt.ErrorCode ?? "undeliverable" : null;
             var delivered = failed ? 0 : 1;
             var doneAt = receipt.DoneAt ?? receipt.ReceivedAt;
-            // The view comes back with the change, so the status event needs no read of the row.
-            batch.Add(FormattableStringFactory.Create($$"""
-                UPDATE "messages" SET
-                    "DeliveredParts" = "DeliveredParts" + {0},
-                    "Status" = CASE WHEN {1} OR "DeliveredParts" + 1 >= "PartCount" THEN {2} ELSE "Status" END,
-                    "ErrorCode" = CASE WHEN {1} THEN {3} ELSE "ErrorCode" END,
-                    "DoneAt" = CASE WHEN {1} OR "DeliveredParts" + 1 >= "PartCount" THEN {4} ELSE "DoneAt" END
-                WHERE "Id" = {5} AND "Status" = {6}
-                RETURNING {{MessageViewRows.Columns}}
-                """, delivered, failed, final, error, doneAt, messageId, submitted));
+            batch.Add(FormattableStringFactory.Create(settle, delivered, failed, final, error, doneAt, messageId, submitted));
         }
         if (batch.Count == 0)
         {
             return;
         }
-        var settled = await batch.ReadFirstAsync(MessageViewRows.Read);
-        await events.EnqueueAsync(db, [.. settled.Where(s => s.View is { Status: not MessageStatus.Submitted })]);
+        if (ReferenceEquals(settle, Settle))
+        {
+            var settled = await batch.ReadFirstAsync(MessageViewRows.Read);
+            await events.EnqueueAsync(db, [.. settled.Where(s => s.View is { Status: not MessageStatus.Submitted })]);
+            return;
+        }
+        var traced = await batch.ReadFirstAsync(row => (Settled: MessageViewRows.Read(row), TraceParent: row.IsDBNull(TraceParentColumn) ? null : row.GetString(TraceParentColumn)));
+        var ended = traced.Where(t => t.Settled.View is { Status: not MessageStatus.Submitted }).ToList();
+        foreach (var (settled, traceParent) in ended)
+        {
+            MessageTracing.Receipt(traceParent, settled.View.Id, settled.View.Status, settled.View.ErrorCode);
+        }
+        await events.EnqueueAsync(db, [.. ended.Select(t => t.Settled)]);
     }
+
+    private const string Settle = $$"""
+        UPDATE "messages" SET
+            "DeliveredParts" = "DeliveredParts" + {0},
+            "Status" = CASE WHEN {1} OR "DeliveredParts" + 1 >= "PartCount" THEN {2} ELSE "Status" END,
+            "ErrorCode" = CASE WHEN {1} THEN {3} ELSE "ErrorCode" END,
+            "DoneAt" = CASE WHEN {1} OR "DeliveredParts" + 1 >= "PartCount" THEN {4} ELSE "DoneAt" END
+        WHERE "Id" = {5} AND "Status" = {6}
+        RETURNING {{MessageViewRows.Columns}}
+        """;
+
+    private const string SettleTraced = Settle + """, "TraceParent" """;
+
+    // The column after the view's.
+    private const int TraceParentColumn = MessageViewRows.ColumnCount;
 
     /// <summary>Keeps receipts whose part is not recorded (yet); one for a part that already has its outcome is a repeat.</summary>
     private static async Task KeepUnmatchedAsync(AppDbContext db, List<ReceiptEvent> receipts)

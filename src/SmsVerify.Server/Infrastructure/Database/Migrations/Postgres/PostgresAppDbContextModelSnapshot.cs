@@ -658,6 +658,10 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
+
                     b.Property<Guid?>("VerificationId")
                         .HasColumnType("uuid");
 

@@ -651,6 +651,10 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("VerificationId")
                         .HasColumnType("TEXT");
 
