@@ -63,7 +63,7 @@ public sealed class MasterKeyRotationTests : IAsyncLifetime
 
     private SmsVerifyApp Server(Dictionary<string, string?> settings)
     {
-        var app = new SmsVerifyApp(_store);
+        var app = SmsVerifyApp.OnStore(_store);
         app.Settings["Webhooks:AllowHttp"] = "true";
         app.Settings["Webhooks:AllowPrivateNetworks"] = "true";
         foreach (var (key, value) in settings)

@@ -25,9 +25,8 @@ public sealed class SmsVerifyApp : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     /// <summary>A server on a store the test owns, so several servers can run on it one after another, as restarts.</summary>
-    public SmsVerifyApp(TestDatabase store) : this(store, ownsStore: false)
-    {
-    }
+    /// <remarks>A factory, not a constructor: xUnit builds class fixtures only through a single public constructor.</remarks>
+    public static SmsVerifyApp OnStore(TestDatabase store) => new(store, ownsStore: false);
 
     private SmsVerifyApp(TestDatabase store, bool ownsStore) => (_store, _ownsStore) = (store, ownsStore);
 
