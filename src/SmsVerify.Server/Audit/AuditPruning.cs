@@ -25,13 +25,18 @@ public static class AuditPruning
     /// Prunes every record written before <paramref name="cutoff"/>, a file at a time, writing <c>audit.pruned</c>
     /// records at <paramref name="now"/>; returns the anchors written.
     /// </summary>
-    public static async Task<List<AuditAnchor>> PruneAsync(AppDbContext db, string directory, DateTime cutoff, DateTime now,
-        JsonSerializerOptions json, CancellationToken cancellationToken)
+    public static Task<List<AuditAnchor>> PruneAsync(AppDbContext db, string directory, DateTime cutoff, DateTime now,
+        JsonSerializerOptions json, CancellationToken cancellationToken) =>
+        PruneAsync(db, directory, cutoff, now, json, BatchSize, cancellationToken);
+
+    /// <summary>As above, <paramref name="batchSize"/> records a file: fewer in tests, to see several files.</summary>
+    internal static async Task<List<AuditAnchor>> PruneAsync(AppDbContext db, string directory, DateTime cutoff, DateTime now,
+        JsonSerializerOptions json, int batchSize, CancellationToken cancellationToken)
     {
         // Each batch's own audit.pruned record is written at now: a cutoff past it would prune those forever.
         ArgumentOutOfRangeException.ThrowIfGreaterThan(cutoff, now);
         var anchors = new List<AuditAnchor>();
-        while (await PruneBatchAsync(db, directory, cutoff, now, json, cancellationToken) is { } anchor)
+        while (await PruneBatchAsync(db, directory, cutoff, now, json, batchSize, cancellationToken) is { } anchor)
         {
             anchors.Add(anchor);
             db.ChangeTracker.Clear();
@@ -40,14 +45,14 @@ public static class AuditPruning
     }
 
     private static async Task<AuditAnchor?> PruneBatchAsync(AppDbContext db, string directory, DateTime cutoff, DateTime now,
-        JsonSerializerOptions json, CancellationToken cancellationToken)
+        JsonSerializerOptions json, int batchSize, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await AuditTrail.LockAsync(db, cancellationToken);
         var anchor = await LatestAnchorAsync(db, cancellationToken);
         // The oldest records in order, up to the first one still within the retention: only a prefix of the chain
         // goes, so what stays is whole from the anchor on.
-        var oldest = await db.AuditRecords.AsNoTracking().OrderBy(r => r.Sequence).Take(BatchSize).ToListAsync(cancellationToken);
+        var oldest = await db.AuditRecords.AsNoTracking().OrderBy(r => r.Sequence).Take(batchSize).ToListAsync(cancellationToken);
         var batch = oldest.TakeWhile(r => r.At < cutoff).ToList();
         if (batch.Count == 0)
         {

@@ -1,5 +1,10 @@
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SmsVerify.Cli;
+using SmsVerify.Server.Audit;
+using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Tests.Audit;
 using SmsVerify.Server.Tests.Support;
 
@@ -72,5 +77,30 @@ public sealed class CliAuditExportTests : IAsyncLifetime
 
         Assert.Equal(ExitCodes.CheckFailed, checkedFile.ExitCode);
         Assert.Contains("anchor", checkedFile.Out);
+    }
+
+    [Fact]
+    public async Task VerifyExport_SeveralFiles_ChainAcrossThemInOrder_AndNotOutOfOrder()
+    {
+        // After the file InitializeAsync wrote (records 1-4) come its audit.pruned and these; a cutoff of now takes them all.
+        await AuditExportFiles.AppendOldAsync(_app, 5, TimeSpan.Zero);
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var now = _app.Clock.UtcNowForStorage();
+        var json = _app.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+
+        var anchors = await _app.WithDbAsync(db => AuditPruning.PruneAsync(db, _exports, now, now, json, 2, CancellationToken.None));
+
+        Assert.Equal([6L, 8L, 10L], anchors.Select(a => a.Sequence));
+        var files = Directory.GetFiles(_exports, "audit-*.ndjson.gz").Order(StringComparer.Ordinal).ToArray();
+        var anchorHash = Convert.ToHexStringLower(anchors[^1].Hash);
+
+        var inOrder = await _cli.RunAsync(["audit", "verify-export", .. files, "--anchor", anchorHash]);
+        var outOfOrder = await _cli.RunAsync(["audit", "verify-export", .. files.Reverse()]);
+
+        Assert.Equal(ExitCodes.Ok, inOrder.ExitCode);
+        Assert.Contains($"records 1 to {anchors[^1].Sequence}", inOrder.Out);
+        Assert.Equal(ExitCodes.CheckFailed, outOfOrder.ExitCode);
+        var verification = await _cli.AsOperatorAsync("audit", "verify", "--json");
+        Assert.Equal((true, anchors[^1].Sequence + 1), (verification.Json.GetProperty("valid").GetBoolean(), verification.Json.GetProperty("verifiedFrom").GetInt64()));
     }
 }
