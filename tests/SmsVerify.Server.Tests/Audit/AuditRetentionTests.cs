@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmsVerify.Server.Audit;
 using SmsVerify.Server.Tests.Channels;
+using SmsVerify.Server.Tests.Console;
 using SmsVerify.Server.Tests.Support;
 
 namespace SmsVerify.Server.Tests.Audit;
@@ -75,6 +76,21 @@ public sealed class AuditRetentionTests : IAsyncLifetime
         Assert.False(verification.GetProperty("valid").GetBoolean());
         Assert.Equal(sequence, verification.GetProperty("brokenAt").GetInt64());
         Assert.Contains("altered", verification.Str("reason"));
+    }
+
+    [Fact]
+    public async Task AfterPruning_TheConsolesCheck_SaysWhereItStartedAndWhatWasPruned()
+    {
+        await AuditExportFiles.AppendOldAsync(_app, 3, PastRetention);
+        await AuditExportFiles.PruneNowAsync(_app);
+        var anchor = await _app.WithDbAsync(db => db.AuditAnchors.SingleAsync());
+        var auditor = await _app.SignedInAsync("auditor");
+
+        var page = await (await auditor.GetAsync("/console/audit?handler=Verify")).Content.ReadAsStringAsync();
+
+        Assert.Contains("data-valid=\"true\"", page);
+        Assert.Contains("id=\"pruned\"", page);
+        Assert.Contains(Convert.ToHexStringLower(anchor.Hash), page);
     }
 
     [Fact]
