@@ -12,4 +12,6 @@ namespace SmsVerify.Cli;
 [JsonSerializable(typeof(ProblemRow))]
 [JsonSerializable(typeof(ChannelsStatus))]
 [JsonSerializable(typeof(AuditExported))]
+[JsonSerializable(typeof(ExportedRecord))]
+[JsonSerializable(typeof(ExportVerification))]
 internal sealed partial class CliJson : JsonSerializerContext;

@@ -13,7 +13,7 @@ internal static class AuditCommands
         {
             var chain = await ctx.Operator.VerifyAuditAsync(ctx.CancellationToken);
             ctx.Write(chain, c => ctx.Console.Line(c.Valid
-                ? $"The audit chain is intact: {c.Records} records."
+                ? $"The audit chain is intact: {c.Records} records{Pruned(c)}."
                 : $"The audit chain breaks at record {c.BrokenAt}: {c.Reason} ({c.Records} records before it fit)."));
             return chain.Valid ? ExitCodes.Ok : ExitCodes.CheckFailed;
         });
@@ -32,8 +32,33 @@ internal static class AuditCommands
                 var records = await ExportAsync(ctx, path, query);
                 return ctx.Write(new AuditExported(path, records), e => ctx.Console.Line($"Exported {e.Records} records to {e.Path}."));
             });
-        return new Command("audit", "The audit trail (admin or auditor key).") { verify, export };
+        return new Command("audit", "The audit trail (admin or auditor key; verify-export needs none).") { verify, export, VerifyExport(host) };
     }
+
+    /// <summary><c>audit verify-export FILE...</c>: checks export files on this machine, without a server; exits 4 if they break.</summary>
+    private static Command VerifyExport(CliHost host)
+    {
+        var files = new Argument<FileInfo[]>("files") { Description = "Export files, oldest first (their names sort that way).", Arity = ArgumentArity.OneOrMore };
+        var anchor = new Option<string?>("--anchor") { Description = "The anchorHash audit verify prints: the last record must have it." };
+        return new Command("verify-export", "Recompute the hashes in audit export files and check they chain, across files in order.") { files, anchor }
+            .Runs(host, async ctx =>
+            {
+                var given = ctx.Get(files);
+                if (given.FirstOrDefault(f => !f.Exists) is { } missing)
+                {
+                    throw new UsageException($"{missing.FullName} does not exist.");
+                }
+                var result = await AuditExportCheck.VerifyAsync(given, ctx.Get(anchor), ctx.CancellationToken);
+                ctx.Write(result, r => ctx.Console.Line(r.Valid
+                    ? $"The export is intact: records {r.FirstSequence} to {r.LastSequence} ({r.Records} records); the last hash is {r.LastHash}."
+                    : $"The export breaks at record {r.BrokenAt}: {r.Reason} ({r.Records} records before it fit)."));
+                return result.Valid ? ExitCodes.Ok : ExitCodes.CheckFailed;
+            });
+    }
+
+    private static string Pruned(AuditVerification chain) => chain.PrunedThrough is { } through
+        ? $" from record {chain.VerifiedFrom}; records 1 to {through} were exported and pruned, the last with hash {chain.AnchorHash}"
+        : "";
 
     /// <summary>Into a temporary file moved into place at the end, so a failed export leaves no half file under the name asked for.</summary>
     private static async Task<long> ExportAsync(CliContext ctx, string path, AuditQuery query)

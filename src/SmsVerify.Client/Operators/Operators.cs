@@ -37,8 +37,12 @@ public sealed record ChannelBind(string Mode, string State);
 public sealed record QueueDepth(
     int Queued, int Due, DateTimeOffset? OldestCreatedAt, IReadOnlyDictionary<string, int> ByCarrier, IReadOnlyDictionary<string, int> ByChannel, int Unroutable);
 
-/// <summary>The audit chain recomputed: valid or not, how many records fit, and where it first breaks.</summary>
-public sealed record AuditVerification(bool Valid, long Records, long? BrokenAt, string? Reason);
+/// <summary>
+/// The audit chain recomputed: valid or not, how many records fit, and where it first breaks. Once records were
+/// exported and pruned, it was checked from <see cref="VerifiedFrom"/>, after <see cref="PrunedThrough"/>, whose hash
+/// (<see cref="AnchorHash"/>) the first remaining record chains to.
+/// </summary>
+public sealed record AuditVerification(bool Valid, long Records, long? BrokenAt, string? Reason, long VerifiedFrom = 1, long? PrunedThrough = null, string? AnchorHash = null);
 
 /// <summary>
 /// Which audit records to export: <see cref="Actor"/> exact (<c>operator:alice</c>), <see cref="Action"/> a prefix

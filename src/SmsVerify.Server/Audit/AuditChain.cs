@@ -4,8 +4,11 @@ using System.Text;
 
 namespace SmsVerify.Server.Audit;
 
-/// <summary>How a record's hash is made: SHA-256 over its fields, one per line, then the previous hash.</summary>
-public static class AuditChain
+/// <summary>
+/// How a record's hash is made: SHA-256 over its fields, one per line, then the previous hash. The smsverify command
+/// compiles this same file in to check export files away from the server, so it names no server type.
+/// </summary>
+internal static class AuditChain
 {
     /// <summary>The "previous hash" of the first record.</summary>
     public static readonly byte[] Genesis = new byte[32];
@@ -29,6 +32,14 @@ public static class AuditChain
         return sha.GetHashAndReset();
     }
 
-    public static byte[] HashOf(AuditRecord r) =>
-        HashOf(r.Sequence, r.At, r.Actor, r.TenantId, r.Action, r.Target, r.RequestId, r.Detail, r.PreviousHash);
+    /// <summary>
+    /// Why a record does not follow the one before it (<paramref name="expectedSequence"/>, whose hash is
+    /// <paramref name="expectedPrevious"/>), or null when it does; <paramref name="recomputed"/> is its hash made anew.
+    /// </summary>
+    public static string? Break(long expectedSequence, ReadOnlySpan<byte> expectedPrevious,
+        long sequence, ReadOnlySpan<byte> previousHash, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> recomputed) =>
+        sequence != expectedSequence ? $"expected record {expectedSequence}, found {sequence} (a record is missing)"
+        : !previousHash.SequenceEqual(expectedPrevious) ? "its previous hash is not the hash of the record before it"
+        : !recomputed.SequenceEqual(hash) ? "its content does not match its hash (it was altered)"
+        : null;
 }

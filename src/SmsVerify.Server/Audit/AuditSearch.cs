@@ -12,8 +12,12 @@ namespace SmsVerify.Server.Audit;
 public sealed record AuditFilter(string? Target = null, string? Actor = null, string? ActionPrefix = null, DateTime? From = null, DateTime? To = null,
     long? After = null, long? Before = null);
 
-/// <summary>The chain recomputed: valid, how many records fit, and where it first breaks.</summary>
-public sealed record ChainVerification(bool Valid, long Records, long? BrokenAt, string? Reason);
+/// <summary>
+/// The chain recomputed: valid, how many records fit, and where it first breaks. Once records were pruned it is
+/// checked from <paramref name="VerifiedFrom"/>, the record after <paramref name="PrunedThrough"/>, which must chain to
+/// <paramref name="AnchorHash"/> (the last pruned record's hash, also the last hash in its export file).
+/// </summary>
+public sealed record ChainVerification(bool Valid, long Records, long? BrokenAt, string? Reason, long VerifiedFrom, long? PrunedThrough, string? AnchorHash);
 
 /// <summary>Searching, exporting and verifying the audit trail, for the JSON API and the console alike.</summary>
 public static class AuditSearch
@@ -80,24 +84,35 @@ public static class AuditSearch
             }
         }, "application/x-ndjson", fileName);
 
-    /// <summary>Recomputes the chain from the first record and names the first one that does not fit.</summary>
+    /// <summary>
+    /// Recomputes the chain from its start (the first record, or the one after the newest anchor once records were
+    /// pruned) and names the first record that does not fit.
+    /// </summary>
     public static async Task<ChainVerification> VerifyAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        long expected = 1;
-        var previous = AuditChain.Genesis;
+        var anchor = await AuditPruning.LatestAnchorAsync(db, cancellationToken);
+        var verification = await VerifyFromAsync(db, anchor, cancellationToken);
+        if (verification.Valid)
+        {
+            return verification;
+        }
+        // A prune that committed between reading the anchor and the records makes the chain look cut: read both again.
+        var latest = await AuditPruning.LatestAnchorAsync(db, cancellationToken);
+        return latest?.Sequence == anchor?.Sequence ? verification : await VerifyFromAsync(db, latest, cancellationToken);
+    }
+
+    private static async Task<ChainVerification> VerifyFromAsync(AppDbContext db, AuditAnchor? anchor, CancellationToken cancellationToken)
+    {
+        var walk = new AuditChainWalk(anchor);
+        var from = walk.Expected;
+        var hash = anchor is null ? null : Convert.ToHexStringLower(anchor.Hash);
         await foreach (var record in db.AuditRecords.AsNoTracking().OrderBy(r => r.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var broken = record.Sequence != expected ? $"expected record {expected}, found {record.Sequence} (a record is missing)"
-                : !record.PreviousHash.AsSpan().SequenceEqual(previous) ? "its previous hash is not the hash of the record before it"
-                : !AuditChain.HashOf(record).AsSpan().SequenceEqual(record.Hash) ? "its content does not match its hash (it was altered)"
-                : null;
-            if (broken is not null)
+            if (walk.Step(record) is { } broken)
             {
-                return new ChainVerification(false, expected - 1, record.Sequence, $"Record {record.Sequence}: {broken}.");
+                return new ChainVerification(false, walk.Expected - from, record.Sequence, $"Record {record.Sequence}: {broken}.", from, anchor?.Sequence, hash);
             }
-            previous = record.Hash;
-            expected++;
         }
-        return new ChainVerification(true, expected - 1, null, null);
+        return new ChainVerification(true, walk.Expected - from, null, null, from, anchor?.Sequence, hash);
     }
 }

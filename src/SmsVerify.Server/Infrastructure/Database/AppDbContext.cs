@@ -30,6 +30,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Messages.Inbound.InboundMessagePart> InboundMessageParts => Set<Messages.Inbound.InboundMessagePart>();
     public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<AuditAnchor> AuditAnchors => Set<AuditAnchor>();
     public DbSet<Qualification> Qualifications => Set<Qualification>();
     public DbSet<LandingApp> LandingApps => Set<LandingApp>();
     public DbSet<Templates.SmsTemplate> Templates => Set<Templates.SmsTemplate>();
