@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmsVerify.Server.Compat.Credentials;
 using SmsVerify.Server.Infrastructure.Security;
+using SmsVerify.Server.Messages;
 using SmsVerify.Server.Tests.Support;
 
 namespace SmsVerify.Server.Tests.Infrastructure;
@@ -47,6 +48,24 @@ public sealed class MasterKeyRotationTests : IAsyncLifetime
         }
 
         await AssertEverythingOpensAsync(new() { ["Security:MasterKey"] = NewKey }, before);
+    }
+
+    [Fact]
+    public async Task QueuedMessage_ItsTextSealedUnderTheOldKey_OpensUnderTheNewKeyAlone()
+    {
+        // No worker, so the message stays queued with its text sealed.
+        Dictionary<string, string?> noWorker = new() { ["Delivery:RunWorker"] = "false" };
+        Guid messageId;
+        await using (var before = Server(new(noWorker) { ["Security:MasterKey"] = OldKey }))
+        {
+            messageId = await before.SendNotificationAsync("+8613912345678");
+        }
+
+        await ResealAsync(new(noWorker) { ["Security:MasterKey"] = NewKey, ["Security:AcceptedMasterKeys:0"] = OldKey });
+
+        await using var after = Server(new(noWorker) { ["Security:MasterKey"] = NewKey });
+        var sealedText = await after.WithDbAsync(db => db.Messages.Where(m => m.Id == messageId).Select(m => m.TextSeal).SingleAsync());
+        Assert.Contains("您的订单7已发货", after.Services.GetRequiredService<MessageTexts>().Open(messageId, sealedText!));
     }
 
     [Fact]

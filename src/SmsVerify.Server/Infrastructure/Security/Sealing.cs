@@ -39,9 +39,10 @@ public static class Sealing
             return false;
         }
         var all = keys.All;
+        // A failed decryption clears what it wrote, so one buffer serves every key tried.
+        var candidate = new byte[sealedBytes.Length - NonceSize - TagSize];
         for (var i = 0; i < all.Length; i++)
         {
-            var candidate = new byte[sealedBytes.Length - NonceSize - TagSize];
             try
             {
                 using var aes = new AesGcm(all[i], TagSize);

@@ -13,7 +13,8 @@ internal static class MessageViewRows
         "MaskedText", "CreatedAt", "SubmittedAt", "DoneAt"
         """;
 
-    public const int ColumnCount = 16;
+    /// <summary>How many <see cref="Columns"/> names, so a statement can return more after them.</summary>
+    public static readonly int ColumnCount = Columns.Count(c => c == ',') + 1;
 
     public static (Guid TenantId, MessageView View) Read(DbDataReader row)
     {

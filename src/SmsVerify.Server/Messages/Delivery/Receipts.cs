@@ -124,7 +124,7 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
     private async Task SettleAsync(AppDbContext db, IReadOnlyList<ReceiptEvent> receipts, List<Guid?> marked)
     {
         var batch = new SqlBatch(db);
-        var settle = MessageTracing.Listening ? SettleTraced : Settle;
+        var traced = MessageTracing.Listening;
         var submitted = nameof(MessageStatus.Submitted);
         for (var i = 0; i < receipts.Count; i++)
         {
@@ -143,20 +143,21 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
             var error = failed ? receipt.ErrorCode ?? "undeliverable" : null;
             var delivered = failed ? 0 : 1;
             var doneAt = receipt.DoneAt ?? receipt.ReceivedAt;
-            batch.Add(FormattableStringFactory.Create(settle, delivered, failed, final, error, doneAt, messageId, submitted));
+            batch.Add(FormattableStringFactory.Create(traced ? SettleTraced : Settle, delivered, failed, final, error, doneAt, messageId, submitted));
         }
         if (batch.Count == 0)
         {
             return;
         }
-        if (ReferenceEquals(settle, Settle))
+        if (!traced)
         {
             var settled = await batch.ReadFirstAsync(MessageViewRows.Read);
             await events.EnqueueAsync(db, [.. settled.Where(s => s.View is { Status: not MessageStatus.Submitted })]);
             return;
         }
-        var traced = await batch.ReadFirstAsync(row => (Settled: MessageViewRows.Read(row), TraceParent: row.IsDBNull(TraceParentColumn) ? null : row.GetString(TraceParentColumn)));
-        var ended = traced.Where(t => t.Settled.View is { Status: not MessageStatus.Submitted }).ToList();
+        var column = MessageViewRows.ColumnCount;
+        var rows = await batch.ReadFirstAsync(row => (Settled: MessageViewRows.Read(row), TraceParent: row.IsDBNull(column) ? null : row.GetString(column)));
+        var ended = rows.Where(t => t.Settled.View is { Status: not MessageStatus.Submitted }).ToList();
         foreach (var (settled, traceParent) in ended)
         {
             MessageTracing.Receipt(traceParent, settled.View.Id, settled.View.Status, settled.View.ErrorCode);
@@ -174,10 +175,8 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
         RETURNING {{MessageViewRows.Columns}}
         """;
 
+    // The traceparent comes after the view's columns.
     private const string SettleTraced = Settle + """, "TraceParent" """;
-
-    // The column after the view's.
-    private const int TraceParentColumn = MessageViewRows.ColumnCount;
 
     /// <summary>Keeps receipts whose part is not recorded (yet); one for a part that already has its outcome is a repeat.</summary>
     private static async Task KeepUnmatchedAsync(AppDbContext db, List<ReceiptEvent> receipts)
