@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using SmsVerify.Server.Tests.Console;
+using SmsVerify.Server.Tests.SmppGateway;
 using SmsVerify.Server.Tests.Support;
 using SmsVerify.Server.Webhooks;
 
@@ -7,8 +8,8 @@ namespace SmsVerify.Server.Tests.TenantConsole;
 
 /// <summary>
 /// The Developers and Account pages in Chromium: a developer makes an API key, reads it the one time it is shown and
-/// calls the API with it, sets the webhook and sends a test event that reaches the receiver signed; an owner reads
-/// the account.
+/// calls the API with it, sets the webhook and sends a test event that reaches the receiver signed, makes an SMPP
+/// account whose password a gateway binds with; an owner reads the account.
 /// </summary>
 [Collection("browser")]
 public sealed class DevelopersBrowserTests(BrowserFixture browser, ConsoleServer server) : IClassFixture<ConsoleServer>, IAsyncLifetime
@@ -54,6 +55,41 @@ public sealed class DevelopersBrowserTests(BrowserFixture browser, ConsoleServer
         await page.ClickAsync($"tr[data-delivery='{delivery}'] a");
         await page.WaitForURLAsync(url => url.Contains("/app/developers/deliveries/", StringComparison.Ordinal));
         Assert.Equal("1", await page.Locator("#delivery").GetAttributeAsync("data-attempts"));
+    }
+
+    [BrowserFact]
+    public async Task Developer_MakesAnSmppAccount_BindsWithItsPassword_CorrectsABadChange_AndDeletesIt()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var page = await browser.TenantSignedInPageAsync(server, tenant.Id, "developer", "/app/developers/smpp");
+        await using var context = page.Context;
+        var systemId = "gw" + Guid.NewGuid().ToString("N")[..10];
+
+        await page.FillAsync("#systemId", systemId);
+        await page.FillAsync("#allowedAddresses", "127.0.0.1");
+        await page.ClickAsync("#smpp-form button[type=submit]");
+        var password = (await page.Locator("#smpp-password").InnerTextAsync()).Trim();
+        await using (var gateway = App.SmppClient(systemId, password))
+        {
+            await gateway.ConnectAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        await BrowserFixture.SaveScreenshotAsync(page, "app-developers-smpp");
+        await page.GotoAsync("/app/developers/smpp");
+        Assert.Equal(0, await page.Locator("#smpp-password").CountAsync());
+
+        var row = page.Locator($"tr[data-system-id='{systemId}']");
+        await row.Locator("a").ClickAsync();
+        await page.FillAsync("#allowedAddresses", "127.0.0.1\n203.0.113.0/33");
+        await page.ClickAsync("#smpp-form button[type=submit]");
+        await page.Locator("[data-problem=invalid_argument][data-field=allowedAddresses]").WaitForAsync();
+        await page.FillAsync("#allowedAddresses", "127.0.0.1\n203.0.113.0/24");
+        await page.ClickAsync("#smpp-form button[type=submit]");
+        await row.Locator("td[data-addresses='127.0.0.1/32 203.0.113.0/24']").WaitForAsync();
+
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await row.Locator("button.danger").ClickAsync();
+        await row.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.Empty((await (await tenant.Http.GetAsync("/v1/smpp/accounts")).OkAsync()).EnumerateArray());
     }
 
     [BrowserFact]

@@ -25,6 +25,8 @@ public sealed class TenantConsoleAccessTests(SmsVerifyApp app) : IClassFixture<S
         { "/app/developers/webhook", Everyone },
         { $"/app/developers/deliveries/{Unknown}", Everyone },
         { "/app/developers/limits", Everyone },
+        { "/app/developers/smpp", Everyone },
+        { $"/app/developers/smpp?id={Unknown}", Everyone },
         { "/app/account", Everyone },
         { "/app/account?signature=" + Unknown, Everyone },
         { "/app/people", "owner" },
