@@ -55,6 +55,8 @@ internal sealed class MessagePartConfiguration : IEntityTypeConfiguration<Messag
     {
         builder.ToTable("unmatched_receipts");
         builder.HasIndex(r => new { r.Channel, r.CarrierMessageId });
+        // The heartbeat's sweep and the hourly prune look receipts up by age.
+        builder.HasIndex(r => r.ReceivedAt);
         builder.Property(r => r.Channel).HasMaxLength(32);
         builder.Property(r => r.CarrierMessageId).HasMaxLength(CarrierFields.MessageIdLength);
         builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);

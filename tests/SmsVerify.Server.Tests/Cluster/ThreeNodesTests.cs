@@ -70,6 +70,13 @@ public sealed class ThreeNodesTests(ClusterFixture cluster) : IClassFixture<Clus
         var events = Events().Where(e => accepted.ContainsKey(e.Data.GetProperty("id").GetGuid())).ToList();
         Assert.Equal(events.Count, events.Select(e => e.Id).Distinct().Count());
         Assert.All(accepted.Keys, id => Assert.Single(Statuses()[id], s => s == "delivered"));
+        // The nodes appended to one audit trail at once: one unbroken chain, a record for every send.
+        using var auditor = cluster.Nodes[1].Operator();
+        var verification = await (await auditor.GetAsync("/v1/audit/verify")).OkAsync();
+        Assert.True(verification.GetProperty("valid").GetBoolean(), verification.ToString());
+        var sequences = await cluster.ReadAsync(db => db.AuditRecords.OrderBy(r => r.Sequence).Select(r => r.Sequence).ToListAsync());
+        Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences);
+        Assert.True(sequences.Count >= accepted.Count, $"{sequences.Count} audit records for {accepted.Count} sends");
     }
 
     [ClusterFact]

@@ -34,8 +34,6 @@ internal sealed class AcceptedSubmits(StatusEvents events, Receipts receipts, Ti
         await RowInserts.InsertAsync(db, parts);
 
         var batch = new SqlBatch(db);
-        // From here to the commit, a node keeping a receipt for these parts waits, and one that kept it is seen.
-        var skip = ReceiptOrder.Add(batch, db);
         var submitted = nameof(MessageStatus.Submitted);
         foreach (var (message, channel, carrierIds) in submits)
         {
@@ -51,14 +49,15 @@ internal sealed class AcceptedSubmits(StatusEvents events, Receipts receipts, Ti
         List<(Guid, MessageView)> changed = [];
         for (var i = 0; i < submits.Count; i++)
         {
-            if (updated[skip + i] is { } tenantId)
+            if (updated[i] is { } tenantId)
             {
                 var (message, channel, _) = submits[i];
                 changed.Add((tenantId, MessageView.From(message) with { Status = MessageStatus.Submitted, Channel = channel, SubmittedAt = now, ErrorCode = null }));
             }
         }
         await events.EnqueueAsync(db, changed);
-        // Receipts can overtake the submit's answer; any that did are waiting, received since the claim began.
+        // Receipts can overtake the submit's answer; any that did are waiting, received since the claim began. One kept
+        // by another node's batch that commits after this one is found by that node's sweep (Receipts.ApplyMissedAsync).
         await receipts.ApplyWaitingAsync(db, [.. submits.SelectMany(s => s.CarrierIds.Select(id => (s.Channel, id, ClaimBegan(s.Message, now))))]);
     }
 

@@ -9,7 +9,8 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// is an earlier process's and is freed before the worker's first claim. On PostgreSQL every node beats its row in
 /// <c>delivery_nodes</c> every <see cref="DeliveryOptions.HeartbeatInterval"/>, and frees the claims (and the bind
 /// slots, see <see cref="BindLeases"/>) of nodes silent for <see cref="DeliveryOptions.NodeTimeout"/>, its own
-/// predecessor's included.
+/// predecessor's included. Each beat also applies receipts that crossed another node's record of their parts
+/// (<see cref="Receipts.ApplyMissedAsync"/>).
 /// </summary>
 /// <remarks>
 /// Why a heartbeat row rather than a session advisory lock per node, whose release <c>pg_locks</c> would show the
@@ -22,7 +23,8 @@ namespace SmsVerify.Server.Messages.Delivery;
 /// conditional on its claim token.
 /// </remarks>
 internal sealed partial class DeliveryNode(
-    IServiceScopeFactory scopes, DeliverySignal signal, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<DeliveryNode> logger)
+    IServiceScopeFactory scopes, DeliverySignal signal, Receipts receipts, IOptions<DeliveryOptions> options, TimeProvider clock,
+    ILogger<DeliveryNode> logger)
     : BackgroundService, IHostedLifecycleService
 {
     private bool _beats;
@@ -71,6 +73,11 @@ internal sealed partial class DeliveryNode(
                     Log.FreedOfSilentNodes(logger, freed);
                     signal.Wake();
                 }
+                var applied = await receipts.ApplyMissedAsync(db, stoppingToken);
+                if (applied > 0)
+                {
+                    Log.AppliedMissedReceipts(logger, applied);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -95,5 +102,8 @@ internal sealed partial class DeliveryNode(
 
         [LoggerMessage(3, LogLevel.Warning, "The delivery node's heartbeat failed; it is tried again.")]
         public static partial void BeatFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(4, LogLevel.Information, "Applied {Count} receipts that were kept while another node recorded their parts.")]
+        public static partial void AppliedMissedReceipts(ILogger logger, int count);
     }
 }

@@ -37,24 +37,59 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
         }
         if (unmarked is not null)
         {
-            await KeepUnmatchedAsync(db, await AfterSubmitsAsync(db, unmarked));
+            await KeepUnmatchedAsync(db, unmarked);
         }
     }
 
     /// <summary>
-    /// The receipts whose part is still not recorded once no other node is recording parts (<see cref="ReceiptOrder"/>):
-    /// any it recorded meanwhile are applied now, and the rest wait, where that node's next submit will find them.
+    /// Applies receipts kept as unmatched whose part has been recorded since, in a transaction of its own; how many. On
+    /// PostgreSQL a node records parts while another keeps a receipt for one of them, and neither transaction sees the
+    /// other's uncommitted row, so the receipt can miss both the mark and the submit's look at the waiting receipts
+    /// (<see cref="ApplyWaitingAsync"/>). Every node's heartbeat runs this, so such a receipt settles its message a
+    /// beat later instead of never; locking the two writes against each other instead made every node's write batches
+    /// wait for each other's. Only recent receipts are looked at, for a part recorded soon after each (carriers reuse
+    /// ids); two nodes sweeping at once delete each receipt once.
     /// </summary>
-    private async Task<List<ReceiptEvent>> AfterSubmitsAsync(AppDbContext db, List<ReceiptEvent> unmarked)
+    public async Task<int> ApplyMissedAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        if (!await ReceiptOrder.TakeAsync(db))
+        var since = clock.UtcNowForStorage() - MissedWindow;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var candidates = await db.UnmatchedReceipts.AsNoTracking()
+            .Where(r => r.ReceivedAt >= since)
+            .Select(r => new
+            {
+                r.Channel,
+                r.CarrierMessageId,
+                r.ReceivedAt,
+                PartCreatedAt = db.MessageParts.Where(p => p.Channel == r.Channel && p.CarrierMessageId == r.CarrierMessageId && p.Outcome == null)
+                    .Max(p => (DateTime?)p.CreatedAt),
+            })
+            .Where(r => r.PartCreatedAt != null)
+            .Take(MissedPerSweep)
+            .ToListAsync(cancellationToken);
+        var missed = candidates
+            .Where(r => Utc(r.PartCreatedAt!.Value) <= Utc(r.ReceivedAt) + OvertakeLimit)
+            .GroupBy(r => (r.Channel, r.CarrierMessageId))
+            .Select(g => (g.Key.Channel, g.Key.CarrierMessageId, Since: Utc(g.Min(r => r.ReceivedAt))))
+            .ToList();
+        if (missed.Count == 0)
         {
-            return unmarked;
+            return 0;
         }
-        var marked = await MarkPartsAsync(db, unmarked);
-        await SettleAsync(db, unmarked, marked);
-        return [.. unmarked.Where((_, i) => marked[i] is null)];
+        var applied = await ApplyWaitingAsync(db, missed);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        events.Committed();
+        return applied;
     }
+
+    // How far back the sweep looks: far more than the few seconds the race takes, little enough to keep it cheap.
+    private static readonly TimeSpan MissedWindow = TimeSpan.FromMinutes(10);
+
+    // How long after a receipt its part may be recorded: the longest a submit is claimed (the lease) and clock skew.
+    private static readonly TimeSpan OvertakeLimit = TimeSpan.FromMinutes(3);
+
+    private const int MissedPerSweep = 500;
 
     /// <summary>
     /// Applies receipts that arrived before these parts were recorded: one statement a part, which takes its waiting
@@ -62,7 +97,7 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
     /// receipts received since <c>Since</c>, when the part's submit began, count: carriers reuse ids, and an older
     /// receipt for the same id was for another message.
     /// </summary>
-    public async Task ApplyWaitingAsync(AppDbContext db, IReadOnlyList<(string Channel, string CarrierMessageId, DateTime Since)> parts)
+    public async Task<int> ApplyWaitingAsync(AppDbContext db, IReadOnlyList<(string Channel, string CarrierMessageId, DateTime Since)> parts)
     {
         var batch = new SqlBatch(db);
         foreach (var (channel, carrierMessageId, since) in parts)
@@ -87,6 +122,7 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
         {
             await SettleAsync(db, receipts, await MarkPartsAsync(db, receipts));
         }
+        return receipts.Count;
     }
 
     // Every time is UTC (see AppDbContext.ConfigureConventions); SQLite hands them back without a kind.
@@ -178,24 +214,37 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
     // The traceparent comes after the view's columns.
     private const string SettleTraced = Settle + """, "TraceParent" """;
 
-    /// <summary>Keeps receipts whose part is not recorded (yet); one for a part that already has its outcome is a repeat.</summary>
-    private static async Task KeepUnmatchedAsync(AppDbContext db, List<ReceiptEvent> receipts)
+    /// <summary>
+    /// Keeps receipts whose part is not recorded (yet). One whose newest part already has its outcome is a repeat and
+    /// is dropped; one whose part has none was recorded by another node since the mark looked, and is applied now.
+    /// </summary>
+    private async Task KeepUnmatchedAsync(AppDbContext db, List<ReceiptEvent> receipts)
     {
         var ids = receipts.Select(r => r.CarrierMessageId).ToList();
         // The channel leads the index on (Channel, CarrierMessageId): without it in the filter, the lookup reads every
         // part on PostgreSQL, and the longer it takes, the more receipts outrun their parts and take this path.
         var channels = receipts.Select(r => r.Channel).Distinct().ToList();
-        var known = (await db.MessageParts.Where(p => channels.Contains(p.Channel) && ids.Contains(p.CarrierMessageId))
-                .Select(p => new { p.Channel, p.CarrierMessageId }).ToListAsync())
-            .Select(p => (p.Channel, p.CarrierMessageId))
-            .ToHashSet();
+        var known = new Dictionary<(string, string), bool>();
+        foreach (var part in await db.MessageParts.Where(p => channels.Contains(p.Channel) && ids.Contains(p.CarrierMessageId))
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
+            .Select(p => new { p.Channel, p.CarrierMessageId, Settled = p.Outcome != null }).ToListAsync())
+        {
+            known[(part.Channel, part.CarrierMessageId)] = part.Settled; // The newest part counts, as in MarkPartsAsync.
+        }
+        List<ReceiptEvent>? recorded = null;
         foreach (var receipt in receipts)
         {
-            // Carriers repeat receipts; the first one counts, also when both arrive in one batch.
-            if (!known.Add((receipt.Channel, receipt.CarrierMessageId)))
+            var key = (receipt.Channel, receipt.CarrierMessageId);
+            if (known.TryGetValue(key, out var settled))
             {
-                continue;
+                if (!settled)
+                {
+                    (recorded ??= []).Add(receipt);
+                    known[key] = true; // A second receipt for it in this batch is a repeat.
+                }
+                continue; // Carriers repeat receipts; the first one counts, also when both arrive in one batch.
             }
+            known[key] = true;
             db.UnmatchedReceipts.Add(new UnmatchedReceipt
             {
                 Channel = receipt.Channel,
@@ -205,6 +254,10 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
                 DoneAt = receipt.DoneAt,
                 ReceivedAt = receipt.ReceivedAt,
             });
+        }
+        if (recorded is not null)
+        {
+            await SettleAsync(db, recorded, await MarkPartsAsync(db, recorded));
         }
     }
 

@@ -744,6 +744,8 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("Channel", "CarrierMessageId");
 
                     b.ToTable("unmatched_receipts", (string)null);

@@ -735,6 +735,8 @@ namespace SmsVerify.Server.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("Channel", "CarrierMessageId");
 
                     b.ToTable("unmatched_receipts", (string)null);
