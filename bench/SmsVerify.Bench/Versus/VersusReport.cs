@@ -15,7 +15,7 @@ internal static class VersusReport
         Console.WriteLine($"- machine: nproc {Environment.ProcessorCount}, {CpuModel()}, load average {LoadAverage()} at the start");
         Console.WriteLine($"- date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
         Console.WriteLine($"- command: `{options.CommandLine}`");
-        Console.WriteLine($"- {options.Messages} messages per run (after {options.Warmup} unmeasured to warm the sender up), one per request, over {options.Connections} connections; rounds: {options.Rounds}, each running {string.Join(", ", plan)}");
+        Console.WriteLine($"- {options.Messages} messages per run (after {options.Warmup} unmeasured to warm the sender up, per node), one per request, over {options.Connections} connections; rounds: {options.Rounds}, each running {string.Join(", ", plan)}");
         Console.WriteLine();
     }
 
