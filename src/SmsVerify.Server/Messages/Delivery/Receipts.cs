@@ -65,6 +65,7 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
                     .Max(p => (DateTime?)p.CreatedAt),
             })
             .Where(r => r.PartCreatedAt != null)
+            .OrderBy(r => r.ReceivedAt)
             .Take(MissedPerSweep)
             .ToListAsync(cancellationToken);
         var missed = candidates
