@@ -17,9 +17,7 @@ public sealed record AuditStamp(AuditEntry Entry, string Actor, string? RequestI
 /// <summary>
 /// Writes a change and its audit record in one transaction. Appends are serialised (an advisory lock on
 /// PostgreSQL; SQLite's single writer), so records are numbered and chained in commit order on every engine,
-/// however many requests and nodes write at once. The lock is taken as the record is appended, the transaction's
-/// last step, so it is held only from there to the commit: writers on other nodes wait for each other's appends,
-/// not for each other's whole transactions.
+/// however many requests and nodes write at once.
 /// </summary>
 public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor http)
 {
@@ -34,30 +32,16 @@ public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor http)
     /// Runs <paramref name="change"/> (which may use ExecuteUpdate or ExecuteDelete), saves pending changes and
     /// appends the entry the change returns, if any: all or nothing.
     /// </summary>
-    public Task<T> RunAsync<T>(AppDbContext db, Func<Task<(T Result, AuditEntry? Entry)>> change, CancellationToken cancellationToken) =>
-        RunAsync(db, change, lockFirst: false, cancellationToken);
-
-    /// <summary>
-    /// As <see cref="RunAsync{T}"/>, with the append lock taken before the change, for a change whose check must not
-    /// race the same change on another node (the last admin, a block detected twice). Such a change must lock no row
-    /// that a send's write batch locks (balances, messages), or the two would wait for each other.
-    /// </summary>
-    public Task<T> RunSerialisedAsync<T>(AppDbContext db, Func<Task<(T Result, AuditEntry? Entry)>> change, CancellationToken cancellationToken) =>
-        RunAsync(db, change, lockFirst: true, cancellationToken);
-
-    private async Task<T> RunAsync<T>(AppDbContext db, Func<Task<(T Result, AuditEntry? Entry)>> change, bool lockFirst, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(AppDbContext db, Func<Task<(T Result, AuditEntry? Entry)>> change, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (lockFirst)
-        {
-            await LockAsync(db, cancellationToken);
-        }
+        await LockAsync(db, cancellationToken);
         var (result, entry) = await change();
-        await db.SaveChangesAsync(cancellationToken);
         if (entry is not null)
         {
             await AppendAsync(db, [Stamp(entry)], clock.UtcNowForStorage(), cancellationToken);
         }
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
@@ -80,23 +64,15 @@ public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor http)
     private sealed record Last(long Sequence, byte[] Hash);
 
     /// <summary>
-    /// Takes the append lock (PostgreSQL's advisory lock is re-entrant, so a caller may already hold it) and writes
-    /// the records after the last one, inside the caller's transaction, as its last step before the commit. Every
-    /// batch of sends appends, so the lock and the read of the last record go in one round trip, as SQL kept prepared
-    /// on the writer's connection, and the records as one multi-row INSERT.
+    /// Writes the records after the last one, inside the caller's transaction; the caller holds the lock. Every batch
+    /// of sends appends, so the read is SQL kept prepared on the writer's connection and the records go as one
+    /// multi-row INSERT.
     /// </summary>
     public static async Task AppendAsync(AppDbContext db, IEnumerable<AuditStamp> stamps, DateTime at, CancellationToken cancellationToken)
     {
         var read = new SqlBatch(db);
-        var locking = db.Database.IsNpgsql();
-        if (locking)
-        {
-            // pg_advisory_xact_lock returns void; the condition makes the statement run it and return no row. The read
-            // is a statement of its own, so it sees what the lock's previous holder committed.
-            read.Add($"SELECT 1 WHERE pg_advisory_xact_lock({PostgresLockKey})::text IS NULL");
-        }
         read.Add($"""SELECT "Sequence", "Hash" FROM "audit_records" ORDER BY "Sequence" DESC LIMIT 1""");
-        var last = (await read.ReadFirstAsync(row => new Last(row.GetInt64(0), (byte[])row.GetValue(1))))[locking ? 1 : 0];
+        var last = (await read.ReadFirstAsync(row => new Last(row.GetInt64(0), (byte[])row.GetValue(1))))[0];
         var sequence = last?.Sequence ?? 0;
         var previous = last?.Hash ?? AuditChain.Genesis;
         var records = new List<AuditRecord>();

@@ -147,7 +147,7 @@ public sealed class OperatorAccounts(AppDbContext db, AuditTrail audit, SecondFa
             false => new AuditEntry("operator.enabled", $"operator:{id}", Detail: $"user={account.UserName}"),
             null => new AuditEntry("operator.role_changed", $"operator:{id}", Detail: $"user={account.UserName} role={account.Role}->{newRole}"),
         };
-        var changed = await audit.RunSerialisedAsync(db, async () =>
+        var changed = await audit.RunAsync(db, async () =>
         {
             var count = await db.Operators
                 .Where(o => o.Id == id && (staysEnabledAdmin || o.Role != admin || o.DisabledAt != null

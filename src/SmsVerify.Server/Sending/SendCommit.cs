@@ -32,6 +32,8 @@ internal sealed class SendCommit(StatusEvents events, TimeProvider clock) : ISet
     /// <summary>Sends keep their place in the line: a burst of them must not hold up the writes queued before it.</summary>
     public bool Overtakes => false;
 
+    public bool Audits => true;
+
     public AuditStamp? AuditOf(PendingSend send) => send.Refusal is null ? send.Audit : null;
 
     public async Task RunAsync(AppDbContext db, IReadOnlyList<PendingSend> sends)

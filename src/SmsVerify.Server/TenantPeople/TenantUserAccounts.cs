@@ -152,7 +152,7 @@ public sealed class TenantUserAccounts(AppDbContext db, AuditTrail audit, Second
         var staysOwner = newRole == owner && newDisabledAt is null;
         var entry = new AuditEntry(disabled switch { true => "tenant_user.disabled", false => "tenant_user.enabled", null => "tenant_user.role_changed" },
             $"tenant_user:{id}", tenantId, $"email={user.Email} role={user.Role}->{newRole}");
-        var changed = await audit.RunSerialisedAsync(db, async () =>
+        var changed = await audit.RunAsync(db, async () =>
         {
             var count = await db.TenantUsers
                 .Where(u => u.Id == id && (staysOwner || u.Role != owner || u.DisabledAt != null

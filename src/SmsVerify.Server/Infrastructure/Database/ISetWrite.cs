@@ -16,6 +16,9 @@ public interface ISetWrite<TItem>
     /// </summary>
     bool Overtakes => true;
 
+    /// <summary>Whether <see cref="AuditOf"/> may give records: the batch then takes the audit trail's lock first.</summary>
+    bool Audits => false;
+
     /// <summary>What to append to the audit trail for <paramref name="item"/>, once the set has run.</summary>
     AuditStamp? AuditOf(TItem item) => null;
 

@@ -184,6 +184,10 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
     private async Task RunInOneTransactionAsync(AppDbContext db, List<PendingWrite> batch)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        if (batch.Exists(pending => pending.MayAudit))
+        {
+            await AuditTrail.LockAsync(db, CancellationToken.None);
+        }
         HashSet<object>? setsRun = null;
         foreach (var pending in batch)
         {
@@ -204,8 +208,7 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
         var stamps = batch.Select(pending => pending.Audit).OfType<AuditStamp>().ToList();
         if (stamps.Count > 0)
         {
-            // The batch's records, chained in queue order after the last one, in the same transaction; the append lock
-            // is taken here, last, so other nodes' batches wait only for this append and the commit.
+            // The batch's records, chained in queue order after the last one, in the same transaction.
             await AuditTrail.AppendAsync(db, stamps, clock.UtcNowForStorage(), CancellationToken.None);
         }
         await transaction.CommitAsync(CancellationToken.None);
@@ -239,6 +242,8 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
         /// <summary>Rows it inserts, counted against <see cref="MaxRows"/>.</summary>
         public int Weight { get; init; } = 1;
 
+        public abstract bool MayAudit { get; }
+
         /// <summary>What to append to the audit trail, known once the write has run.</summary>
         public abstract AuditStamp? Audit { get; }
 
@@ -267,6 +272,8 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
 
         public Task<T> Task => _done.Task;
 
+        public override bool MayAudit => _audit is not null || _insertAudit is not null;
+
         public override AuditStamp? Audit => _insertAudit ?? (_audit is null ? null : _audit(_result!));
 
         public override async Task RunAsync(AppDbContext db, List<PendingWrite> batch) => _result = await _write!(db);
@@ -284,6 +291,8 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
         public override object Set => set;
 
         public override bool Overtakes => set.Overtakes;
+
+        public override bool MayAudit => set.Audits;
 
         public override AuditStamp? Audit => set.AuditOf(item);
 

@@ -25,15 +25,14 @@ public sealed class RiskBlocks(AppDbContext db, AuditTrail audit, WebhookOutbox 
 
     /// <summary>
     /// Blocks the tenant's block, unless another node did first: the latest block is read again under the audit
-    /// trail's append lock, taken first (another node's detection takes it the same way), and must still be the one
-    /// the judgement saw.
+    /// trail's append lock, which serialises every node's writers, and must still be the one the judgement saw.
     /// </summary>
     internal async Task<RiskBlock?> CreateAsync(
         BlockCounts counts, DateTime from, DateTime to, double baselinePerWindow, Guid? seenLatest, CancellationToken cancellationToken)
     {
         var now = clock.UtcNowForStorage();
         var blockSeconds = policy.Pumping.BlockSeconds;
-        var created = await audit.RunSerialisedAsync(db, async () =>
+        var created = await audit.RunAsync(db, async () =>
         {
             if ((await LatestAsync(db, counts.TenantId, counts.Block, cancellationToken))?.Id != seenLatest)
             {
