@@ -96,7 +96,7 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
     /// Applies receipts that arrived before these parts were recorded: one statement a part, which takes its waiting
     /// receipts out of <c>unmatched_receipts</c> and returns the first (a carrier's repeats are dropped). Only
     /// receipts received since <c>Since</c>, when the part's submit began, count: carriers reuse ids, and an older
-    /// receipt for the same id was for another message.
+    /// receipt for the same id was for another message. How many parts they marked.
     /// </summary>
     public async Task<int> ApplyWaitingAsync(AppDbContext db, IReadOnlyList<(string Channel, string CarrierMessageId, DateTime Since)> parts)
     {
@@ -119,11 +119,14 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
                 receipts.Add(receipt with { Channel = parts[i].Channel, CarrierMessageId = parts[i].CarrierMessageId });
             }
         }
-        if (receipts.Count > 0)
+        if (receipts.Count == 0)
         {
-            await SettleAsync(db, receipts, await MarkPartsAsync(db, receipts));
+            return 0;
         }
-        return receipts.Count;
+        // A receipt taken out for a part that is not the newest with its id marks nothing, and is not counted.
+        var marked = await MarkPartsAsync(db, receipts);
+        await SettleAsync(db, receipts, marked);
+        return marked.Count(m => m is not null);
     }
 
     // Every time is UTC (see AppDbContext.ConfigureConventions); SQLite hands them back without a kind.
