@@ -78,12 +78,13 @@ internal static class SmsVerifyRun
         }
 
         bool byVerification = variant == Variant.Verification;
+        bool serverStore = store.Postgres is not null || store.Redis is not null;
         if (warmupMessages > 0)
         {
             var warmup = sink.Begin(warmupMessages, byVerification);
             await tenant.SetWebhookAsync(http, sink.WebhookUrl(warmup));
             var warmed = await VersusResult.MeasureAsync(round, variant, store.Label, options.Connections, options.SettleTimeout, warmup,
-                i => Send(options.Messages + i), ServersCpu, () => smsc.Cpu);
+                i => Send(options.Messages + i), ServersCpu, () => smsc.Cpu, serverStore);
             if (!warmed.Ok)
             {
                 return warmed with { Failure = $"warm-up: {warmed.Failure}" };
@@ -92,7 +93,7 @@ internal static class SmsVerifyRun
         var run = sink.Begin(options.Messages, byVerification);
         await tenant.SetWebhookAsync(http, sink.WebhookUrl(run));
         var result = await VersusResult.MeasureAsync(round, variant, store.Label, options.Connections, options.SettleTimeout, run, Send,
-            ServersCpu, () => smsc.Cpu);
+            ServersCpu, () => smsc.Cpu, serverStore);
         if (result.Ok)
         {
             result = await CheckSmscAsync(result, smsc, warmupMessages + options.Messages);

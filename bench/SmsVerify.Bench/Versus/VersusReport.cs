@@ -28,12 +28,19 @@ internal static class VersusReport
             return;
         }
         Console.WriteLine(string.Create(Invariant,
-            $"{run} accepted {r.AcceptedPerSecond,6:F0}/s  settled {r.SettledPerSecond,6:F0}/s  p50 {api.PercentileMs(0.50),6:F1} ms  p99 {api.PercentileMs(0.99),6:F1} ms  errors {api.Errors}  CPU/msg sender {r.SenderCpuPerMessage,5:F0} µs smsc {r.SmscCpuPerMessage,4:F0} µs  ({r.Callbacks})"));
+            $"{run} accepted {r.AcceptedPerSecond,6:F0}/s  settled {r.SettledPerSecond,6:F0}/s  p50 {api.PercentileMs(0.50),6:F1} ms  p99 {api.PercentileMs(0.99),6:F1} ms  errors {api.Errors}  CPU/msg sender {r.SenderCpuPerMessage,5:F0} µs{Store(r)} smsc {r.SmscCpuPerMessage,4:F0} µs  ({r.Callbacks})"));
         if (r.Failure is not null)
         {
             Console.WriteLine($"  FAILED: {r.Failure}");
         }
     }
+
+    /// <summary>The store's CPU in a run's line, where the sender keeps its messages in PostgreSQL or Redis.</summary>
+    private static string Store(VersusResult r) =>
+        r.StoreCpu > TimeSpan.Zero ? string.Create(Invariant, $" store {r.StoreCpuPerMessage,5:F0} µs") : "";
+
+    private static string StoreMedian(List<VersusResult> ok) =>
+        ok.All(r => r.StoreCpu > TimeSpan.Zero) ? string.Create(Invariant, $"{Median(ok.Select(r => r.StoreCpuPerMessage)):F0}") : "–";
 
     public static void PrintSummary(IReadOnlyList<VersusResult> results)
     {
@@ -41,20 +48,20 @@ internal static class VersusReport
         var kannel = results.Where(r => r.Variant == Variant.Kannel && r.Ok).Select(r => r.SettledPerSecond).ToList();
         double? kannelSettled = kannel.Count > 0 ? Median(kannel) : null;
         Console.WriteLine();
-        Console.WriteLine("| variant | store | runs ok | accepted msg/s | settled msg/s | settled min–max | API p50 ms | API p99 ms | sender CPU µs/msg | settled vs Kannel |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| variant | store | runs ok | accepted msg/s | settled msg/s | settled min–max | API p50 ms | API p99 ms | sender CPU µs/msg | store CPU µs/msg | settled vs Kannel |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in groups)
         {
             var ok = group.Where(r => r.Ok).ToList();
             if (ok.Count == 0)
             {
-                Console.WriteLine($"| {Name(group.Key.Variant)} | {group.Key.Store} | 0/{group.Count()} | – | – | – | – | – | – | – |");
+                Console.WriteLine($"| {Name(group.Key.Variant)} | {group.Key.Store} | 0/{group.Count()} | – | – | – | – | – | – | – | – |");
                 continue;
             }
             double settled = Median(ok.Select(r => r.SettledPerSecond));
             string ratio = group.Key.Variant == Variant.Kannel || kannelSettled is null ? "–" : string.Create(Invariant, $"{settled / kannelSettled.Value:F2}×");
             Console.WriteLine(string.Create(Invariant,
-                $"| {Name(group.Key.Variant)} | {group.Key.Store} | {ok.Count}/{group.Count()} | {Median(ok.Select(r => r.AcceptedPerSecond)):F0} | {settled:F0} | {ok.Min(r => r.SettledPerSecond):F0}–{ok.Max(r => r.SettledPerSecond):F0} | {Median(ok.Select(r => r.Api!.PercentileMs(0.50))):F1} | {Median(ok.Select(r => r.Api!.PercentileMs(0.99))):F1} | {Median(ok.Select(r => r.SenderCpuPerMessage)):F0} | {ratio} |"));
+                $"| {Name(group.Key.Variant)} | {group.Key.Store} | {ok.Count}/{group.Count()} | {Median(ok.Select(r => r.AcceptedPerSecond)):F0} | {settled:F0} | {ok.Min(r => r.SettledPerSecond):F0}–{ok.Max(r => r.SettledPerSecond):F0} | {Median(ok.Select(r => r.Api!.PercentileMs(0.50))):F1} | {Median(ok.Select(r => r.Api!.PercentileMs(0.99))):F1} | {Median(ok.Select(r => r.SenderCpuPerMessage)):F0} | {StoreMedian(ok)} | {ratio} |"));
         }
         Console.WriteLine();
         Console.WriteLine(kannelSettled is not null

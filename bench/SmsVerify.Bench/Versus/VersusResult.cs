@@ -7,7 +7,7 @@ namespace SmsVerify.Bench.Versus;
 /// <param name="SmscCpu">CPU the SMSC used over the same time.</param>
 internal sealed record VersusResult(
     int Round, Variant Variant, string Store, PhaseResult? Api, TimeSpan? SettledAfter, string Callbacks, string? Failure, TimeSpan SenderCpu = default,
-    TimeSpan SmscCpu = default)
+    TimeSpan SmscCpu = default, TimeSpan StoreCpu = default)
 {
     public bool Ok => Failure is null;
 
@@ -22,6 +22,9 @@ internal sealed record VersusResult(
 
     public double SmscCpuPerMessage => Api is null ? 0 : SmscCpu.TotalMicroseconds / Api.Requests;
 
+    /// <summary>PostgreSQL's and Redis's CPU per message, where the sender keeps its messages there; 0 otherwise.</summary>
+    public double StoreCpuPerMessage => Api is null ? 0 : StoreCpu.TotalMicroseconds / Api.Requests;
+
     public static VersusResult Failed(int round, Variant variant, string store, string failure) => new(round, variant, store, null, null, "", failure);
 
     /// <summary>
@@ -30,10 +33,11 @@ internal sealed record VersusResult(
     /// messages still unsettled then fail the run.
     /// </summary>
     public static async Task<VersusResult> MeasureAsync(
-        int round, Variant variant, string store, int connections, TimeSpan settleTimeout, SinkRun sink, Func<int, Task<string?>> send,
-        Func<TimeSpan> senderCpu, Func<TimeSpan> smscCpu)
+        int round, Variant variant, string storeLabel, int connections, TimeSpan settleTimeout, SinkRun sink, Func<int, Task<string?>> send,
+        Func<TimeSpan> senderCpu, Func<TimeSpan> smscCpu, bool serverStore = false)
     {
         var (sender0, smsc0) = (senderCpu(), smscCpu());
+        var store = serverStore ? new StoreCpu() : null;
         long started = Stopwatch.GetTimestamp();
         var api = await LoadRunner.RunAsync(variant.ToString(), sink.Expected, connections, send);
         string? failure = null;
@@ -52,6 +56,6 @@ internal sealed record VersusResult(
         TimeSpan? settledAfter = sink.AllSettled.IsCompleted ? Stopwatch.GetElapsedTime(started, sink.SettledAt) : null;
         var (sender, smsc) = (senderCpu() - sender0, smscCpu() - smsc0);
         string callbacks = $"reports: {sink.Settled} delivered, {sink.Acks} accepted by the SMSC, {sink.Failures} failed, {sink.OtherEvents} other";
-        return new VersusResult(round, variant, store, api, settledAfter, callbacks, failure, sender, smsc);
+        return new VersusResult(round, variant, storeLabel, api, settledAfter, callbacks, failure, sender, smsc, store?.Used() ?? default);
     }
 }

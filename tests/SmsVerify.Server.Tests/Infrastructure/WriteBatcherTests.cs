@@ -93,18 +93,8 @@ public sealed class WriteBatcherTests(SmsVerifyApp app) : IClassFixture<SmsVerif
         var tenant = await app.CreateTenantAsync();
         var batcher = app.Services.GetRequiredService<WriteBatcher>();
         var order = new List<string>();
-        var running = new TaskCompletionSource();
-        var gate = new TaskCompletionSource();
         var set = new RecordingSet(order);
-
-        // The first write holds the writer, so everything after it is queued when the next batch is made.
-        var first = batcher.WriteAsync(async _ =>
-        {
-            running.SetResult();
-            await gate.Task;
-            return 0;
-        });
-        await running.Task;
+        var (first, gate) = await HoldWriterAsync(batcher);
         var others = Enumerable.Range(0, 20).Select(i => batcher.WriteAsync(_ =>
         {
             lock (order)
@@ -122,8 +112,45 @@ public sealed class WriteBatcherTests(SmsVerifyApp app) : IClassFixture<SmsVerif
         Assert.Equal(20, order.Count(o => o == "other"));
     }
 
+    [Fact]
+    public async Task SetWrite_ThatRunsAfterOtherSets_QueuedFirst_RunsAfterThemInTheSameBatch()
+    {
+        var batcher = app.Services.GetRequiredService<WriteBatcher>();
+        var order = new List<string>();
+        var receipts = new RecordingSet(order) { AfterOtherSets = true };
+        var submits = new RecordingSet(order);
+        var (first, gate) = await HoldWriterAsync(batcher);
+        // As on the delivery path: the receipt reaches the queue before the answer to its submit.
+        var receipt = batcher.WriteAsync(receipts, "receipt");
+        var submit = batcher.WriteAsync(submits, "submit");
+        gate.SetResult();
+        await Task.WhenAll(first, receipt, submit);
+
+        Assert.Equal(["submit", "receipt"], order);
+    }
+
+    /// <summary>
+    /// Queues a write that holds the writer until <c>Gate</c> is set, so that everything queued meanwhile is in the
+    /// next batch; <c>Held</c> is that write.
+    /// </summary>
+    private static async Task<(Task<int> Held, TaskCompletionSource Gate)> HoldWriterAsync(WriteBatcher batcher)
+    {
+        var running = new TaskCompletionSource();
+        var gate = new TaskCompletionSource();
+        var held = batcher.WriteAsync(async _ =>
+        {
+            running.SetResult();
+            await gate.Task;
+            return 0;
+        });
+        await running.Task;
+        return (held, gate);
+    }
+
     private sealed class RecordingSet(List<string> order) : ISetWrite<string>
     {
+        public bool AfterOtherSets { get; init; }
+
         public Task RunAsync(AppDbContext db, IReadOnlyList<string> items)
         {
             lock (order)

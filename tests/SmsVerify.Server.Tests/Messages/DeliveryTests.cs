@@ -153,6 +153,27 @@ public sealed partial class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReceiptsBeforeTheirSubmitsAreRecorded_RepeatsAndSeveralParts_SettleEachMessageAsIfTheyCameAfter()
+    {
+        _primaryAnswer = sms => sms.Text.Contains("A1", StringComparison.Ordinal) ? Accept("a-1", "a-2") : Accept("b-1", "b-2");
+        var (_, first) = await QueueAsync(parameters: new { order = "A1" });
+        var (_, second) = await QueueAsync(parameters: new { order = "B2" });
+        await ReceiptAsync("primary", "a-1", ReceiptOutcome.Delivered);
+        await ReceiptAsync("primary", "a-1", ReceiptOutcome.Delivered); // a carrier's repeat
+        await ReceiptAsync("primary", "a-2", ReceiptOutcome.Delivered);
+        await ReceiptAsync("primary", "b-2", ReceiptOutcome.Failed, "UNDELIV:045");
+        Assert.Equal(4, await _app.WithDbAsync(db => db.UnmatchedReceipts.CountAsync()));
+
+        await RunWorkerAsync();
+
+        var delivered = await MessageAsync(first);
+        Assert.Equal((MessageStatus.Delivered, 2), (delivered.Status, delivered.DeliveredParts));
+        var failed = await MessageAsync(second);
+        Assert.Equal((MessageStatus.Failed, "UNDELIV:045"), (failed.Status, failed.ErrorCode));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.UnmatchedReceipts.CountAsync()));
+    }
+
+    [Fact]
     public async Task PermanentRefusal_FailsTheMessage_AndRefundsIt()
     {
         _primaryAnswer = _ => new SubmitOutcome.Rejected("ESME_RINVDSTADR", "Invalid destination address", Transient: false);

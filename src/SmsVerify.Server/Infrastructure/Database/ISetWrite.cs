@@ -16,6 +16,12 @@ public interface ISetWrite<TItem>
     /// </summary>
     bool Overtakes => true;
 
+    /// <summary>
+    /// Whether it runs after the batch's other set writes, whichever were queued first: a receipt that overtook its
+    /// submit's answer then finds the part the same batch records, instead of waiting for it as unmatched.
+    /// </summary>
+    bool AfterOtherSets => false;
+
     /// <summary>Whether <see cref="AuditOf"/> may give records: the batch then takes the audit trail's lock first.</summary>
     bool Audits => false;
 

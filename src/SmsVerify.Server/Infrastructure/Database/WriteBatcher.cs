@@ -65,6 +65,7 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
         var sets = new Queue<PendingWrite>();
         var others = new Queue<PendingWrite>();
         var batch = new List<PendingWrite>(MaxBatch);
+        var lateSets = new List<PendingWrite>();
         // Not cancelled by stopping: what was accepted is written; StopAsync closes the queue and this drains it.
         while (sets.Count > 0 || others.Count > 0 || await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
@@ -72,10 +73,12 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
             {
                 (pending.Overtakes ? sets : others).Enqueue(pending);
             }
-            while (batch.Count < MaxBatch && sets.TryDequeue(out var item))
+            while (batch.Count + lateSets.Count < MaxBatch && sets.TryDequeue(out var item))
             {
-                batch.Add(item);
+                (item.AfterOtherSets ? lateSets : batch).Add(item);
             }
+            batch.AddRange(lateSets);
+            lateSets.Clear();
             var rows = 0;
             while (batch.Count < MaxBatch && rows < MaxRows && others.TryDequeue(out var write))
             {
@@ -239,6 +242,9 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
         /// <summary>Goes before the batch's other writes.</summary>
         public virtual bool Overtakes => false;
 
+        /// <summary>Of the writes that overtake, goes after the others.</summary>
+        public virtual bool AfterOtherSets => false;
+
         /// <summary>Rows it inserts, counted against <see cref="MaxRows"/>.</summary>
         public int Weight { get; init; } = 1;
 
@@ -291,6 +297,8 @@ public sealed partial class WriteBatcher(IServiceScopeFactory scopes, TimeProvid
         public override object Set => set;
 
         public override bool Overtakes => set.Overtakes;
+
+        public override bool AfterOtherSets => set.AfterOtherSets;
 
         public override bool MayAudit => set.Audits;
 

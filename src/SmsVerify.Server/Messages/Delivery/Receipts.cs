@@ -21,6 +21,12 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
     /// <summary>Wakes the webhook dispatcher if the batch added status events.</summary>
     public void Committed() => events.Committed();
 
+    /// <summary>
+    /// A carrier's receipt often reaches the writer's queue before its submit's answer does (the answer's continuation
+    /// is still on its way to the outcome write): after the batch's accepted submits, it finds its part recorded.
+    /// </summary>
+    public bool AfterOtherSets => true;
+
     /// <summary>Applies a batch's receipts inside its transaction; the batcher saves what this adds.</summary>
     public async Task RunAsync(AppDbContext db, IReadOnlyList<ReceiptEvent> receipts)
     {
@@ -93,12 +99,58 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
     private const int MissedPerSweep = 500;
 
     /// <summary>
-    /// Applies receipts that arrived before these parts were recorded: one statement a part, which takes its waiting
-    /// receipts out of <c>unmatched_receipts</c> and returns the first (a carrier's repeats are dropped). Only
+    /// Applies receipts that arrived before these parts were recorded: takes each part's waiting receipts out of
+    /// <c>unmatched_receipts</c> and applies the first (a carrier's repeats are dropped). Only
     /// receipts received since <c>Since</c>, when the part's submit began, count: carriers reuse ids, and an older
     /// receipt for the same id was for another message. How many parts they marked.
     /// </summary>
     public async Task<int> ApplyWaitingAsync(AppDbContext db, IReadOnlyList<(string Channel, string CarrierMessageId, DateTime Since)> parts)
+    {
+        var receipts = db is PostgresAppDbContext ? await TakeWaitingAsync(db, parts) : await TakeWaitingOneByOneAsync(db, parts);
+        if (receipts.Count == 0)
+        {
+            return 0;
+        }
+        // A receipt taken out for a part that is not the newest with its id marks nothing, and is not counted.
+        var marked = await MarkPartsAsync(db, receipts);
+        await SettleAsync(db, receipts, marked);
+        return marked.Count(m => m is not null);
+    }
+
+    /// <summary>
+    /// PostgreSQL: the waiting receipts of every part in one statement (the parts as arrays, unnested into rows), since
+    /// a batch of accepted submits runs it for each of its parts and it almost always finds nothing. Of a part's
+    /// receipts the first received counts.
+    /// </summary>
+    private static async Task<List<ReceiptEvent>> TakeWaitingAsync(AppDbContext db, IReadOnlyList<(string Channel, string CarrierMessageId, DateTime Since)> parts)
+    {
+        var channels = parts.Select(p => p.Channel).ToArray();
+        var ids = parts.Select(p => p.CarrierMessageId).ToArray();
+        var since = parts.Select(p => Utc(p.Since)).ToArray();
+        var waiting = await db.UnmatchedReceipts.FromSql($"""
+            DELETE FROM "unmatched_receipts" AS u
+            USING unnest({channels}, {ids}, {since}) AS p("Channel", "CarrierMessageId", "Since")
+            WHERE u."Channel" = p."Channel" AND u."CarrierMessageId" = p."CarrierMessageId" AND u."ReceivedAt" >= p."Since"
+            RETURNING u.*
+            """).AsNoTracking().ToListAsync();
+        if (waiting.Count == 0)
+        {
+            return [];
+        }
+        var first = waiting.GroupBy(r => (r.Channel, r.CarrierMessageId)).ToDictionary(g => g.Key, g => g.MinBy(r => r.ReceivedAt)!);
+        List<ReceiptEvent> receipts = [];
+        foreach (var (channel, carrierMessageId, _) in parts)
+        {
+            if (first.Remove((channel, carrierMessageId), out var r))
+            {
+                receipts.Add(new ReceiptEvent(channel, Utc(r.ReceivedAt), carrierMessageId, r.Outcome, r.ErrorCode, r.DoneAt is { } done ? Utc(done) : null));
+            }
+        }
+        return receipts;
+    }
+
+    /// <summary>SQLite: one statement a part, each kept prepared on the writer's connection.</summary>
+    private static async Task<List<ReceiptEvent>> TakeWaitingOneByOneAsync(AppDbContext db, IReadOnlyList<(string Channel, string CarrierMessageId, DateTime Since)> parts)
     {
         var batch = new SqlBatch(db);
         foreach (var (channel, carrierMessageId, since) in parts)
@@ -119,14 +171,7 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
                 receipts.Add(receipt with { Channel = parts[i].Channel, CarrierMessageId = parts[i].CarrierMessageId });
             }
         }
-        if (receipts.Count == 0)
-        {
-            return 0;
-        }
-        // A receipt taken out for a part that is not the newest with its id marks nothing, and is not counted.
-        var marked = await MarkPartsAsync(db, receipts);
-        await SettleAsync(db, receipts, marked);
-        return marked.Count(m => m is not null);
+        return receipts;
     }
 
     // Every time is UTC (see AppDbContext.ConfigureConventions); SQLite hands them back without a kind.
