@@ -99,59 +99,16 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
     private const int MissedPerSweep = 500;
 
     /// <summary>
-    /// Applies receipts that arrived before these parts were recorded: takes each part's waiting receipts out of
-    /// <c>unmatched_receipts</c> and applies the first (a carrier's repeats are dropped). Only
+    /// Applies receipts that arrived before these parts were recorded: one statement a part, which takes its waiting
+    /// receipts out of <c>unmatched_receipts</c> and returns the first (a carrier's repeats are dropped). Only
     /// receipts received since <c>Since</c>, when the part's submit began, count: carriers reuse ids, and an older
     /// receipt for the same id was for another message. How many parts they marked.
     /// </summary>
     public async Task<int> ApplyWaitingAsync(AppDbContext db, IReadOnlyList<(string Channel, string CarrierMessageId, DateTime Since)> parts)
     {
-        var receipts = db is PostgresAppDbContext ? await TakeWaitingAsync(db, parts) : await TakeWaitingOneByOneAsync(db, parts);
-        if (receipts.Count == 0)
-        {
-            return 0;
-        }
-        // A receipt taken out for a part that is not the newest with its id marks nothing, and is not counted.
-        var marked = await MarkPartsAsync(db, receipts);
-        await SettleAsync(db, receipts, marked);
-        return marked.Count(m => m is not null);
-    }
-
-    /// <summary>
-    /// PostgreSQL: the waiting receipts of every part in one statement (the parts as arrays, unnested into rows), since
-    /// a batch of accepted submits runs it for each of its parts and it almost always finds nothing. Of a part's
-    /// receipts the first received counts.
-    /// </summary>
-    private static async Task<List<ReceiptEvent>> TakeWaitingAsync(AppDbContext db, IReadOnlyList<(string Channel, string CarrierMessageId, DateTime Since)> parts)
-    {
-        var channels = parts.Select(p => p.Channel).ToArray();
-        var ids = parts.Select(p => p.CarrierMessageId).ToArray();
-        var since = parts.Select(p => Utc(p.Since)).ToArray();
-        var waiting = await db.UnmatchedReceipts.FromSql($"""
-            DELETE FROM "unmatched_receipts" AS u
-            USING unnest({channels}, {ids}, {since}) AS p("Channel", "CarrierMessageId", "Since")
-            WHERE u."Channel" = p."Channel" AND u."CarrierMessageId" = p."CarrierMessageId" AND u."ReceivedAt" >= p."Since"
-            RETURNING u.*
-            """).AsNoTracking().ToListAsync();
-        if (waiting.Count == 0)
-        {
-            return [];
-        }
-        var first = waiting.GroupBy(r => (r.Channel, r.CarrierMessageId)).ToDictionary(g => g.Key, g => g.MinBy(r => r.ReceivedAt)!);
-        List<ReceiptEvent> receipts = [];
-        foreach (var (channel, carrierMessageId, _) in parts)
-        {
-            if (first.Remove((channel, carrierMessageId), out var r))
-            {
-                receipts.Add(new ReceiptEvent(channel, Utc(r.ReceivedAt), carrierMessageId, r.Outcome, r.ErrorCode, r.DoneAt is { } done ? Utc(done) : null));
-            }
-        }
-        return receipts;
-    }
-
-    /// <summary>SQLite: one statement a part, each kept prepared on the writer's connection.</summary>
-    private static async Task<List<ReceiptEvent>> TakeWaitingOneByOneAsync(AppDbContext db, IReadOnlyList<(string Channel, string CarrierMessageId, DateTime Since)> parts)
-    {
+        // A statement a part, each looking up by the (channel, carrier id) index, rather than one DELETE joined to the
+        // parts unnested from arrays: on PostgreSQL such a join's prepared plan, made while a table is young, can stick
+        // to a sequential scan (see AcceptedSubmits), and receipts no part claims wait here for the whole window.
         var batch = new SqlBatch(db);
         foreach (var (channel, carrierMessageId, since) in parts)
         {
@@ -171,7 +128,14 @@ internal sealed class Receipts(StatusEvents events, TimeProvider clock) : ISetWr
                 receipts.Add(receipt with { Channel = parts[i].Channel, CarrierMessageId = parts[i].CarrierMessageId });
             }
         }
-        return receipts;
+        if (receipts.Count == 0)
+        {
+            return 0;
+        }
+        // A receipt taken out for a part that is not the newest with its id marks nothing, and is not counted.
+        var marked = await MarkPartsAsync(db, receipts);
+        await SettleAsync(db, receipts, marked);
+        return marked.Count(m => m is not null);
     }
 
     // Every time is UTC (see AppDbContext.ConfigureConventions); SQLite hands them back without a kind.
