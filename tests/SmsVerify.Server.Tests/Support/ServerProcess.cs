@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -41,13 +42,15 @@ public sealed class ServerProcess : ITestServer, IDisposable
         {
             start.Environment.Remove(key);
         }
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var ports = FreePorts(2);
+        var address = new Uri($"http://127.0.0.1:{ports[0]}");
         start.Environment["Urls"] = address.ToString();
         start.Environment["Operator__ApiKey"] = SmsVerifyApp.OperatorKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        // Tests run servers side by side: each takes a free SMPP port rather than 2775.
+        // Tests run servers side by side: each takes a free SMPP port rather than 2775. Not port 0: the listener binds
+        // before Kestrel does, and the kernel once gave it the HTTP port just picked here.
         start.Environment["SmppListener__Address"] = "127.0.0.1";
-        start.Environment["SmppListener__Port"] = "0";
+        start.Environment["SmppListener__Port"] = ports[1].ToString(CultureInfo.InvariantCulture);
         foreach (var (key, value) in settings.Where(s => s.Value is not null))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -155,11 +158,26 @@ public sealed class ServerProcess : ITestServer, IDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>
+    /// Distinct free loopback ports, all held until every one is picked. A port could still be taken before the server
+    /// binds it; rarely, so a failed start says so in its output.
+    /// </summary>
+    private static int[] FreePorts(int count)
     {
-        // The port could be taken before the server binds it; on loopback in a test run that does not happen in practice.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = new List<TcpListener>();
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listeners.Add(listener);
+                listener.Start();
+            }
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
     }
 }
