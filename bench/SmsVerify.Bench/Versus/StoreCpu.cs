@@ -1,62 +1,48 @@
-using System.Globalization;
+using System.Diagnostics;
 
 namespace SmsVerify.Bench.Versus;
 
 /// <summary>
-/// CPU used by the PostgreSQL and Redis processes on this machine (every backend, the WAL writer, the checkpointer),
-/// from <c>/proc</c>: with a server store, part of what a message costs is spent there, outside the sender. A process
-/// that ends between two readings takes its time with it, so this counts a little low; the pooled connections that
-/// do the work live through a run.
+/// CPU used by the PostgreSQL and Redis processes on this machine (every backend, the WAL writer, the checkpointer):
+/// with a server store, part of what a message costs is spent there, outside the sender. A process that ends between
+/// two readings takes its time with it, so this counts a little low; the pooled connections that do the work live
+/// through a run.
 /// </summary>
 internal sealed class StoreCpu
 {
-    private static readonly HashSet<string> Names = ["postgres", "redis-server"];
-    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+    private static readonly string[] Names = ["postgres", "redis-server"];
 
-    private readonly Dictionary<int, long> _start = Read();
+    private readonly Dictionary<int, TimeSpan> _start = Read();
 
     /// <summary>CPU the store's processes used since this was made.</summary>
-    public TimeSpan Used()
+    public TimeSpan Used() => Read().Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Value - _start.GetValueOrDefault(p.Key));
+
+    /// <summary>The store's processes by id, with the CPU each has used so far.</summary>
+    private static Dictionary<int, TimeSpan> Read()
     {
-        long ticks = 0;
-        foreach (var (pid, now) in Read())
+        var used = new Dictionary<int, TimeSpan>();
+        foreach (var process in Process.GetProcesses())
         {
-            ticks += now - _start.GetValueOrDefault(pid);
+            using (process)
+            {
+                try
+                {
+                    if (IsStore(process.ProcessName))
+                    {
+                        used[process.Id] = process.TotalProcessorTime;
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    // Ended since it was listed.
+                }
+            }
         }
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+        return used;
     }
 
-    /// <summary>The store's processes with their user and system ticks so far; none off Linux.</summary>
-    private static Dictionary<int, long> Read()
-    {
-        var ticks = new Dictionary<int, long>();
-        if (!Directory.Exists("/proc"))
-        {
-            return ticks;
-        }
-        foreach (string dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out int pid))
-            {
-                continue;
-            }
-            try
-            {
-                // pid (comm) state ppid … utime stime: fields 14 and 15, counted after the closing parenthesis of comm.
-                string stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                int open = stat.IndexOf('(', StringComparison.Ordinal), close = stat.LastIndexOf(')');
-                if (open < 0 || close < open || !Names.Contains(stat[(open + 1)..close]))
-                {
-                    continue;
-                }
-                string[] fields = stat[(close + 2)..].Split(' ');
-                ticks[pid] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            }
-            catch (IOException)
-            {
-                // Ended while being read.
-            }
-        }
-        return ticks;
-    }
+    // On Linux the name is the process's title, which PostgreSQL and Redis rewrite ("postgres: walwriter",
+    // "redis-server 127.0.0.1:6379"), so the program's name is only its first word.
+    private static bool IsStore(string name) =>
+        Array.Exists(Names, n => name.StartsWith(n, StringComparison.Ordinal) && (name.Length == n.Length || name[n.Length] is ':' or ' '));
 }
