@@ -23,7 +23,18 @@ public static class ConsoleBrowserSignIn
         await page.FillAsync("#code", person.CodeAt(app.Clock.GetUtcNow()));
         await BrowserFixture.SaveScreenshotAsync(page, "sign-in");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith(path, StringComparison.Ordinal) || url.Contains("/console/denied", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => url.EndsWith(path, StringComparison.Ordinal) || url.Contains("/console/denied", StringComparison.Ordinal),
+                new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser is and what the page says, so a sign-in that failed is told from one that was slow.
+            throw new TimeoutException($"Sign-in of {person.UserName} did not reach {path}: the page is {page.Url}, saying "
+                + $"\"{await page.Locator("body").InnerTextAsync()}\"", e);
+        }
+        await page.WaitForLoadStateAsync(LoadState.Load);
         return page;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SmsVerify.Server.Infrastructure.Database;
 
 namespace SmsVerify.Server.Messages.Delivery;
@@ -8,9 +7,8 @@ namespace SmsVerify.Server.Messages.Delivery;
 // that dies before submitting them leaves claims like any other, freed as DeliveryNode says.
 internal sealed partial class DeliveryWorker
 {
-    // Handed over and waiting for a slot, codes first, as the queue's claims take them.
-    private readonly ConcurrentQueue<MessageRecord> _handedCodes = new();
-    private readonly ConcurrentQueue<MessageRecord> _handedOthers = new();
+    // The slots, and what was handed over and waits for one. Made on first use: it starts submits of this worker.
+    private SubmitSlots Slots => LazyInitializer.EnsureInitialized(ref _slots, () => new SubmitSlots(options.Value.Concurrency, StartHanded));
 
     // Claimed for a handover and not yet submitting: bounded, so that what waits in memory under a lease stays short.
     private int _handed;
@@ -60,14 +58,7 @@ internal sealed partial class DeliveryWorker
     }
 
     /// <summary>Submits messages that <see cref="TryClaimForHandoff"/> claimed, once their send has committed, as slots free up.</summary>
-    public void HandOff(List<MessageRecord> messages)
-    {
-        foreach (var message in messages)
-        {
-            (message.Priority == MessageRecord.CodePriority ? _handedCodes : _handedOthers).Enqueue(message);
-        }
-        SubmitHanded();
-    }
+    public void HandOff(List<MessageRecord> messages) => Slots.Hand(messages);
 
     /// <summary>Forgets messages claimed for a send that was then refused: none of them was stored.</summary>
     public void CancelHandoff(List<MessageRecord> messages) => Interlocked.Add(ref _handed, -messages.Count);
@@ -78,11 +69,7 @@ internal sealed partial class DeliveryWorker
     /// </summary>
     private async Task ReleaseHandedAsync(CancellationToken cancellationToken)
     {
-        List<Guid> waiting = [];
-        while (_handedCodes.TryDequeue(out var message) || _handedOthers.TryDequeue(out message))
-        {
-            waiting.Add(message.Id);
-        }
+        var waiting = Slots.DrainHanded().ConvertAll(m => m.Id);
         if (waiting.Count == 0)
         {
             return;
@@ -91,33 +78,10 @@ internal sealed partial class DeliveryWorker
         await MessageClaims.ReleaseAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), node.Id, waiting, cancellationToken);
     }
 
-    /// <summary>Starts handed-over messages with slots the worker already holds; returns the slots left for a claim.</summary>
-    private int StartHanded(int slots)
+    /// <summary>Submits a handed-over message with a slot <see cref="Slots"/> took for it.</summary>
+    private void StartHanded(MessageRecord message)
     {
-        while (slots > 0 && (_handedCodes.TryDequeue(out var message) || _handedOthers.TryDequeue(out message)))
-        {
-            Interlocked.Decrement(ref _handed);
-            Track(SubmitAsync(message));
-            slots--;
-        }
-        return slots;
-    }
-
-    /// <summary>
-    /// Starts handed-over messages while slots are free. Runs after every handover and every freed slot, so a message
-    /// never waits while a slot is free.
-    /// </summary>
-    private void SubmitHanded()
-    {
-        while (!(_handedCodes.IsEmpty && _handedOthers.IsEmpty) && _slots.Wait(0, CancellationToken.None))
-        {
-            if (!_handedCodes.TryDequeue(out var message) && !_handedOthers.TryDequeue(out message))
-            {
-                _slots.Release();
-                continue;
-            }
-            Interlocked.Decrement(ref _handed);
-            Track(SubmitAsync(message));
-        }
+        Interlocked.Decrement(ref _handed);
+        Track(SubmitAsync(message));
     }
 }

@@ -16,7 +16,7 @@ internal sealed partial class DeliveryWorker(
     ChannelComeback comeback, DeliverySignal signal, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<DeliveryWorker> logger)
     : PollingWorker(signal, logger)
 {
-    private readonly SemaphoreSlim _slots = new(options.Value.Concurrency, options.Value.Concurrency);
+    private SubmitSlots? _slots;
     private readonly Lock _inFlightLock = new();
     private readonly HashSet<Task> _inFlight = [];
 
@@ -55,7 +55,7 @@ internal sealed partial class DeliveryWorker(
             _backlog = false;
             return 0;
         }
-        var asked = StartHanded(await TakeSlotsAsync(cancellationToken));
+        var asked = Slots.StartHanded(await TakeSlotsAsync(cancellationToken));
         if (asked == 0)
         {
             // Every slot it got went to messages handed over, which are older than what the queue has since.
@@ -78,7 +78,7 @@ internal sealed partial class DeliveryWorker(
         }
         catch
         {
-            _slots.Release(asked);
+            Slots.Return(asked);
             throw;
         }
         _backlog = claimed.Count == asked;
@@ -87,10 +87,8 @@ internal sealed partial class DeliveryWorker(
             // The queue is empty (of what is due): sends may be handed over again.
             _queueFirst = false;
         }
-        if (claimed.Count < asked)
-        {
-            _slots.Release(asked - claimed.Count);
-        }
+        // A send handed over while this round held the slots starts with those it gives back.
+        Slots.Return(asked - claimed.Count);
         foreach (var message in claimed)
         {
             Track(SubmitAsync(message));
@@ -103,28 +101,11 @@ internal sealed partial class DeliveryWorker(
     /// them while it has a backlog, so that each claim takes many messages instead of one claim a message as submits
     /// finish one by one. The submits still in flight keep the channels' windows busy meanwhile.
     /// </summary>
-    private async Task<int> TakeSlotsAsync(CancellationToken cancellationToken)
+    private Task<int> TakeSlotsAsync(CancellationToken cancellationToken)
     {
         var batch = options.Value.BatchSize;
         var refill = _backlog ? Math.Clamp(options.Value.Concurrency / 4, 1, batch) : 1;
-        var taken = 0;
-        try
-        {
-            for (; taken < refill; taken++)
-            {
-                await _slots.WaitAsync(cancellationToken);
-            }
-        }
-        catch (OperationCanceledException) when (taken > 0)
-        {
-            _slots.Release(taken);
-            throw;
-        }
-        while (taken < batch && _slots.Wait(0, CancellationToken.None))
-        {
-            taken++;
-        }
-        return taken;
+        return Slots.TakeAsync(refill, batch, cancellationToken);
     }
 
     /// <summary>Completes when every submit started so far has its outcome written.</summary>
@@ -157,8 +138,7 @@ internal sealed partial class DeliveryWorker(
         }
         finally
         {
-            _slots.Release();
-            SubmitHanded();
+            Slots.Return(1);
         }
     }
 
