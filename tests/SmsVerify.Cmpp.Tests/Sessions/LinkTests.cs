@@ -62,8 +62,9 @@ public class LinkTests(ITestOutputHelper output) : GatewayTestBase(output)
 
         await client.TerminateAsync().Guarded();
 
-        Assert.Equal(1, Volatile.Read(ref gateway.Terminations));
         Assert.False(client.IsConnected);
+        // The gateway answers the terminate, then tells its handler.
+        await Wait.Until(() => Volatile.Read(ref gateway.Terminations) == 1, "the gateway's handler to hear of the terminate");
         await Wait.Until(() => ismg.Sessions.Count == 0, "the gateway to close the session");
         await Assert.ThrowsAsync<CmppNotSentException>(() => client.SubmitAsync(Message("after")));
     }

@@ -11,7 +11,19 @@ internal sealed class FakeSink : IChannelEventSink
 {
     private readonly Channel<ChannelEvent> _calls = Channel.CreateUnbounded<ChannelEvent>();
 
-    public List<ChannelEvent> Taken { get; } = [];
+    private readonly List<ChannelEvent> _taken = [];
+
+    /// <summary>The events whose calls returned, copied under the lock the channel's threads add them under.</summary>
+    public List<ChannelEvent> Taken
+    {
+        get
+        {
+            lock (_taken)
+            {
+                return [.. _taken];
+            }
+        }
+    }
 
     /// <summary>When set, each call waits for it before returning.</summary>
     public TaskCompletionSource? Gate { get; set; }
@@ -29,9 +41,9 @@ internal sealed class FakeSink : IChannelEventSink
         {
             throw new InvalidOperationException("the store is away");
         }
-        lock (Taken)
+        lock (_taken)
         {
-            Taken.Add(channelEvent);
+            _taken.Add(channelEvent);
         }
     }
 

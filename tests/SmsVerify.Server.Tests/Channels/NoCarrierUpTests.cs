@@ -15,19 +15,24 @@ public sealed class NoCarrierUpTests : IAsyncLifetime
     private const string RealNumber = "+8613912345678";
     private const string TestNumber = "+8613812345678";
 
+    private readonly RefusingPort _carrier = new();
     private SmsVerifyApp _app = null!;
 
     public async Task InitializeAsync() => _app = await SmsVerifyApp.StartAsync(new()
     {
         ["Channels:0:Name"] = "cmcc",
         ["Channels:0:Host"] = "127.0.0.1",
-        ["Channels:0:Port"] = SmppChannelTestBase.ClosedPort().ToString(CultureInfo.InvariantCulture),
+        ["Channels:0:Port"] = _carrier.Port.ToString(CultureInfo.InvariantCulture),
         ["Channels:0:SystemId"] = CarrierSmsc.SystemId,
         ["Channels:0:Password"] = CarrierSmsc.Password,
         ["Channels:0:SourceAddress"] = "1069000",
     });
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _carrier.DisposeAsync();
+    }
 
     [Fact]
     public async Task RealNumber_StaysQueued_NeverDeliveredBySandboxCarrier_AndChannelsSayWhy()

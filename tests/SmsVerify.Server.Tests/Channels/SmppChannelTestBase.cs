@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SmsVerify.Server.Channels;
@@ -50,12 +48,12 @@ public abstract class SmppChannelTestBase : IAsyncLifetime
         SourceAddress = "106900",
     };
 
-    /// <summary>A port nothing listens on: a carrier that is down.</summary>
-    internal static int ClosedPort()
+    /// <summary>A port nothing listens on, a carrier that is down, held until the test ends (<see cref="RefusingPort"/>).</summary>
+    internal int ClosedPort()
     {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+        var port = new RefusingPort();
+        _owned.Add(port);
+        return port.Port;
     }
 
     internal static OutboundSms Sms(string text, string to = "+8613812345678", string? extension = null) =>

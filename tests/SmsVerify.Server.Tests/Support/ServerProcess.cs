@@ -42,7 +42,7 @@ public sealed class ServerProcess : ITestServer, IDisposable
         {
             start.Environment.Remove(key);
         }
-        var ports = FreePorts(2);
+        var ports = FreePorts.Take(2);
         var address = new Uri($"http://127.0.0.1:{ports[0]}");
         start.Environment["Urls"] = address.ToString();
         start.Environment["Operator__ApiKey"] = SmsVerifyApp.OperatorKey;
@@ -155,29 +155,6 @@ public sealed class ServerProcess : ITestServer, IDisposable
             {
                 _output.Dequeue();
             }
-        }
-    }
-
-    /// <summary>
-    /// Distinct free loopback ports, all held until every one is picked. A port could still be taken before the server
-    /// binds it; rarely, so a failed start says so in its output.
-    /// </summary>
-    private static int[] FreePorts(int count)
-    {
-        var listeners = new List<TcpListener>();
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var listener = new TcpListener(IPAddress.Loopback, 0);
-                listeners.Add(listener);
-                listener.Start();
-            }
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
         }
     }
 }

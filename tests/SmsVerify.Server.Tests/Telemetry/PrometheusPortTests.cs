@@ -8,14 +8,17 @@ namespace SmsVerify.Server.Tests.Telemetry;
 public sealed class PrometheusPortTests : IAsyncLifetime
 {
     private readonly SmsVerifyApp _app = new();
-    private readonly int _mainPort = VendorPortsServer.FreePort();
-    private readonly int _metricsPort = VendorPortsServer.FreePort();
+    // Picked together, with one for the SMPP listener: a listener on port 0 binds before Kestrel and could take one of them.
+    private static readonly int[] Ports = FreePorts.Take(3);
+    private readonly int _mainPort = Ports[0];
+    private readonly int _metricsPort = Ports[1];
 
     public async Task InitializeAsync()
     {
         _app.Settings["urls"] = $"http://127.0.0.1:{_mainPort}";
         _app.Settings["Telemetry:Prometheus:Enabled"] = "true";
         _app.Settings["Telemetry:Prometheus:Port"] = _metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _app.Settings["SmppListener:Port"] = Ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture);
         _app.UseKestrel();
         await _app.InitializeAsync();
         _app.StartServer();

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using SmsVerify.Server.Tests.Support;
 
 namespace SmsVerify.Server.Tests.Compat.Serving;
@@ -12,9 +10,12 @@ public sealed class VendorPortsServer : IAsyncLifetime
 {
     public SmsVerifyApp App { get; } = new();
 
-    public int MainPort { get; } = FreePort();
-    public int AlibabaPort { get; } = FreePort();
-    public int TencentPort { get; } = FreePort();
+    // Picked together, with one for the SMPP listener: a listener on port 0 binds before Kestrel and could take one of them.
+    private readonly int[] _ports = FreePorts.Take(4);
+
+    public int MainPort => _ports[0];
+    public int AlibabaPort => _ports[1];
+    public int TencentPort => _ports[2];
 
     public async Task InitializeAsync()
     {
@@ -23,6 +24,7 @@ public sealed class VendorPortsServer : IAsyncLifetime
         App.Settings["Compat:Tencent:Port"] = TencentPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         App.Settings["Compat:Tencent:OnMainPort"] = "false";
         App.Settings["Compat:Twilio:PathPrefix"] = "/twilio";
+        App.Settings["SmppListener:Port"] = _ports[3].ToString(System.Globalization.CultureInfo.InvariantCulture);
         App.UseKestrel();
         await ((IAsyncLifetime)App).InitializeAsync();
         App.StartServer();
@@ -41,12 +43,5 @@ public sealed class VendorPortsServer : IAsyncLifetime
             client.DefaultRequestHeaders.Authorization = new("Bearer", key);
         }
         return client;
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

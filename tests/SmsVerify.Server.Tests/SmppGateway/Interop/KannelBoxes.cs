@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using SmsVerify.Server.Tests.Support;
 
 namespace SmsVerify.Server.Tests.SmppGateway.Interop;
 
@@ -25,7 +26,8 @@ internal sealed class KannelBoxes : IAsyncDisposable
 
     public static async Task<KannelBoxes> StartAsync(int smscPort, string systemId, string password, string moUrl)
     {
-        var boxes = new KannelBoxes(Directory.CreateTempSubdirectory("smsverify-interop-kannel-").FullName, new(FreePort(), FreePort(), FreePort()));
+        var ports = FreePorts.Take(3);
+        var boxes = new KannelBoxes(Directory.CreateTempSubdirectory("smsverify-interop-kannel-").FullName, new(ports[0], ports[1], ports[2]));
         var conf = Path.Combine(boxes.Folder, "kannel.conf");
         await File.WriteAllTextAsync(conf, KannelConf.Render(boxes.Folder, boxes.Ports, smscPort, systemId, password, moUrl));
         try
@@ -102,13 +104,6 @@ internal sealed class KannelBoxes : IAsyncDisposable
                 await Task.Delay(100);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
