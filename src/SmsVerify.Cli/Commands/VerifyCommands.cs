@@ -25,7 +25,7 @@ internal static class VerifyCommands
                 CodeLength = ctx.Get(codeLength),
                 TtlSeconds = ctx.Get(ttl),
             };
-            return ctx.Write(await ctx.Tenant.StartVerificationAsync(request, ctx.CancellationToken), v => Show(ctx.Console, v));
+            return ctx.Write(await ctx.Tenant.StartVerificationAsync(request, cancellationToken: ctx.CancellationToken), v => Show(ctx.Console, v));
         });
 
         var id = new Option<Guid?>("--id") { Description = "The verification's id." };

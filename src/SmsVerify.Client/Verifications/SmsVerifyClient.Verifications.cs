@@ -4,18 +4,20 @@ public sealed partial class SmsVerifyClient
 {
     /// <summary>
     /// Sends a code. While one to the number is pending, the same code is sent again once its cool-down is over
-    /// (<c>429 resend_too_soon</c> before). Not repeated after a lost answer: the server keeps no idempotency key for
-    /// verifications, and its cool-down is what stops a second code.
+    /// (<c>429 resend_too_soon</c> before). Sent under an idempotency key, as messages are: <paramref name="idempotencyKey"/>,
+    /// or one made for this call and carried by every retry, so a retry after a lost answer gets the verification the
+    /// first attempt started instead of a second code or <c>resend_too_soon</c>.
     /// </summary>
-    public Task<Verification> StartVerificationAsync(StartVerificationRequest request, CancellationToken cancellationToken = default)
+    public Task<Verification> StartVerificationAsync(StartVerificationRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return SendAsync(ApiCall.Post("v1/verifications", Json(request, ClientJson.Default.StartVerificationRequest)), ClientJson.Default.Verification, cancellationToken);
+        return SendAsync(ApiCall.Send("v1/verifications", Json(request, ClientJson.Default.StartVerificationRequest), idempotencyKey),
+            ClientJson.Default.Verification, cancellationToken);
     }
 
-    /// <inheritdoc cref="StartVerificationAsync(StartVerificationRequest, CancellationToken)"/>
+    /// <inheritdoc cref="StartVerificationAsync(StartVerificationRequest, string, CancellationToken)"/>
     public Task<Verification> StartVerificationAsync(string to, CancellationToken cancellationToken = default) =>
-        StartVerificationAsync(new StartVerificationRequest(to), cancellationToken);
+        StartVerificationAsync(new StartVerificationRequest(to), idempotencyKey: null, cancellationToken);
 
     /// <summary>
     /// Checks a code: <see cref="Verification.IsApproved"/> when right, still pending with one attempt fewer when wrong;

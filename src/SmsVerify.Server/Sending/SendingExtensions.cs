@@ -14,6 +14,8 @@ public static class SendingExtensions
             services.GetRequiredService<IMemoryCache>(), TimeSpan.FromSeconds(services.GetRequiredService<IOptions<SendingOptions>>().Value.ContentCacheSeconds)));
         builder.Services.AddSingleton<SendCommit>();
         builder.Services.AddScoped<SendPipeline>();
+        builder.Services.AddSingleton<IdempotencyKeys.InFlight>();
+        builder.Services.AddScoped<IdempotencyKeys>();
         builder.Services.AddScoped<IdempotentSends>();
         return builder;
     }

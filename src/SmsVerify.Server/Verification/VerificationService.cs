@@ -5,6 +5,7 @@ using SmsVerify.Server.Content;
 using SmsVerify.Server.Infrastructure.Database;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Limits;
+using SmsVerify.Server.Messages;
 using SmsVerify.Server.Sending;
 using SmsVerify.Server.Tenants;
 
@@ -23,7 +24,9 @@ internal sealed partial class VerificationService(
 
     private readonly VerificationOptions _options = options.Value;
 
-    public async Task<Outcome<VerificationView>> StartAsync(Guid tenantId, TenantMode mode, CreateVerificationRequest request, CancellationToken cancellationToken)
+    /// <param name="remember">Makes the idempotency record stored with the send from its answer, when the request has a key.</param>
+    public async Task<Outcome<VerificationView>> StartAsync(
+        Guid tenantId, TenantMode mode, CreateVerificationRequest request, Func<VerificationView, IdempotencyRecord>? remember, CancellationToken cancellationToken)
     {
         var endUser = new EndUser(request.RateLimits, request.EndUserIp, request.Captcha);
         if ((Validate(request) ?? VerificationLimits.Validate(endUser)) is { } invalid)
@@ -37,13 +40,17 @@ internal sealed partial class VerificationService(
             EndUser = endUser,
             AppHash = request.AppHash,
         };
-        var sent = await OnOneConnectionAsync(() => pipeline.SendAsync(send, null, cancellationToken), cancellationToken);
+        // The answer is made once, before the send commits, so that a replay under its key answers exactly the same.
+        VerificationView? answer = null;
+        VerificationView Answer() => answer ??= start.ViewOnceSent(clock.UtcNowForStorage());
+        var sent = await OnOneConnectionAsync(
+            () => pipeline.SendAsync(send, remember is null ? null : _ => remember(Answer()), cancellationToken), cancellationToken);
         if (sent.Error is { } refused)
         {
             return refused;
         }
         metrics.Sent(start.Resent);
-        return VerificationView.From(start.Verification, clock.UtcNowForStorage(), _options);
+        return Answer();
     }
 
     /// <summary>

@@ -27,6 +27,14 @@ internal sealed class VerificationStart(
     /// <summary>The verification as it stands once the send is stored.</summary>
     public VerificationRecord Verification => _verification;
 
+    /// <summary>The verification as storing the send leaves it: sent once more, at <paramref name="now"/>.</summary>
+    public VerificationView ViewOnceSent(DateTime now) =>
+        VerificationView.From(_verification, now, options) with
+        {
+            SendCount = _sendCountBefore + 1,
+            ResendAfter = now.AddSeconds(options.ResendCooldownSeconds),
+        };
+
     /// <summary>Whether the send repeated a pending code rather than making a new one.</summary>
     public bool Resent => _resent is not null;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using SmsVerify.Server.Infrastructure.Contract;
 using SmsVerify.Server.Infrastructure.Problems;
 using SmsVerify.Server.Sending;
@@ -16,12 +17,13 @@ public static class VerificationsApi
             .Describe("startVerification", "Send a verification code",
                 "Sends a one-time code to `to` under a verification template (the built-in sandbox template when none is named). "
                 + "Starting again while a code is pending resends it, after the cooldown, on the same terms; naming another "
-                + "`codeLength` or `ttlSeconds` replaces it. The code is never returned: check it with `POST /v1/verifications/check`.")
+                + "`codeLength` or `ttlSeconds` replaces it. The code is never returned: check it with `POST /v1/verifications/check`. "
+                + "With an `Idempotency-Key`, a retry answers what the first request did instead of sending again.")
             .Example(new CreateVerificationRequest("+8613812345678", "示例商城", "SMS_LOGIN", CodeLength: 6, TtlSeconds: 300))
+            .Produces<VerificationView>(StatusCodes.Status201Created)
             .Example(Started)
             .Answers([.. SendProblems.Pipeline, ProblemTypes.AppHashNotApproved, ProblemTypes.ResendTooSoon, ProblemTypes.VerificationLocked,
-                ProblemTypes.CaptchaRequired,
-                ProblemTypes.CaptchaInvalid]);
+                ProblemTypes.CaptchaRequired, ProblemTypes.CaptchaInvalid, ProblemTypes.IdempotencyKeyInUse, ProblemTypes.IdempotencyKeyReused]);
         group.MapPost("/check", Check)
             .Describe("checkVerification", "Check a code",
                 "Checks the code a person entered, by verification id or by number. A wrong code answers `approved: false` and "
@@ -50,11 +52,14 @@ public static class VerificationsApi
         VerificationStatus.Pending, new DateTime(2026, 12, 6, 8, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 6, 8, 5, 0, DateTimeKind.Utc),
         new DateTime(2026, 12, 6, 8, 1, 0, DateTimeKind.Utc), 1, 5);
 
-    private static async Task<Results<Created<VerificationView>, ApiProblem>> Start(
-        CreateVerificationRequest request, ClaimsPrincipal user, VerificationService service, CancellationToken cancellationToken)
+    private static Task<IResult> Start(
+        CreateVerificationRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, VerificationService service,
+        IdempotencyKeys keys, CancellationToken cancellationToken)
     {
-        var outcome = await service.StartAsync(user.TenantId(), user.TenantMode(), request, cancellationToken);
-        return outcome.Error is { } error ? error.ToResult() : TypedResults.Created($"/v1/verifications/{outcome.Value!.Id}", outcome.Value);
+        var tenantId = user.TenantId();
+        return keys.SendAsync<CreateVerificationRequest, VerificationView>(tenantId, idempotencyKey, request, StatusCodes.Status201Created,
+            remember => service.StartAsync(tenantId, user.TenantMode(), request, remember, cancellationToken),
+            view => TypedResults.Created($"/v1/verifications/{view.Id}", view), cancellationToken);
     }
 
     private static async Task<Results<Ok<VerificationView>, ApiProblem>> Check(

@@ -87,6 +87,24 @@ public sealed class ClientRetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task VerificationStart_WhoseAnswerIsLost_IsSentAgainWithTheSameKey_AndSendsOneCode()
+    {
+        var tenant = await _app.CreateTenantAsync();
+        var client = _app.ClientFor(tenant.ApiKey, _network);
+        await client.RegisterTestNumberAsync(Phone);
+        _network.Faults.Enqueue(new Fault(Forward: true, null));
+
+        var started = await client.StartVerificationAsync(Phone);
+
+        var inbox = Assert.Single(await client.ReadInboxAsync(Phone));
+        Assert.True((await client.CheckVerificationAsync(started.Id, inbox.Code!)).IsApproved);
+        List<string?> keys = [.. _network.Attempts.Where(a => a.Path == "/v1/verifications").Select(a => a.Key)];
+        Assert.Equal(2, keys.Count);
+        Assert.False(string.IsNullOrEmpty(keys[0]));
+        Assert.Equal(keys[0], keys[1]);
+    }
+
+    [Fact]
     public async Task Check_WhoseAnswerIsLost_IsNotSentAgain()
     {
         var tenant = await _app.CreateTenantAsync();

@@ -34,7 +34,7 @@ internal static partial class TwilioVerificationsApi
         {
             return refused;
         }
-        var started = await verifications.StartAsync(caller.TenantId, caller.Mode, ReadStart(form, service), cancellationToken);
+        var started = await verifications.StartAsync(caller.TenantId, caller.Mode, ReadStart(form, service), remember: null, cancellationToken);
         if (started.Error is { } error)
         {
             return TwilioErrors.From(error);

@@ -83,7 +83,7 @@ internal sealed class SandboxModel(SandboxNumbers numbers, VerificationService v
         {
             return NotFound();
         }
-        var started = await verifications.StartAsync(TenantId, User.TenantMode(), new CreateVerificationRequest(e164, null, null, null, null, null), cancellationToken);
+        var started = await verifications.StartAsync(TenantId, User.TenantMode(), new CreateVerificationRequest(e164, null, null, null, null, null), remember: null, cancellationToken);
         var answer = started.Error is { } error ? Refusal(error) : text["Code sent to {0}: it shows in the inbox in a moment.", started.Value!.To].Value;
         Response.StatusCode = started.Error?.Type.Status ?? StatusCodes.Status200OK;
         if (WantsJson)
