@@ -49,7 +49,7 @@ internal sealed class IdempotencyKeys(AppDbContext db, IdempotencyKeys.InFlight 
         {
             // A retry racing its first request on this node: run beside it, it could only be refused by what the first
             // one does (a code just sent is "too soon", the number's limit counted it), not get the first one's answer.
-            return ProblemTypes.IdempotencyKeyInUse.With("Another request with this key is being handled; retry to get its answer.").ToResult();
+            return InUse();
         }
         var now = clock.UtcNowForStorage();
         try
@@ -72,23 +72,12 @@ internal sealed class IdempotencyKeys(AppDbContext db, IdempotencyKeys.InFlight 
         {
             // Another request with this key committed first: its record is the answer.
             db.ChangeTracker.Clear();
-            return await ReplayAsync(tenantId, key, hash, cancellationToken)
-                ?? ProblemTypes.IdempotencyKeyInUse.With("Another request with this key is being handled; retry to get its answer.").ToResult();
+            return await ReplayAsync(tenantId, key, hash, cancellationToken) ?? InUse();
         }
         finally
         {
             inFlight.Leave(tenantId, key);
         }
-    }
-
-    /// <summary>The keys whose requests this node is handling now.</summary>
-    internal sealed class InFlight
-    {
-        private readonly ConcurrentDictionary<(Guid, string), byte> _keys = new();
-
-        public bool TryEnter(Guid tenantId, string key) => _keys.TryAdd((tenantId, key), 0);
-
-        public void Leave(Guid tenantId, string key) => _keys.TryRemove((tenantId, key), out _);
     }
 
     private async Task<IResult?> ReplayAsync(Guid tenantId, string key, byte[] hash, CancellationToken cancellationToken)
@@ -104,6 +93,19 @@ internal sealed class IdempotencyKeys(AppDbContext db, IdempotencyKeys.InFlight 
             : ProblemTypes.IdempotencyKeyReused.With($"The key was first used at {stored.CreatedAt:O} for a request with another body.").ToResult();
     }
 
+    private static IResult InUse() =>
+        ProblemTypes.IdempotencyKeyInUse.With("Another request with this key is being handled; retry to get its answer.").ToResult();
+
     private static IResult Answer<TAnswer>(Outcome<TAnswer> outcome, Func<TAnswer, IResult> answer) =>
         outcome.Error is { } error ? error.ToResult() : answer(outcome.Value!);
+
+    /// <summary>The keys whose requests this node is handling now.</summary>
+    internal sealed class InFlight
+    {
+        private readonly ConcurrentDictionary<(Guid, string), byte> _keys = new();
+
+        public bool TryEnter(Guid tenantId, string key) => _keys.TryAdd((tenantId, key), 0);
+
+        public void Leave(Guid tenantId, string key) => _keys.TryRemove((tenantId, key), out _);
+    }
 }

@@ -9,16 +9,17 @@ public sealed class PrometheusPortTests : IAsyncLifetime
 {
     private readonly SmsVerifyApp _app = new();
     // Picked together, with one for the SMPP listener: a listener on port 0 binds before Kestrel and could take one of them.
-    private static readonly int[] Ports = FreePorts.Take(3);
-    private readonly int _mainPort = Ports[0];
-    private readonly int _metricsPort = Ports[1];
+    private readonly int[] _ports = FreePorts.Take(3);
+
+    private int MainPort => _ports[0];
+    private int MetricsPort => _ports[1];
 
     public async Task InitializeAsync()
     {
-        _app.Settings["urls"] = $"http://127.0.0.1:{_mainPort}";
+        _app.Settings["urls"] = $"http://127.0.0.1:{MainPort}";
         _app.Settings["Telemetry:Prometheus:Enabled"] = "true";
-        _app.Settings["Telemetry:Prometheus:Port"] = _metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _app.Settings["SmppListener:Port"] = Ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _app.Settings["Telemetry:Prometheus:Port"] = MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _app.Settings["SmppListener:Port"] = _ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture);
         _app.UseKestrel();
         await _app.InitializeAsync();
         _app.StartServer();
@@ -29,8 +30,8 @@ public sealed class PrometheusPortTests : IAsyncLifetime
     [Fact]
     public async Task ItsOwnPort_ServesTheScrapeWithoutAKey_AndNothingElse()
     {
-        using var metrics = VendorPortsServer.At(_metricsPort);
-        using var main = VendorPortsServer.At(_mainPort, SmsVerifyApp.OperatorKey);
+        using var metrics = VendorPortsServer.At(MetricsPort);
+        using var main = VendorPortsServer.At(MainPort, SmsVerifyApp.OperatorKey);
 
         var scrape = await metrics.GetAsync("/metrics");
 

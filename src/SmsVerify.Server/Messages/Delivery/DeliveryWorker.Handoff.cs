@@ -7,7 +7,10 @@ namespace SmsVerify.Server.Messages.Delivery;
 // that dies before submitting them leaves claims like any other, freed as DeliveryNode says.
 internal sealed partial class DeliveryWorker
 {
-    // The slots, and what was handed over and waits for one. Made on first use: it starts submits of this worker.
+    // The slots, and what was handed over and waits for one. Made on first use, because it starts this worker's
+    // submits, which a field initializer cannot name.
+    private SubmitSlots? _slots;
+
     private SubmitSlots Slots => LazyInitializer.EnsureInitialized(ref _slots, () => new SubmitSlots(options.Value.Concurrency, StartHanded));
 
     // Claimed for a handover and not yet submitting: bounded, so that what waits in memory under a lease stays short.

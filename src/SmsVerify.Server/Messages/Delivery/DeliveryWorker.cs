@@ -16,7 +16,6 @@ internal sealed partial class DeliveryWorker(
     ChannelComeback comeback, DeliverySignal signal, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<DeliveryWorker> logger)
     : PollingWorker(signal, logger)
 {
-    private SubmitSlots? _slots;
     private readonly Lock _inFlightLock = new();
     private readonly HashSet<Task> _inFlight = [];
 
